@@ -1,0 +1,33 @@
+# diurna: `make demo` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DB     ?= diurna.duckdb
+OUT    ?= out
+
+.PHONY: demo test install bench-ingest lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DB)
+	$(VENV)/bin/diurna run examples/ --db $(DB)
+	$(VENV)/bin/diurna timeline --db $(DB) --html $(OUT)/report.html
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+# Regenerate requirements.lock from pyproject.toml (needs pip-tools; network to PyPI).
+lock:
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) $(OUT) $(DB) build src/*.egg-info
