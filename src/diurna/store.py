@@ -1,0 +1,311 @@
+"""store stage: one DuckDB file holds the whole record.
+
+Schema (version :data:`SCHEMA_VERSION`; :data:`MIGRATIONS` upgrades older
+files in order and records each step in ``schema_version``):
+
+``articles``    one row per distinct input document.  Canonical articles
+                have ``duplicate_of`` NULL and are processed; copies point at
+                the article they copy (``duplicate_kind`` exact|near) and are
+                not processed again.  Exact copies do not store their text.
+``sentences``   (article_id, idx): character span into ``articles.text``.
+``mentions``    named-entity mentions per sentence (spaCy label, offsets).
+``events``      coded events: CAMEO code, quad class, Goldstein, PLOVER,
+                source/target actor lists, trigger span, modality, date.
+``rejections``  inputs that could not be read, with the reason.
+``runs``        one row per ``diurna run``: counts; ``finished_at`` stays
+                NULL when a run was killed.
+
+Each batch of articles is written in ONE transaction (article rows,
+sentences, mentions and events together), so a killed run leaves only whole
+articles behind, and a re-run skips the ids already present.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from .records import Article, CodedArticle, Rejection
+
+SCHEMA_VERSION = 1
+
+_ACTOR = "STRUCT(text VARCHAR, start INTEGER, \"end\" INTEGER, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR)"
+
+_V1 = f"""
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    origin VARCHAR NOT NULL,
+    external_id VARCHAR,
+    title VARCHAR,
+    text VARCHAR,
+    source VARCHAR,
+    url VARCHAR,
+    published DATE,
+    published_source VARCHAR,
+    format VARCHAR,
+    encoding VARCHAR,
+    content_hash VARCHAR NOT NULL,
+    duplicate_of VARCHAR,
+    duplicate_kind VARCHAR,
+    similarity DOUBLE,
+    minhash UBIGINT[],
+    removed VARCHAR[],
+    n_sentences INTEGER,
+    n_events INTEGER,
+    ingested_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id VARCHAR NOT NULL,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR NOT NULL,
+    sentence INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    label VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    sentence INTEGER NOT NULL,
+    date DATE,
+    date_precision VARCHAR,
+    source_code VARCHAR,
+    target_code VARCHAR,
+    cameo VARCHAR NOT NULL,
+    quad_class INTEGER,
+    goldstein DOUBLE,
+    plover VARCHAR,
+    mode VARCHAR,
+    modality VARCHAR,
+    confidence DOUBLE,
+    trigger_text VARCHAR,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    source {_ACTOR}[],
+    target {_ACTOR}[],
+    attributed_to {_ACTOR}
+);
+CREATE TABLE IF NOT EXISTS rejections (
+    origin VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    seen_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER,
+    started_at TIMESTAMP,
+    finished_at TIMESTAMP,
+    inputs VARCHAR[],
+    stored INTEGER,
+    duplicates INTEGER,
+    rejected INTEGER,
+    skipped INTEGER,
+    events INTEGER
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+"""
+
+# MIGRATIONS[v] takes a store at version v-1 to version v.
+MIGRATIONS: dict[int, str] = {1: _V1}
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """The embedded DuckDB store. ``read_only=True`` for readers (serve,
+    queries) so a writer can keep adding while they read."""
+
+    def __init__(self, path: str | Path = "diurna.duckdb", read_only: bool = False):
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path}: run `diurna run PATH --db {self.path}` first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self.read_only = read_only
+        self._schemas: dict[str, pa.Schema] = {}
+        if not read_only:
+            self.migrate()
+        elif self.version() < SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema version {self.version()}; run `diurna migrate`")
+
+    # -- schema ----------------------------------------------------------
+    def version(self) -> int:
+        try:
+            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.CatalogException:
+            return 0
+        return row[0] or 0
+
+    def migrate(self) -> int:
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
+        current = self.version()
+        for v in range(current + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(MIGRATIONS[v])
+                self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [v, _now()])
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+        return self.version()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- what is there -----------------------------------------------------
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        tbl = pa.table({"id": list(ids)})  # noqa: F841 (scanned by DuckDB)
+        rows = self.con.execute("SELECT a.id FROM articles a JOIN tbl USING (id)").fetchall()
+        return {r[0] for r in rows}
+
+    def dedup_seed(self) -> Iterable[tuple[str, str, list | None]]:
+        """(id, content hash, minhash) of every canonical article."""
+        cur = self.con.execute(
+            "SELECT id, content_hash, minhash FROM articles WHERE duplicate_of IS NULL ORDER BY ingested_at"
+        )
+        while True:
+            rows = cur.fetchmany(10_000)
+            if not rows:
+                break
+            yield from rows
+
+    # -- writing -----------------------------------------------------------
+    def write_batch(
+        self,
+        coded: Sequence[CodedArticle],
+        copies: Sequence[Article] = (),
+        signatures: dict | None = None,
+        rejections: Sequence[Rejection] = (),
+    ) -> None:
+        """Write processed articles, duplicate copies and rejections in one
+        transaction; rows whose article id is already stored are skipped."""
+        signatures = signatures or {}
+        now = _now()
+        arts = [c.article for c in coded] + list(copies)
+        present = self.existing_ids([a.id for a in arts])
+        n_ev = {c.article.id: len(c.events) for c in coded}
+        n_se = {c.article.id: len(c.sentences) for c in coded}
+        art_rows, sent_rows, ment_rows, ev_rows = [], [], [], []
+        seen: set[str] = set()
+        for a in arts:
+            if a.id in present or a.id in seen:
+                continue
+            seen.add(a.id)
+            sig = signatures.get(a.id)
+            art_rows.append({
+                "id": a.id, "origin": a.origin, "external_id": a.external_id, "title": a.title,
+                "text": None if a.duplicate_kind == "exact" else a.text,
+                "source": a.source, "url": a.url,
+                "published": _dt.date.fromisoformat(a.published) if a.published else None,
+                "published_source": a.published_source, "format": a.format, "encoding": a.encoding,
+                "content_hash": a.content_hash, "duplicate_of": a.duplicate_of,
+                "duplicate_kind": a.duplicate_kind, "similarity": a.similarity,
+                "minhash": [int(x) for x in sig] if sig is not None else None,
+                "removed": [f"{reason}\t{line}" for line, reason in a.removed],
+                "n_sentences": n_se.get(a.id), "n_events": n_ev.get(a.id), "ingested_at": now,
+            })
+        for c in coded:
+            aid = c.article.id
+            if aid not in seen:
+                continue
+            for s in c.sentences:
+                sent_rows.append({"article_id": aid, "idx": s.index, "start": s.start, "end": s.end, "text": s.text})
+                for e in s.entities:
+                    ment_rows.append({"article_id": aid, "sentence": s.index, "start": e.start,
+                                      "end": e.end, "text": e.text, "label": e.label})
+            for e in c.events:
+                ev_rows.append({
+                    "id": e.id, "article_id": aid, "sentence": e.sentence,
+                    "date": _dt.date.fromisoformat(e.date) if e.date else None,
+                    "date_precision": e.date_precision,
+                    "source_code": e.source[0].code if e.source else None,
+                    "target_code": e.target[0].code if e.target else None,
+                    "cameo": e.cameo, "quad_class": e.quad_class, "goldstein": e.goldstein,
+                    "plover": e.plover, "mode": e.mode, "modality": e.modality,
+                    "confidence": e.confidence, "trigger_text": e.trigger.text,
+                    "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
+                    "source": [_actor(x) for x in e.source], "target": [_actor(x) for x in e.target],
+                    "attributed_to": _actor(e.attributed_to) if e.attributed_to else None,
+                })
+        rej_rows = [{"origin": r.origin, "reason": r.reason, "seen_at": now} for r in rejections]
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table, rows in (("articles", art_rows), ("sentences", sent_rows),
+                                ("mentions", ment_rows), ("events", ev_rows), ("rejections", rej_rows)):
+                if rows:
+                    self._insert(table, rows)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        schema = self._arrow_schema(table)
+        batch = pa.Table.from_pylist(rows, schema=schema)  # noqa: F841 (scanned by DuckDB)
+        cols = ", ".join(f'"{c}"' for c in schema.names)
+        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")
+
+    def _arrow_schema(self, table: str) -> pa.Schema:
+        if table not in self._schemas:
+            empty = self.con.execute(f"SELECT * FROM {table} LIMIT 0").fetch_arrow_table()
+            self._schemas[table] = empty.schema
+        return self._schemas[table]
+
+    # -- runs ----------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str]) -> int:
+        rid = (self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0])
+        self.con.execute("INSERT INTO runs (id, started_at, inputs) VALUES (?, ?, ?)", [rid, _now(), list(inputs)])
+        return rid
+
+    def finish_run(self, rid: int, counts: dict) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, stored = ?, duplicates = ?, rejected = ?, skipped = ?, events = ? WHERE id = ?",
+            [_now(), counts.get("stored", 0), counts.get("duplicates", 0), counts.get("rejected", 0),
+             counts.get("skipped", 0), counts.get("events", 0), rid],
+        )
+
+    # -- reading -------------------------------------------------------------
+    def query(self, sql: str, params: Sequence | None = None) -> list[dict]:
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _actor(a) -> dict:
+    return {"text": a.text, "start": a.start, "end": a.end, "code": a.code,
+            "country": a.country, "sector": a.sector, "name": a.name}
+
+
+def dumps(value) -> str:
+    """JSON for query results (dates, structs)."""
+    return json.dumps(value, default=str, ensure_ascii=False)

@@ -1,0 +1,121 @@
+"""The whole path on real text: run, store, re-run, kill and resume."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+from diurna import query
+from diurna.pipeline import Settings, run
+from diurna.store import SCHEMA_VERSION, Store
+
+
+def _consistent(db):
+    """Invariants a store must keep whatever happened to the writer."""
+    con = duckdb.connect(str(db), read_only=True)
+    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    try:
+        assert one("SELECT count(*) FROM sentences s LEFT JOIN articles a ON a.id = s.article_id WHERE a.id IS NULL") == 0
+        assert one("SELECT count(*) FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE a.id IS NULL") == 0
+        assert one("""SELECT count(*) FROM articles a WHERE a.duplicate_of IS NULL AND a.n_sentences !=
+                      (SELECT count(*) FROM sentences s WHERE s.article_id = a.id)""") == 0
+        assert one("""SELECT count(*) FROM articles a WHERE a.duplicate_of IS NULL AND a.n_events !=
+                      (SELECT count(*) FROM events e WHERE e.article_id = a.id)""") == 0
+        assert one("SELECT count(*) - count(DISTINCT id) FROM events") == 0
+        assert one("SELECT count(*) - count(DISTINCT content_hash) FROM articles WHERE duplicate_of IS NULL") == 0
+        return one("SELECT count(*) FROM articles"), one("SELECT count(*) FROM events")
+    finally:
+        con.close()
+
+
+def test_run_stores_and_rerun_adds_nothing(corpus, tmp_path):
+    db = tmp_path / "d.duckdb"
+    s1 = run([str(corpus)], Settings(db=str(db)))
+    assert (s1.stored, s1.duplicates, s1.rejected) == (3, 0, 0)
+    assert s1.sentences >= 9 and s1.events > 0
+    counts = _consistent(db)
+    s2 = run([str(corpus)], Settings(db=str(db)))
+    assert (s2.stored, s2.skipped, s2.events) == (0, 3, 0)
+    assert _consistent(db) == counts
+    with Store(db, read_only=True) as st:
+        assert st.version() == SCHEMA_VERSION
+        arts = query.articles(st)
+        assert {a["title"] for a in arts} == {"Ministers meet in Geneva over border crisis",
+                                              "Council delays vote on draft resolution", "Aid groups warn of shortages"}
+        evs = query.events(st)
+        # every event points at its sentence, and the trigger lies inside it
+        for e in evs:
+            assert e["sentence_start"] <= e["trigger_start"] < e["trigger_end"] <= e["sentence_end"]
+        stats = query.stats(st)
+        assert stats["articles"] == 3 and stats["events"] == len(evs)
+
+
+def test_copies_are_recorded_not_processed(corpus, tmp_path):
+    other = tmp_path / "mirror"
+    other.mkdir()
+    (other / "b-copy.txt").write_text((corpus / "b.txt").read_text() + "\nRead more\n", encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+    s = run([str(corpus), str(other)], Settings(db=str(db)))
+    assert s.stored == 3 and s.duplicates == 1
+    with Store(db, read_only=True) as st:
+        rows = st.query("SELECT origin, duplicate_of, duplicate_kind, n_sentences FROM articles WHERE duplicate_of IS NOT NULL")
+        (row,) = rows
+        assert row["origin"].endswith("b-copy.txt") and row["duplicate_kind"] == "exact" and row["n_sentences"] is None
+    _consistent(db)
+
+
+def test_workers_give_the_same_events(corpus, tmp_path):
+    a = run([str(corpus)], Settings(db=str(tmp_path / "one.duckdb")))
+    b = run([str(corpus)], Settings(db=str(tmp_path / "two.duckdb"), workers=2, batch_size=1))
+    assert (a.stored, a.events) == (b.stored, b.events)
+    q = "SELECT id, cameo, source_code, target_code FROM events ORDER BY id"
+    with Store(tmp_path / "one.duckdb", read_only=True) as s1, Store(tmp_path / "two.duckdb", read_only=True) as s2:
+        assert s1.query(q) == s2.query(q)
+
+
+def test_killed_run_resumes_without_duplicates(tmp_path):
+    """SIGKILL a real run part-way, at several points; re-run; the store is whole."""
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    from conftest import ARTICLE_A, ARTICLE_B, ARTICLE_C
+
+    for i in range(24):
+        text = [ARTICLE_A, ARTICLE_B, ARTICLE_C][i % 3]
+        # distinct articles: a different closing paragraph each
+        (corpus / f"{i:02d}.txt").write_text(
+            text + f"\nOfficials said talks would resume in round {i} with {i + 2} delegations taking part "
+                   f"and observers from {i + 3} countries present.\n", encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    cmd = [sys.executable, "-m", "diurna", "run", str(corpus), "--db", str(db), "--batch-size", "2", "--quiet"]
+    for delay in (3.0, 5.0):
+        p = subprocess.Popen(cmd, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        time.sleep(delay)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        if db.exists():
+            _consistent(db)
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    n_articles, n_events = _consistent(db)
+    assert n_articles == 24
+    fresh = tmp_path / "fresh.duckdb"
+    run([str(corpus)], Settings(db=str(fresh)))
+    assert _consistent(fresh) == (n_articles, n_events)
+
+
+def test_seeds_stored_once(seeds_dir, tmp_path):
+    db = tmp_path / "seeds.duckdb"
+    s = run([str(seeds_dir)], Settings(db=str(db)))
+    assert (s.stored, s.rejected, s.duplicates) == (5, 0, 0)
+    again = run([str(seeds_dir)], Settings(db=str(db)))
+    assert (again.stored, again.skipped) == (0, 5)
+    with Store(db, read_only=True) as st:
+        texts = {r["origin"].rsplit("/", 1)[1][:3]: r["text"] for r in st.query("SELECT origin, text FROM articles")}
+    assert "Also Read" not in texts["000"] and "Post a Comment" not in texts["001"]
+    assert "Contribute Today" not in texts["003"] and "Leave a Reply" not in texts["004"]
+    assert "Earlier Wednesday, Russia rejected a draft resolution" in texts["000"]
+    assert "Hama is where Assad's father nearly 30 years ago" in texts["003"]
