@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= diurna.duckdb
 OUT    ?= out
 
-.PHONY: demo test install bench-ingest lock clean
+.PHONY: demo test install bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) $(OUT) $(DB) build src/*.egg-info
+
+bench: $(STAMP)
+	$(VENV)/bin/diurna bench throughput --workers 1
+	$(VENV)/bin/diurna bench throughput --workers 2

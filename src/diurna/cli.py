@@ -350,5 +350,28 @@ def _event_json(e) -> dict:
     return d
 
 
+@main.group()
+def bench():
+    """Benchmarks; each writes its section of docs/benchmarks.md."""
+
+
+@bench.command("throughput")
+@click.argument("paths", nargs=-1)
+@click.option("--workers", "-w", default=1, show_default=True)
+@click.option("--batch-size", default=32, show_default=True)
+@click.option("--limit", type=int, default=None, help="Use only the first N articles.")
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def bench_throughput(paths, workers, batch_size, limit, output):
+    """Full pipeline vs spaCy alone on the same texts (default corpus: t17-syria-bbc, else examples/)."""
+    from . import bench as b
+
+    repo = Path(__file__).resolve().parents[2]
+    paths = list(paths) or b.default_corpus(repo)
+    r = b.throughput(paths, workers=workers, batch_size=batch_size, limit=limit)
+    md = b.throughput_markdown(r, paths)
+    b.write_section(Path(output), f"throughput-w{workers}", md)
+    click.echo(md)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

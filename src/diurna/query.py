@@ -36,8 +36,8 @@ def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
     """
     where, params = [], []
     if actor:
-        where.append("(list_has_any([?], list_transform(e.source, x -> x.country)) OR "
-                     "list_has_any([?], list_transform(e.target, x -> x.country)) OR "
+        where.append("(list_has_any([?], list_transform(e.source, lambda x: x.country)) OR "
+                     "list_has_any([?], list_transform(e.target, lambda x: x.country)) OR "
                      "starts_with(coalesce(e.source_code, ''), ?) OR starts_with(coalesce(e.target_code, ''), ?))")
         params += [actor.upper()] * 4
     if cameo:

@@ -277,7 +277,7 @@ class Store:
 
     def _arrow_schema(self, table: str) -> pa.Schema:
         if table not in self._schemas:
-            empty = self.con.execute(f"SELECT * FROM {table} LIMIT 0").fetch_arrow_table()
+            empty = self.con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table()
             self._schemas[table] = empty.schema
         return self._schemas[table]
 

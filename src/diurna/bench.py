@@ -1,0 +1,109 @@
+"""Benchmarks that write their figures into ``docs/benchmarks.md``.
+
+Each benchmark owns one section of that file, between
+``<!-- bench:NAME -->`` and ``<!-- /bench:NAME -->``; running it replaces
+its section and leaves the others alone.  Figures are never typed by hand.
+
+``throughput``: the full pipeline (``diurna run`` into a fresh store) and,
+in the same process on the same clean texts, spaCy alone (``nlp.pipe`` with
+the same pipeline and batch size, nothing else).  The corpus is
+``../shared/data/t17-syria-bbc`` when present, else ``examples/``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import platform
+import re
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from .ingest import read
+from .nlp import load, pipeline_name
+from .pipeline import Settings, run
+from .records import Article
+
+
+def write_section(path: Path, name: str, body: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = path.read_text(encoding="utf-8") if path.exists() else (
+        "# Benchmarks\n\nWritten by the benchmark commands (`make bench`, `diurna bench ...`); "
+        "do not edit figures by hand.\n")
+    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+    block = f"{start}\n{body.strip()}\n{end}"
+    if start in text and end in text:
+        text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _m: block, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def _peak_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024.0
+
+
+def default_corpus(repo: Path) -> list[str]:
+    t17 = repo.parent / "shared" / "data" / "t17-syria-bbc" / "InputDocs"
+    if t17.is_dir():
+        return [str(t17)]
+    return [str(repo / "examples")]
+
+
+def throughput(paths: list[str], workers: int = 1, batch_size: int = 32, limit: int | None = None) -> dict:
+    texts = [a.text for a in read(paths) if isinstance(a, Article)]
+    if limit:
+        texts = texts[:limit]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load()
+    list(nlp.pipe(texts[:4]))  # warm up
+    t0 = time.perf_counter()
+    n_tok = sum(len(d) for d in nlp.pipe(texts, batch_size=batch_size))
+    spacy_s = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        import json
+
+        with src.open("w", encoding="utf-8") as f:
+            for i, t in enumerate(texts):
+                f.write(json.dumps({"id": str(i), "text": t}) + "\n")
+        t0 = time.perf_counter()
+        summary = run([str(src)], Settings(db=str(Path(tmp) / "b.duckdb"), workers=workers, batch_size=batch_size))
+        full_s = time.perf_counter() - t0
+    return {
+        "articles": len(texts), "words": words, "tokens": n_tok, "stored": summary.stored,
+        "sentences": summary.sentences, "events": summary.events,
+        "spacy_s": spacy_s, "full_s": full_s, "workers": workers,
+        "peak_mb_main": _peak_mb(), "peak_mb_children": _peak_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+def throughput_markdown(r: dict, paths: list[str]) -> str:
+    ratio = r["spacy_s"] / r["full_s"] if r["full_s"] else 0.0
+    rows = [
+        ("spaCy alone (`nlp.pipe`)", r["spacy_s"], None),
+        (f"full pipeline, {r['workers']} worker(s)", r["full_s"], r["events"]),
+    ]
+    lines = [
+        "## Throughput",
+        "",
+        f"Command: `diurna bench throughput --workers {r['workers']}`; corpus: {', '.join(Path(p).name for p in paths)} "
+        f"({r['articles']} articles, {r['words']:,} words); pipeline `{pipeline_name()}`; "
+        f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; "
+        f"run {_dt.date.today().isoformat()}.",
+        "",
+        "| what | seconds | articles/s | words/s | events/s |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, secs, ev in rows:
+        lines.append(f"| {name} | {secs:.2f} | {r['articles'] / secs:.1f} | {r['words'] / secs:,.0f} | "
+                     f"{'' if ev is None else f'{ev / secs:.1f}'} |")
+    lines += [
+        "",
+        f"Full pipeline / spaCy-alone throughput: **{ratio:.2f}**. "
+        f"Stored {r['stored']} articles, {r['sentences']:,} sentences, {r['events']:,} events. "
+        f"Peak resident memory: {r['peak_mb_main']:.0f} MB main process, "
+        f"{r['peak_mb_children']:.0f} MB largest worker.",
+    ]
+    return "\n".join(lines)
