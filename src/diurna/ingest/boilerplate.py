@@ -120,7 +120,7 @@ def _features(text: str) -> Line:
     line = Line(text, n, sentence, n_stop / n if n else 0.0, cap, cues)
     # prose: a sentence of some length, or a long unpunctuated paragraph that
     # reads like running text (not headline case)
-    line.prose = (sentence and n >= 6 and line.stop_ratio >= 0.15) or (
+    line.prose = (sentence and (n >= 8 or (n >= 5 and line.stop_ratio >= 0.15))) or (
         n >= 15 and line.stop_ratio >= 0.3 and cap < 0.5
     )
     return line
@@ -214,6 +214,7 @@ def _title_candidate(ln: Line) -> bool:
     return (
         ln.label == "short line, not a sentence"
         and 3 <= ln.n_words <= 25
+        and not ln.text.rstrip("\"'”’) ").endswith(".")
         and not ln.text.rstrip().endswith((":", ",", ";"))
         and not ln.cues
         and not _DATELINE.match(ln.text)

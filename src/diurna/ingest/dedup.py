@@ -27,6 +27,7 @@ NUM_PERM = 128
 SHINGLE = 5
 MIN_WORDS = 20
 SEED = 1
+SCHEME = MinHash(num_perm=NUM_PERM, seed=SEED).scheme
 
 
 def shingles(text: str, k: int = SHINGLE) -> list[bytes]:
@@ -61,7 +62,7 @@ class Deduplicator:
                 self._index(aid, np.asarray(sig, dtype=np.uint64))
 
     def _index(self, aid: str, sig: np.ndarray) -> None:
-        lean = LeanMinHash(seed=SEED, hashvalues=sig)
+        lean = LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME)
         if aid not in self.sigs:
             self.lsh.insert(aid, lean)
             self.sigs[aid] = lean
@@ -75,7 +76,7 @@ class Deduplicator:
             return None
         sig = signature(art.text)
         if sig is not None:
-            lean = LeanMinHash(seed=SEED, hashvalues=sig)
+            lean = LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME)
             best, best_sim = None, 0.0
             for cand in self.lsh.query(lean):
                 if cand == art.id:

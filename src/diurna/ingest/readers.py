@@ -21,6 +21,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import logging
 import re
 import sys
 import unicodedata
@@ -241,16 +242,21 @@ def html_to_parts(html: str) -> dict | None:
     import trafilatura
     from htmldate import find_date
 
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    if not re.search(r"<\s*(html|body)\b", html[:5000], re.I):
+        html = f"<html><body>{html}</body></html>"  # a fragment: give it a document
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=False)
     except Exception:  # trafilatura/lxml raise many kinds on broken markup
         doc = None
-    if doc is None:
-        return None
-    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    if not (meta.get("text") or "").strip():
-        return None
+    meta = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    if not _WORDY.search(meta.get("text") or ""):
+        # short pages and fragments fall under trafilatura's size floor:
+        # take the paragraphs of the body as they are
+        meta["text"] = _fragment_text(html)
+        if not meta["text"].strip():
+            return None
     try:
         published = find_date(html, extensive_search=False, original_date=True)
     except Exception:
@@ -262,6 +268,28 @@ def html_to_parts(html: str) -> dict | None:
         "url": meta.get("url"),
         "published": _iso_date(published),
     }
+
+
+# markup debris is not text: a page must have a few real words in a row
+_WORDY = re.compile(r"([^\W\d_]{2,}\W+){4}[^\W\d_]{2,}")
+
+
+def _fragment_text(html: str) -> str:
+    """Text of the block elements of a small page (no scripts, styles, nav)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except Exception:
+        return ""
+    for bad in root.xpath("//script|//style|//nav|//header|//footer|//aside|//form"):
+        bad.drop_tree()
+    blocks = [" ".join(el.text_content().split()) for el in root.xpath("//p|//h1|//h2|//h3|//li|//blockquote")]
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        blocks = [" ".join(root.text_content().split())]
+    text = "\n".join(blocks)
+    return text if _WORDY.search(text) else ""
 
 
 def read_html(origin: str, html: str, **given) -> Iterator[Article | Rejection]:

@@ -1,0 +1,232 @@
+"""actors stage: mentions in a parsed sentence to actor codes.
+
+Knowledge lives in two data files (formats in ``diurna/data/README.md``):
+
+* ``actors.tsv``: phrases naming countries (names, adjectives, demonyms,
+  capitals and seats of government used as agents), organisations and armed
+  groups, each with an actor code, country and sector;
+* ``sectors.tsv``: role and group nouns ("foreign minister", "rebels") with a
+  CAMEO sector and a normalised role.
+
+:class:`Gazetteer` finds phrase matches over a sentence's lower-cased tokens
+(longest match wins).  :func:`actors_for` resolves an argument of a verb (its
+head token) to actors by looking at the noun phrase around it: the
+country-like mention (``French``, ``Russia's``) gives the country, the role
+noun gives the sector, a PERSON entity in the phrase gives the name, and an
+organisation mention gives its own code.  Coordinated phrases ("Britain,
+France and the U.S.") give one actor each.
+
+Users can point ``DIURNA_ACTORS`` / ``DIURNA_SECTORS`` at their own files of
+the same format, or load PETRARCH-style dictionaries (the event-coding issue).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .records import Actor, Sentence
+
+__all__ = ["Entry", "Gazetteer", "Mention", "actors_for", "default_gazetteer", "phrase_key"]
+
+_TOKEN = re.compile(r"[\w.'’]+|[^\w\s]", re.UNICODE)
+
+# dependents that belong to the noun phrase of a head noun
+NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "case", "appos", "flat", "nummod",
+                     "npadvmod", "quantmod"})
+# prepositions whose object still names the same actor ("Ministry of Foreign
+# Affairs", "ambassador to the UN", "minister for Europe")
+NP_PREPS = frozenset({"of", "to", "for", "at"})
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """Lower-cased token tuple used as the lookup key of a phrase."""
+    return tuple(t.replace("’", "'") for t in _TOKEN.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer row."""
+
+    code: str
+    country: str | None
+    sector: str | None
+    kind: str           # country, adjective, demonym, capital, seat, igo, ngo, group, sector
+    role: str | None = None
+
+
+@dataclass
+class Mention:
+    """A phrase match over tokens ``i:j`` of a sentence."""
+
+    i: int
+    j: int
+    entry: Entry
+
+
+def _rows(text: str, name: str, ncols: int):
+    reader = csv.reader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")),
+                        delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = None
+    for n, row in enumerate(reader, 1):
+        if header is None:
+            header = row
+            continue
+        if len(row) < ncols:
+            row = row + [""] * (ncols - len(row))
+        yield dict(zip(header, (c.strip() for c in row)))
+
+
+class Gazetteer:
+    """Phrase tables for actors and sectors, matched longest-first."""
+
+    def __init__(self, actor_rows=(), sector_rows=()):
+        self.table: dict[tuple[str, ...], Entry] = {}
+        for r in actor_rows:
+            key = phrase_key(r["phrase"])
+            if key:
+                self.table.setdefault(key, Entry(r["code"], r.get("country") or None,
+                                                 r.get("sector") or None, r.get("kind") or "actor"))
+        for r in sector_rows:
+            key = phrase_key(r["phrase"])
+            if key:
+                self.table.setdefault(key, Entry(r["sector"], None, r["sector"], "sector",
+                                                 r.get("role") or None))
+        self.max_len = max((len(k) for k in self.table), default=1)
+        # first tokens, to skip most positions with one set lookup
+        self.firsts = frozenset(k[0] for k in self.table)
+
+    @classmethod
+    def from_files(cls, actors: str | Path | None = None, sectors: str | Path | None = None) -> Gazetteer:
+        def text(path, default):
+            if path:
+                return Path(path).read_text("utf-8")
+            return resources.files("diurna").joinpath(f"data/{default}").read_text("utf-8")
+
+        return cls(list(_rows(text(actors, "actors.tsv"), "actors.tsv", 5)),
+                   list(_rows(text(sectors, "sectors.tsv"), "sectors.tsv", 4)))
+
+    def lookup(self, text: str) -> Entry | None:
+        return self.table.get(phrase_key(text))
+
+    def mentions(self, words: list[str]) -> list[Mention]:
+        """Longest non-overlapping matches over a token list."""
+        low = [w.lower().replace("’", "'") for w in words]
+        out: list[Mention] = []
+        i, n = 0, len(low)
+        while i < n:
+            if low[i] in self.firsts:
+                for k in range(min(self.max_len, n - i), 0, -1):
+                    e = self.table.get(tuple(low[i:i + k]))
+                    if e is not None:
+                        out.append(Mention(i, i + k, e))
+                        i += k
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.from_files(os.environ.get("DIURNA_ACTORS"), os.environ.get("DIURNA_SECTORS"))
+
+
+def _children(sent: Sentence) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in sent.words]
+    for i, h in enumerate(sent.heads):
+        if h != i:
+            kids[h].append(i)
+    return kids
+
+
+def noun_phrase(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
+    """Token indices of the noun phrase headed by ``head`` (no conjuncts,
+    relative clauses or other prepositional phrases)."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in kids[t]:
+            d = sent.deps[c]
+            if d in NP_DEPS:
+                stack.append(c)
+            elif d == "prep" and sent.words[c].lower() in NP_PREPS:
+                stack.extend(k for k in kids[c] if sent.deps[k] == "pobj")
+    return sorted(out)
+
+
+def conjuncts(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
+    """``head`` and the heads coordinated with it ("Russia and China")."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in kids[t] if sent.deps[c] == "conj")
+    return sorted(out)
+
+
+def _person_in(sent: Sentence, tokens: list[int]) -> tuple[str, int, int] | None:
+    if not tokens:
+        return None
+    lo, hi = sent.offsets[tokens[0]], sent.offsets[tokens[-1]] + len(sent.words[tokens[-1]])
+    for e in sent.entities:
+        if e.label == "PERSON" and e.start >= lo and e.end <= hi:
+            return e.text, e.start, e.end
+    return None
+
+
+def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention]) -> Actor | None:
+    """One actor from the mentions inside a noun phrase, or None."""
+    tset = set(tokens)
+    inside = [m for m in mentions if m.i in tset]
+    person = _person_in(sent, tokens)
+    if not inside and not person:
+        return None
+    org = next((m for m in inside if m.entry.kind in ("igo", "ngo", "group")), None)
+    place = next((m for m in inside if m.entry.country and m.entry.kind not in ("igo", "ngo", "group")), None)
+    role = next((m for m in inside if m.entry.kind == "sector"), None)
+    country = sector = name = None
+    code = ""
+    if org is not None and (place is None or org.i <= (place.i if place else 0) or role is None):
+        e = org.entry
+        code, country, sector = e.code, e.country, e.sector
+    else:
+        if place is not None:
+            country = place.entry.country
+            sector = place.entry.sector
+        if role is not None:
+            sector = role.entry.sector
+        code = (country or "") + (sector or "")
+    if person:
+        name = person[0]
+    if not code:
+        return None
+    lo = sent.offsets[tokens[0]]
+    hi = sent.offsets[tokens[-1]] + len(sent.words[tokens[-1]])
+    text = sent.text[lo - sent.start:hi - sent.start]
+    return Actor(text=text, start=lo, end=hi, code=code, country=country, sector=sector, name=name)
+
+
+def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
+               mentions: list[Mention] | None = None, gazetteer: Gazetteer | None = None) -> list[Actor]:
+    """Actors named by the argument headed at token ``head`` (with conjuncts)."""
+    kids = kids if kids is not None else _children(sent)
+    if mentions is None:
+        mentions = (gazetteer or default_gazetteer()).mentions(sent.words)
+    out = []
+    for h in conjuncts(sent, head, kids):
+        a = resolve_phrase(sent, noun_phrase(sent, h, kids), mentions)
+        if a is not None and all(a.start != b.start for b in out):
+            out.append(a)
+    return out
+
+
+children = _children

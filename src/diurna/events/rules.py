@@ -1,0 +1,253 @@
+"""The first event coder: verb patterns over the dependency parse.
+
+For every verb whose lemma is in the pattern lexicon (``data/verbs.tsv``), the
+coder finds:
+
+* the **source**: the verb's subject with its conjuncts; the passive agent
+  ("brokered by Russia"); for a verb without a subject, the subject of the
+  verb it is coordinated with, or the controller of an infinitive ("Russia is
+  ready to veto" -> Russia); for a relative clause ("Ayrault, who accused
+  Syria") the noun it modifies;
+* the **target**: the object of the pattern's own preposition ("called on
+  ISSG"), else the direct object, else the object of with/to/against/on/at/
+  from/into; the passive subject ("Syria was condemned");
+* the **modality**: negated, hypothetical (if/unless, would/could/might),
+  future (will, going to, or an infinitive under threaten/plan/ready...),
+  reported (the clause of a reporting verb, with ``attributed_to``), asserted.
+
+Actors come from :mod:`diurna.actors`.  An event needs a source actor.  The
+event's date is the article's publication date for now (the time stage dates
+events from their clauses).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..actors import Gazetteer, actors_for, children, default_gazetteer
+from ..records import Actor, Article, Event, Sentence, Span
+from . import cameo_info, register
+
+TARGET_PREPS = ("with", "to", "against", "on", "at", "from", "into", "in")
+SUBJ = ("nsubj", "csubj")
+REPORTING = frozenset({"say", "tell", "report", "claim", "add", "note", "state", "announce", "insist",
+                       "warn", "stress", "argue", "believe", "think", "write", "suggest", "accuse"})
+FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "want", "hope", "vow",
+                          "promise", "aim", "seek", "expect", "pledge", "agree", "decide", "likely", "set"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+RELATIVE = frozenset({"who", "which", "that"})
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """One lexicon row: ``lemma [prep] [+obj|obj]`` -> CAMEO code."""
+
+    lemma: str
+    prep: str | None
+    objects: frozenset[str] | None
+    cameo: str
+    note: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return (self.prep is not None) + (self.objects is not None)
+
+
+class Lexicon:
+    """Verb patterns by lemma, most specific first."""
+
+    def __init__(self, patterns: list[VerbPattern]):
+        self.by_lemma: dict[str, list[VerbPattern]] = {}
+        for p in patterns:
+            self.by_lemma.setdefault(p.lemma, []).append(p)
+        for v in self.by_lemma.values():
+            v.sort(key=lambda p: -p.specificity)
+
+    @classmethod
+    def parse(cls, text: str) -> Lexicon:
+        pats = []
+        rows = csv.reader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")),
+                          delimiter="\t", quoting=csv.QUOTE_NONE)
+        for n, row in enumerate(rows, 1):
+            if len(row) < 2:
+                raise ValueError(f"verbs.tsv row {n}: expected pattern<TAB>cameo, got {row!r}")
+            pattern, code = row[0].strip(), row[1].strip()
+            objects = None
+            if "+" in pattern:
+                pattern, _, objs = pattern.partition("+")
+                objects = frozenset(o.strip() for o in objs.split("|") if o.strip())
+            words = pattern.split()
+            pats.append(VerbPattern(words[0], " ".join(words[1:]) or None, objects, code,
+                                    row[2].strip() if len(row) > 2 else ""))
+        return cls(pats)
+
+    @classmethod
+    def from_file(cls, path: str | Path | None = None) -> Lexicon:
+        if path:
+            return cls.parse(Path(path).read_text("utf-8"))
+        return cls.parse(resources.files("diurna").joinpath("data/verbs.tsv").read_text("utf-8"))
+
+
+class RuleCoder:
+    """Dependency-pattern coder (see the module docstring)."""
+
+    name = "rules"
+
+    def __init__(self, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None):
+        self.lexicon = lexicon or Lexicon.from_file()
+        self.gazetteer = gazetteer or default_gazetteer()
+
+    # -- public -------------------------------------------------------------
+    def code(self, article: Article, sentences: list[Sentence]) -> list[Event]:
+        events: list[Event] = []
+        for s in sentences:
+            events.extend(self.code_sentence(article, s))
+        return events
+
+    def code_sentence(self, article: Article, s: Sentence) -> list[Event]:
+        lex = self.lexicon.by_lemma
+        verbs = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if p == "VERB" and lem.lower() in lex]
+        if not verbs:
+            return []
+        kids = children(s)
+        mentions = self.gazetteer.mentions(s.words)
+        out = []
+        for t in verbs:
+            ev = self._event(article, s, t, kids, mentions)
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    # -- internals ----------------------------------------------------------
+    def _match(self, s: Sentence, t: int, kids) -> tuple[VerbPattern, int | None] | None:
+        """The first pattern of the verb at ``t`` that fits, with its target head."""
+        dobj = next((c for c in kids[t] if s.deps[c] in ("dobj", "obj")), None)
+        for p in self.lexicon.by_lemma[s.lemmas[t].lower()]:
+            target = None
+            if p.prep:
+                c = next((c for c in kids[t] if s.deps[c] in ("prep", "prt", "agent")
+                          and s.words[c].lower() == p.prep), None)
+                if c is None:
+                    continue
+                if s.deps[c] == "prt":
+                    target = dobj
+                else:
+                    target = next((k for k in kids[c] if s.deps[k] == "pobj"), None)
+            if p.objects is not None:
+                if dobj is None or s.lemmas[dobj].lower() not in p.objects:
+                    continue
+                target = target if p.prep else None
+            elif target is None and not p.prep:
+                target = dobj
+            if target is None:
+                for c in kids[t]:
+                    if s.deps[c] == "prep" and s.words[c].lower() in TARGET_PREPS:
+                        target = next((k for k in kids[c] if s.deps[k] == "pobj"), None)
+                        if target is not None:
+                            break
+            return p, target
+        return None
+
+    def _subject(self, s: Sentence, t: int, kids) -> tuple[int | None, bool]:
+        """Head of the source argument and whether it came from a passive agent."""
+        for c in kids[t]:
+            if s.deps[c] == "agent":
+                pobj = next((k for k in kids[c] if s.deps[k] == "pobj"), None)
+                if pobj is not None:
+                    return pobj, True
+        subj = next((c for c in kids[t] if s.deps[c] in SUBJ), None)
+        if subj is not None:
+            if s.words[subj].lower() in RELATIVE and s.deps[t] == "relcl":
+                return s.heads[t], False
+            return subj, False
+        h, dep = s.heads[t], s.deps[t]
+        if h == t:
+            return None, False
+        if dep == "conj":
+            return self._subject(s, h, kids)
+        if dep == "xcomp":
+            obj = next((c for c in kids[h] if s.deps[c] in ("dobj", "obj")), None)
+            return (obj, False) if obj is not None else self._subject(s, h, kids)
+        if dep == "acomp" or (dep == "xcomp" and s.pos[h] == "ADJ"):
+            return self._subject(s, h, kids)
+        if s.pos[h] == "ADJ" and s.deps[h] in ("acomp", "amod"):
+            return self._subject(s, s.heads[h], kids)
+        if dep == "relcl" or dep == "acl":
+            return None, False
+        return None, False
+
+    def _modality(self, s: Sentence, t: int, kids, mentions) -> tuple[str, Actor | None]:
+        aux = {s.lemmas[c].lower() for c in kids[t] if s.deps[c] in ("aux", "auxpass")}
+        neg = any(s.deps[c] == "neg" for c in kids[t])
+        marks = {s.words[c].lower() for c in kids[t] if s.deps[c] == "mark"}
+        # climb through the clause: conditions and futures are often marked higher up
+        h, dep, steps = t, s.deps[t], 0
+        future = bool(aux & {"will", "shall"}) or "going" in {s.words[c].lower() for c in kids[t]}
+        while dep in ("xcomp", "conj", "acomp") and s.heads[h] != h and steps < 4:
+            h = s.heads[h]
+            if dep == "xcomp" and s.lemmas[h].lower() in FUTURE_HEADS:
+                future = True
+            marks |= {s.words[c].lower() for c in kids[h] if s.deps[c] == "mark"}
+            aux |= {s.lemmas[c].lower() for c in kids[h] if s.deps[c] in ("aux", "auxpass")}
+            dep = s.deps[h]
+            steps += 1
+        if neg:
+            return "negated", None
+        if marks & {"if", "unless"} or aux & HYPOTHETICAL_AUX:
+            return "hypothetical", None
+        if future or aux & {"will", "shall"}:
+            return "future", None
+        if dep in ("ccomp", "advcl") and s.heads[h] != h and s.lemmas[s.heads[h]].lower() in REPORTING:
+            say = s.heads[h]
+            subj, _ = self._subject(s, say, kids)
+            who = actors_for(s, subj, kids, mentions) if subj is not None else []
+            return "reported", (who[0] if who else None)
+        return "asserted", None
+
+    def _event(self, article: Article, s: Sentence, t: int, kids, mentions) -> Event | None:
+        m = self._match(s, t, kids)
+        if m is None:
+            return None
+        pattern, target_head = m
+        src_head, _ = self._subject(s, t, kids)
+        # passive subject is the target ("Syria was condemned by France")
+        passive_subj = next((c for c in kids[t] if s.deps[c] == "nsubjpass"), None)
+        if passive_subj is not None and target_head is None:
+            target_head = passive_subj
+        if src_head is None:
+            return None
+        source = actors_for(s, src_head, kids, mentions)
+        if not source:
+            return None
+        target = actors_for(s, target_head, kids, mentions) if target_head is not None else []
+        target = [a for a in target if all(a.start != b.start for b in source)]
+        modality, attributed = self._modality(s, t, kids, mentions)
+        info = cameo_info(pattern.cameo)
+        start = s.offsets[t]
+        conf = 0.45 + (0.25 if target else 0.0) + (0.1 if modality == "asserted" else 0.0)
+        return Event(
+            id=f"{article.id}:{s.index}:{start}",
+            article_id=article.id,
+            sentence=s.index,
+            source=source,
+            target=target,
+            cameo=pattern.cameo,
+            quad_class=0 if pattern.cameo.startswith("01") else info.quad,
+            goldstein=info.goldstein,
+            trigger=Span(s.words[t], start, start + len(s.words[t])),
+            plover=info.plover,
+            mode=info.mode,
+            modality=modality,
+            attributed_to=attributed,
+            date=article.published,
+            date_precision="day" if article.published else None,
+            confidence=round(min(conf, 0.95), 2),
+        )
+
+
+@register("rules")
+def make_rules() -> RuleCoder:
+    return RuleCoder()
