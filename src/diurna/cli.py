@@ -142,13 +142,31 @@ def _emit(rows: list[dict], fmt: str, output: str | None, columns: list[str] | N
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=title, show_lines=False)
+        console = Console()
+        table = Table(title=title, show_lines=False, box=None, header_style="bold")
         cols = columns or (list(rows[0]) if rows else [])
-        for c in cols:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*[_cell(r.get(c)) for c in cols])
-        Console().print(table)
+        cells = [[_cell(r.get(c)) for c in cols] for r in rows]
+        cols = [SHORT_NAMES.get(c, c) for c in cols]
+        # one line per row: narrow columns as wide as their content (at most
+        # 16), text columns share what is left, cut with an ellipsis
+        widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
+        narrow = sum(min(w, 16) + 2 for w, c in zip(widths, cols) if c not in WIDE_COLUMNS)
+        n_wide = sum(1 for c in cols if c in WIDE_COLUMNS) or 1
+        wide_w = max(20, (console.width - narrow - 2) // n_wide - 2)
+        for c, w in zip(cols, widths):
+            table.add_column(c, overflow="ellipsis", no_wrap=True,
+                             width=min(w, wide_w) if c in WIDE_COLUMNS else min(w, 16))
+        for row in cells:
+            table.add_row(*row)
+        console.print(table)
+        if rows:
+            _err(f"{len(rows)} rows; --format jsonl|csv|parquet for full fields")
+
+
+WIDE_COLUMNS = frozenset({"title", "sentence", "text"})
+SHORT_NAMES = {"published": "date", "duplicate_of": "dup_of", "n_sentences": "sents", "n_events": "events",
+               "source_code": "source", "target_code": "target", "trigger_text": "trigger",
+               "sentence_text": "sentence"}
 
 
 def _cell(v) -> str:
@@ -158,6 +176,8 @@ def _cell(v) -> str:
         return ""
     if isinstance(v, list):
         v = ", ".join(x.get("code", "") if isinstance(x, dict) else str(x) for x in v)
+    if isinstance(v, str) and len(v) == 16 and all(ch in "0123456789abcdef" for ch in v):
+        v = v[:8]  # article ids: the first 8 hex digits are enough to read
     s = str(v)
     return escape(s if len(s) < 160 else s[:157] + "...")
 

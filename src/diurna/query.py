@@ -55,7 +55,8 @@ def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
     sql = """
         SELECT e.id, coalesce(e.date, a.published) AS date, e.date_precision,
                e.source_code, e.cameo, e.target_code, e.quad_class, e.goldstein, e.plover, e.mode,
-               e.modality, e.confidence, e.trigger_text, e.source, e.target, e.attributed_to,
+               e.modality, e.confidence, e.trigger_text, e.trigger_start, e.trigger_end,
+               e.source, e.target, e.attributed_to,
                e.article_id, a.title AS article_title, a.url, a.source AS outlet,
                e.sentence, s.text AS sentence_text, s.start AS sentence_start, s."end" AS sentence_end
         FROM events e

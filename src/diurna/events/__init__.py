@@ -18,10 +18,12 @@ Goldstein score and PLOVER type and mode: :func:`cameo_info`.
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Protocol
 
 from ..records import Article, Event, Sentence
@@ -85,7 +87,9 @@ class CodeInfo:
 
 @lru_cache(maxsize=1)
 def _cameo_table() -> dict[str, CodeInfo]:
-    text = resources.files("diurna").joinpath("data/cameo.tsv").read_text("utf-8")
+    path = os.environ.get("DIURNA_CAMEO")
+    text = (Path(path).read_text("utf-8") if path
+            else resources.files("diurna").joinpath("data/cameo.tsv").read_text("utf-8"))
     rows = csv.DictReader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")),
                           delimiter="\t", quoting=csv.QUOTE_NONE)
     out = {}

@@ -39,6 +39,11 @@ FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "wan
                           "promise", "aim", "seek", "expect", "pledge", "agree", "decide", "likely", "set"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 RELATIVE = frozenset({"who", "which", "that"})
+# verbs whose infinitive complement is only asked for, not done: "urged Russia to
+# stop the bombing" is an appeal to Russia; the stopping is not an event
+UNREALISED_UNDER = frozenset({"urge", "ask", "call", "press", "demand", "request", "persuade", "convince",
+                              "want", "encourage", "invite", "order", "force", "allow", "help", "tell",
+                              "appeal", "implore", "plead", "lobby", "push", "try", "attempt", "hope"})
 
 
 @dataclass(frozen=True)
@@ -208,6 +213,8 @@ class RuleCoder:
         return "asserted", None
 
     def _event(self, article: Article, s: Sentence, t: int, kids, mentions) -> Event | None:
+        if s.deps[t] == "xcomp" and s.lemmas[s.heads[t]].lower() in UNREALISED_UNDER:
+            return None
         m = self._match(s, t, kids)
         if m is None:
             return None

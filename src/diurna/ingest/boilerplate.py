@@ -114,8 +114,6 @@ def _features(text: str) -> Line:
         hits = sum(1 for p in patterns if p.search(text))
         if hits:
             cues[kind] = hits
-    if len(_TAGS.findall(text)) >= 2:
-        cues["markup"] = len(_TAGS.findall(text))
     sentence = bool(_SENT_END.search(text))
     line = Line(text, n, sentence, n_stop / n if n else 0.0, cap, cues)
     # prose: a sentence of some length, or a long unpunctuated paragraph that
@@ -123,6 +121,12 @@ def _features(text: str) -> Line:
     line.prose = (sentence and (n >= 8 or (n >= 5 and line.stop_ratio >= 0.15))) or (
         n >= 15 and line.stop_ratio >= 0.3 and cap < 0.5
     )
+    tags = _TAGS.findall(text)
+    if len(tags) >= 2:
+        tag_chars = sum(len(m.group(0)) for m in _TAGS.finditer(text))
+        # a sentence quoting a tag or two is still a sentence
+        if not line.prose or tag_chars > 0.3 * len(text):
+            cues["markup"] = len(tags)
     return line
 
 

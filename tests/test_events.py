@@ -1,0 +1,99 @@
+"""The first rule coder and the actor gazetteer on sentences written for these
+tests (real parse, real lexicon and gazetteer files)."""
+
+import pytest
+
+from diurna.actors import Gazetteer, default_gazetteer, phrase_key
+from diurna.events import cameo_info, get_coder, registered
+from diurna.events.rules import Lexicon
+from diurna.nlp import parse
+from diurna.records import Article
+
+
+def code_text(nlp, text, published="2024-03-05"):
+    art = Article(id="t", origin="t", text=text, published=published)
+    (pa,) = list(parse([art], nlp=nlp))
+    return get_coder("rules").code(pa.article, pa.sentences)
+
+
+def summary(events):
+    return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target], e.modality) for e in events]
+
+
+def test_registry_and_code_table():
+    assert "rules" in registered()
+    with pytest.raises(ValueError, match="unknown coder"):
+        get_coder("nope")
+    veto = cameo_info("129")
+    assert veto.quad == 3 and veto.goldstein < 0
+    assert cameo_info("0841").quad == 2
+    assert cameo_info("190").quad == 4 and cameo_info("190").goldstein <= -9
+
+
+def test_gazetteer_longest_match():
+    g = default_gazetteer()
+    words = "the United States and the UN Security Council".split()
+    found = [(words[m.i:m.j], m.entry.code) for m in g.mentions(words)]
+    assert (["United", "States"], "USA") in found
+    assert any(code.startswith("IGOUNO") for _, code in found)
+    assert g.lookup("Moscow").country == "RUS" and g.lookup("Moscow").sector == "GOV"
+    assert g.lookup("French").country == "FRA"
+    assert g.lookup("foreign minister").sector == "GOV"
+    assert phrase_key("al-Nusra Front") == ("al", "-", "nusra", "front")
+
+
+def test_basic_events(nlp):
+    events = code_text(nlp, "Russia vetoed the draft resolution on Tuesday. "
+                            "France condemned the veto and accused Moscow of shielding the government.")
+    s = summary(events)
+    assert ("129", ["RUS"], [], "asserted") in s
+    assert any(c == "111" and src == ["FRA"] for c, src, _, _ in s)
+    assert ("112", ["FRA"], ["RUSGOV"], "asserted") in s
+    assert all(e.date == "2024-03-05" and e.date_precision == "day" for e in events)
+    e = events[0]
+    assert e.trigger.text == "vetoed" and e.sentence == 0 and e.plover == "REJECT"
+
+
+def test_actor_composition_and_coordination(nlp):
+    events = code_text(nlp, "French Foreign Minister Laurent Fabius met his Russian counterpart in Moscow on Monday. "
+                            "Britain, France and the United States urged Russia to stop the bombing.")
+    meet = next(e for e in events if e.trigger.text == "met")
+    (src,) = meet.source
+    assert (src.code, src.country, src.sector, src.name) == ("FRAGOV", "FRA", "GOV", "Laurent Fabius")
+    assert [a.code for a in meet.target] == ["RUSGOV"]
+    urge = next(e for e in events if e.trigger.text == "urged")
+    assert [a.code for a in urge.source] == ["GBR", "FRA", "USA"]
+    assert [a.code for a in urge.target] == ["RUS"]
+    # the stopping is only asked for: not an event
+    assert not any(e.trigger.text == "stop" for e in events)
+
+
+def test_modality(nlp):
+    s = summary(code_text(nlp, "China did not block the resolution. "
+                               "If Moscow were to oppose the text, France would put it to a vote anyway. "
+                               "The Turkish foreign minister will visit Iran next week. "
+                               "Diplomats said Germany criticised Israel."))
+    assert ("129", ["CHN"], [], "negated") in s
+    assert ("120", ["RUSGOV"], [], "hypothetical") in s
+    assert ("042", ["TURGOV"], ["IRN"], "future") in s
+    assert any(c == "111" and src == ["DEU"] and tgt == ["ISR"] and m == "reported" for c, src, tgt, m in s)
+
+
+def test_passive_agent(nlp):
+    s = summary(code_text(nlp, "The ceasefire was brokered by Egypt and Qatar."))
+    assert s and s[0][0] == "045" and s[0][1] == ["EGY", "QAT"]
+
+
+def test_lexicon_format():
+    lex = Lexicon.parse("# comment\ncall on\t020\tappeal\nhold +talk|meeting\t040\ncall\t041\n")
+    pats = lex.by_lemma["call"]
+    assert pats[0].prep == "on" and pats[0].cameo == "020"
+    assert lex.by_lemma["hold"][0].objects == frozenset({"talk", "meeting"})
+    with pytest.raises(ValueError, match="row 1"):
+        Lexicon.parse("justonefield\n")
+
+
+def test_custom_gazetteer():
+    g = Gazetteer([{"phrase": "Freedonia", "code": "FRD", "country": "FRD", "sector": "", "kind": "country"}])
+    (m,) = g.mentions(["Troops", "from", "Freedonia", "arrived"])
+    assert (m.i, m.j, m.entry.code) == (2, 3, "FRD")
