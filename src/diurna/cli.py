@@ -393,5 +393,52 @@ def bench_throughput(paths, workers, batch_size, limit, output):
     click.echo(md)
 
 
+@main.command()
+@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
+@click.option("--no-parse", is_flag=True, help="Skip spaCy: decide tense from nearby words only (faster).")
+def timex(input, pipeline, no_parse):
+    """Time expressions: {"id","text","date"?} JSONL in, {"id","timexes":[...]} JSONL out."""
+    from .time.timex import timexes_jsonl
+
+    nlp = None
+    if not no_parse:
+        from .nlp import load
+
+        nlp = load(pipeline)
+    for line in timexes_jsonl(input, nlp=nlp):
+        click.echo(line)
+
+
+@main.group("eval")
+def eval_group():
+    """Measure against labelled data; each writes its section of docs/benchmarks.md."""
+
+
+@eval_group.command("timex")
+@click.option("--data", default=None, help="TempEval-3 folder (default ../shared/data/tempeval3).")
+@click.option("--split", "splits", multiple=True, default=["TimeBank", "AQUAINT"], show_default=True)
+@click.option("--no-parse", is_flag=True, help="Without spaCy tense (lexical fallback only).")
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def eval_timex(data, splits, no_parse, output):
+    """Strict/relaxed span F1, value and type accuracy on TempEval-3 (TimeBank: tuning split; AQUAINT: held out)."""
+    from . import bench as b
+    from .time import evaluate as ev
+
+    repo = Path(__file__).resolve().parents[2]
+    root = Path(data) if data else repo.parent / "shared" / "data" / "tempeval3"
+    if not root.is_dir():
+        raise click.UsageError(f"no TempEval-3 data at {root}")
+    nlp = None
+    if not no_parse:
+        from .nlp import load
+
+        nlp = load()
+    results = {split: ev.evaluate(root, split, nlp=nlp) for split in splits}
+    md = ev.markdown_section(results)
+    b.write_section(Path(output), "timex", md)
+    click.echo(md)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
