@@ -119,3 +119,30 @@ def test_seeds_stored_once(seeds_dir, tmp_path):
     assert "Contribute Today" not in texts["003"] and "Leave a Reply" not in texts["004"]
     assert "Earlier Wednesday, Russia rejected a draft resolution" in texts["000"]
     assert "Hama is where Assad's father nearly 30 years ago" in texts["003"]
+
+
+def test_sample_corpus(tmp_path):
+    """examples/ (the demo corpus): 16 inputs, 14 articles, one exact and one
+    near duplicate, dates from JSONL and HTML metadata kept."""
+    from conftest import EXAMPLES
+
+    db = tmp_path / "ex.duckdb"
+    s = run([str(EXAMPLES)], Settings(db=str(db)))
+    assert (s.stored, s.duplicates, s.rejected) == (14, 2, 0)
+    _consistent(db)
+    with Store(db, read_only=True) as st:
+        arts = {a["origin"].split("examples/")[-1]: a for a in query.articles(st)}
+        by_id = {a["id"]: k for k, a in arts.items()}
+    assert arts["wire.jsonl#wire-0305"]["duplicate_kind"] == "exact"
+    assert by_id[arts["wire.jsonl#wire-0305"]["duplicate_of"]] == "txt/03-geneva-talks.txt"
+    assert arts["txt/06-vetoed-copy.txt"]["duplicate_kind"] == "near"
+    assert by_id[arts["txt/06-vetoed-copy.txt"]["duplicate_of"]] == "txt/04-vetoed.txt"
+    assert str(arts["html/07-convoy-attacked.html"]["published"]) == "2024-02-14"
+    assert str(arts["html/09-new-draft.html"]["published"]) == "2024-04-22"
+    assert arts["html/08-after-veto.html"]["published"] is None
+    assert arts["txt/02-veto-threat.txt"]["title"] == "Russia Threatens Veto Over Qaryat Aid Draft"
+    assert arts["txt/03-geneva-talks.txt"]["title"] is None
+    # page furniture never reaches the clean text
+    for a in arts.values():
+        for junk in ("cookie", "Subscribe", "Advertisement", "Comments (", "Most read", "reader_2291"):
+            assert junk not in (a["text"] or ""), (a["origin"], junk)

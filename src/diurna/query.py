@@ -11,12 +11,12 @@ from .store import Store
 
 ARTICLE_COLUMNS = ("id", "title", "source", "url", "published", "published_source", "text",
                    "duplicate_of", "duplicate_kind", "origin", "external_id", "format",
-                   "n_sentences", "n_events")
+                   "n_sentences", "n_events", "removed")
 
 
 def articles(store: Store, *, limit: int | None = None, include_duplicates: bool = True,
              with_text: bool = True) -> list[dict]:
-    cols = [c for c in ARTICLE_COLUMNS if with_text or c != "text"]
+    cols = [c for c in ARTICLE_COLUMNS if with_text or c not in ("text", "removed")]
     sql = f"SELECT {', '.join(cols)} FROM articles"
     if not include_duplicates:
         sql += " WHERE duplicate_of IS NULL"

@@ -44,6 +44,7 @@ __all__ = ["CleanText", "Line", "clean_plain_text", "classify_lines", "load_cues
 _SENT_END = re.compile(r"[.!?…][\"'”’»)\]\s]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _TAGS = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(\s+[^<>]*)?/?\s*>")
+_MENU_SEP = re.compile(r"\s[|•·›»/]\s")
 _SECOND_PERSON = re.compile(r"\b(you|your|yours|our|us)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][\w. ]{2,30})?\s*(\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
 
@@ -121,6 +122,8 @@ def _features(text: str) -> Line:
     line.prose = (sentence and (n >= 8 or (n >= 5 and line.stop_ratio >= 0.15))) or (
         n >= 15 and line.stop_ratio >= 0.3 and cap < 0.5
     )
+    if len(_MENU_SEP.findall(text)) >= 2 and not sentence:
+        cues["menu"] = 1  # "Home | World | Politics": a navigation bar or a list of links
     tags = _TAGS.findall(text)
     if len(tags) >= 2:
         tag_chars = sum(len(m.group(0)) for m in _TAGS.finditer(text))
@@ -168,6 +171,8 @@ def classify_lines(raw: str, title: str | None = None) -> tuple[list[Line], str 
             ln.label = "repeats the title"
         elif "markup" in c:
             ln.label = "HTML markup"
+        elif "menu" in c:
+            ln.label = "navigation or link bar"
         elif "legal" in c and ln.n_words < 30:
             ln.label = "copyright or legal line"
         elif "header" in c:
