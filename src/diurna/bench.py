@@ -103,7 +103,7 @@ def throughput_markdown(r: dict, paths: list[str]) -> str:
         "",
         f"Full pipeline / spaCy-alone throughput: **{ratio:.2f}**. "
         f"Stored {r['stored']} articles, {r['sentences']:,} sentences, {r['events']:,} events. "
-        f"Peak resident memory: {r['peak_mb_main']:.0f} MB main process, "
+        f"Peak resident memory: {r['peak_mb_main']:.0f} MB main process, " +
         (f"{r['peak_mb_children']:.0f} MB largest worker." if r['peak_mb_children'] >= 1
          else "no worker processes (one worker runs in the main process)."),
     ]
