@@ -399,7 +399,7 @@ def bench_throughput(paths, workers, batch_size, limit, output):
 @click.option("--no-parse", is_flag=True, help="Skip spaCy: decide tense from nearby words only (faster).")
 def timex(input, pipeline, no_parse):
     """Time expressions: {"id","text","date"?} JSONL in, {"id","timexes":[...]} JSONL out."""
-    from .time.timex import timexes_jsonl
+    from .time.expressions import timexes_jsonl
 
     nlp = None
     if not no_parse:

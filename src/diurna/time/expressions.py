@@ -1,0 +1,793 @@
+"""Time expressions: find them, type them and normalise them (TIMEX3).
+
+One compiled regular expression per kind of expression runs over the whole
+text (no per-token loop); overlapping matches are resolved longest-first.
+Each match is normalised against an anchor date (the article's date) in
+TimeML terms:
+
+=============================  ===========  =================================
+text                           type         value (anchor Thu 2017-04-06)
+=============================  ===========  =================================
+``Aug. 21``, ``21 August``     DATE         ``2016-08-21`` (past clause)
+``on Wednesday``               DATE         ``2017-04-05`` (past) / ``-12``
+``Monday afternoon``           TIME         ``2017-04-03TAF``
+``last month``                 DATE         ``2017-03``
+``this week``                  DATE         ``2017-W14``
+``mid-2014``                   DATE         ``2014``, mod ``MID``
+``the 1990s``                  DATE         ``199``
+``the third quarter``          DATE         ``2017-Q3``
+``two years ago``              DATE         ``2015``
+``the past two years``         DURATION     ``P2Y``
+``now``, ``recently``          DATE         ``PRESENT_REF``, ``PAST_REF``
+``every week``                 SET          ``P1W``
+``3 p.m.``                     TIME         ``2017-04-06T15:00``
+=============================  ===========  =================================
+
+**Direction follows the text.**  A weekday, a month or a day of a month with
+no year is resolved backwards from the anchor when its clause is in the past
+("Trump said on Wednesday"), forwards when it is in the future or in the
+present of scheduled events ("travels to Moscow on Thursday").  The tense
+comes from the dependency parse when :class:`~diurna.records.Sentence`
+records are given (the verb governing the expression, its auxiliaries and
+the verbs above it), else from the words around the expression.
+
+Without an anchor, values stay underspecified as TimeML allows
+(``XXXX-08-21``, ``XXXX-WXX-3``); relative expressions then get ``None``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+
+from ..records import Sentence
+
+__all__ = ["Timex", "find_timexes", "timexes_jsonl", "tense_at"]
+
+# --------------------------------------------------------------------------
+# vocabularies
+# --------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5,
+    "twenty-four": 24, "twenty four": 24, "forty-eight": 48, "forty eight": 48,
+}
+VAGUE = {"several", "a few", "few", "many", "some", "recent", "the coming", "coming", "numerous"}
+UNITS = {
+    "second": ("PT", "S"), "minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"),
+    "night": ("P", "D"), "week": ("P", "W"), "weekend": ("P", "WE"), "fortnight": ("P", "W"),
+    "month": ("P", "M"), "quarter": ("P", "Q"), "year": ("P", "Y"), "decade": ("P", "DE"),
+    "century": ("P", "CE"),
+}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+    "previously": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF", "once": None,
+    "in recent years": "PAST_REF", "recent years": "PAST_REF", "recent months": "PAST_REF",
+    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "eventually": None,
+}
+SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+        "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}
+
+_MON = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:mon|tues?|wed|thur?s?|fri|sat|sun)\.)"
+_NUMW = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]four)?|thirty|forty(?:[- ]eight)?|fifty|sixty|ninety|a hundred|hundred|a dozen|dozen|half a|several|a few|few|many|some|numerous)"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_REL = r"(?:this|last|next|past|coming|previous|current|following|same)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_PART = r"(?:morning|afternoon|evening|night)"
+_MOD = r"(?:early|mid|late|the end of|the start of|the beginning of|the middle of|end|end-|mid-)"
+
+I = re.I  # noqa: E741
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", I)),
+    ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\s*,?\s+(?P<y>{_YEAR})\b", I)),
+    ("wd_md", re.compile(rf"\b(?P<wd>{_DAY}),?\s+(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*{_YEAR})", I)),
+    ("md", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d:%])(?!\s*,?\s*{_YEAR})", I)),
+    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\b(?!\s*,?\s*{_YEAR})", I)),
+    ("my", re.compile(rf"\b(?:(?P<mod>{_MOD})\s*-?\s*)?(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", I)),
+    ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|more than|less than|over|just|only)\s+)?(?P<n>{_NUMW})[- ](?P<u>{_UNIT})\s+(?P<dir>ago|earlier|later|before|after|from now|hence|since)\b", I)),
+    ("spelled", re.compile(r"\b(?:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?P<c>nineteen|twenty)(?:\s+hundred)?(?:\s+and)?\s+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?\b", I)),
+    ("monrel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year\b", I)),
+    ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:on\s+)?(?P<wd>{_DAY})\b", I)),
+    ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b", I)),
+    ("relday", re.compile(rf"\b(?P<w>the\s+(?:day|night)\s+(?:before|after)|the\s+previous\s+day|the\s+next\s+day|the\s+following\s+day|day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b", I)),
+    ("durrel", re.compile(rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final|recent|remaining|latest)\s+(?P<n>{_NUMW})?[- ]?(?P<u>{_UNIT})\b", I)),
+    ("relunit", re.compile(rf"\b(?:(?P<mod>early|late|earlier|later|mid)[- ])?(?P<rel>{_REL})\s+(?P<u>week|weekend|month|year|quarter|decade|century|{_SEASON}|{_PART})\b", I)),
+    ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD})[- ](?P<u>quarter|half)\b(?:\s+of\s+(?P<y2>{_YEAR}))?", I)),
+    ("wdpart", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier|later)\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
+    ("deictic", re.compile(r"\b(?:(?:late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening))\b", I)),
+    ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1[6-9]\d0|20[0-9]0)'?s\b", I)),
+    ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b", I)),
+    ("modyear", re.compile(rf"\b(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|end)\s*-?\s*(?P<y>{_YEAR})\b", I)),
+    ("modmon", re.compile(rf"\b(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|end)\s*-?\s*(?P<mon>{_MON})\b", I)),
+    ("fiscal", re.compile(rf"\b(?:fiscal|the\s+year|calendar)\s+(?P<y>{_YEAR})\b", I)),
+    ("month", re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<mon>{_MON})\b", I)),
+    ("year", re.compile(rf"(?<![$£€\d.,])\b(?P<y>{_YEAR})\b(?![\d.,]\d)(?!\s*(?:%|percent|people|troops|soldiers|dollars|euros|tons|km|miles|members))", I)),
+    ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", I)),
+    ("clock", re.compile(r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midnight)\b", I)),
+    ("set", re.compile(rf"\b(?:every|each)\s+(?P<u>{_UNIT}|{_DAY})\b", I)),
+    ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
+    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|over|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?:[- ](?P<u>{_UNIT})(?P<adj>-long|-old)?)\b", I)),
+]
+
+_NOT_MONTH_AFTER = re.compile(r"\s+(?:be|have|not|also|well|the|a|we|i|you|he|she|it|they)\b", I)
+_PREP_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|through|throughout|during|from|to|of|before|after|early|late|mid|last|this|next|between|and|or)\s+|[-(])$", I)
+
+
+@dataclass
+class Timex:
+    """A time expression.
+
+    start, end  character offsets into the text
+    text        the expression as written
+    type        DATE, TIME, DURATION or SET
+    value       TIMEX3 value (``2013-09-16``, ``P5Y``, ``PAST_REF``...), or
+                None when it cannot be resolved without an anchor
+    mod         TIMEX3 mod (``START``, ``MID``, ``END``, ``APPROX``...) or None
+    tense       the clause tense used to resolve direction: past, present,
+                future or None
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    mod: str | None = None
+    tense: str | None = None
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        if d["mod"] is None:
+            d.pop("mod")
+        return d
+
+
+# --------------------------------------------------------------------------
+# date arithmetic
+# --------------------------------------------------------------------------
+
+
+def _month_name(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _weekday_name(s: str) -> int:
+    return WEEKDAYS[s.lower().rstrip(".")]
+
+
+def _num(s: str | None) -> float | None:
+    if s is None:
+        return 1
+    s = s.lower().strip()
+    if s in VAGUE:
+        return None
+    if s in NUMBERS:
+        return NUMBERS[s]
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _fmt_n(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+SAME_WEEKDAY_BACK = 0  # days back for "said on Thursday" in a Thursday story (0: that day; TimeBank agrees)
+
+
+def _resolve_weekday(anchor: dt.date, wd: int, tense: str | None) -> dt.date:
+    diff = (wd - anchor.weekday()) % 7  # days forward to the next such weekday (0: today)
+    if tense == "past":
+        return anchor - dt.timedelta(days=(7 - diff) % 7 or SAME_WEEKDAY_BACK)
+    if tense == "future":
+        return anchor + dt.timedelta(days=diff)
+    # no tense: the nearest, the past on a tie
+    back = (7 - diff) % 7
+    return anchor - dt.timedelta(days=back) if back <= diff else anchor + dt.timedelta(days=diff)
+
+
+def _resolve_month_day(anchor: dt.date, m: int, d: int, tense: str | None) -> dt.date | None:
+    cands = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cands.append(dt.date(y, m, d))
+        except ValueError:
+            pass
+    if not cands:
+        return None
+    if tense == "past":
+        past = [c for c in cands if c <= anchor]
+        fut = [c for c in cands if c > anchor]
+        # a date most of a year back would carry its year; a deadline in the
+        # coming weeks often sits in a past-tense clause ("had been set to
+        # expire Nov. 6")
+        if past and fut and (anchor - max(past)).days > 240 and (min(fut) - anchor).days <= 60:
+            return min(fut)
+        return max(past) if past else min(cands, key=lambda c: abs((c - anchor).days))
+    if tense == "future":
+        fut = [c for c in cands if c >= anchor]
+        return min(fut) if fut else min(cands, key=lambda c: abs((c - anchor).days))
+    return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor))
+
+
+def _resolve_month(anchor: dt.date, m: int, tense: str | None) -> tuple[int, int]:
+    if tense == "past":
+        return (anchor.year, m) if m <= anchor.month else (anchor.year - 1, m)
+    if tense == "future":
+        return (anchor.year, m) if m >= anchor.month else (anchor.year + 1, m)
+    # nearest within six months
+    diff = m - anchor.month
+    if diff > 6:
+        return anchor.year - 1, m
+    if diff < -6:
+        return anchor.year + 1, m
+    return anchor.year, m
+
+
+_MODS = {"early": "START", "the start of": "START", "the beginning of": "START", "mid": "MID",
+         "mid-": "MID", "the middle of": "MID", "late": "END", "the end of": "END", "end": "END",
+         "end-": "END", "earlier": None, "later": None}
+
+
+# --------------------------------------------------------------------------
+# normalisation of one match
+# --------------------------------------------------------------------------
+
+
+def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None):
+    """(type, value, mod) for a match, or None to drop it."""
+    g = m.groupdict()
+    low = m.group(0).lower()
+    A = anchor
+    if kind == "iso":
+        return "DATE", f"{g['y']}-{g['m']}-{g['d']}", None
+    if kind in ("mdy", "dmy"):
+        try:
+            d = dt.date(int(g["y"]), _month_name(g["mon"]), int(g["d"]))
+        except ValueError:
+            return None
+        return "DATE", d.isoformat(), None
+    if kind in ("md", "dm", "wd_md"):
+        mon, day = _month_name(g["mon"]), int(g["d"])
+        if not 1 <= day <= 31:
+            return None
+        if kind != "wd_md" and g["mon"].lower() in ("may", "march") and not g["mon"][0].isupper():
+            return None
+        if A is None:
+            return "DATE", f"XXXX-{mon:02d}-{day:02d}", None
+        if kind == "wd_md":
+            # the weekday fixes the year when the tense cannot
+            wd = _weekday_name(g["wd"])
+            for y in (A.year, A.year - 1, A.year + 1):
+                try:
+                    if dt.date(y, mon, day).weekday() == wd:
+                        return "DATE", dt.date(y, mon, day).isoformat(), None
+                except ValueError:
+                    pass
+        d = _resolve_month_day(A, mon, day, tense)
+        return ("DATE", d.isoformat(), None) if d else None
+    if kind == "my":
+        mod = _MODS.get((g.get("mod") or "").lower().strip())
+        return "DATE", f"{g['y']}-{_month_name(g['mon']):02d}", mod
+    if kind == "ago":
+        n, (_, unit) = _num(g["n"]), UNITS[_unit_key(g["u"])]
+        direction = g["dir"].lower()
+        sign = -1 if direction in ("ago", "earlier", "before", "since") else 1
+        if A is None or n is None:
+            return "DATE", None if A is None else ("PAST_REF" if sign < 0 else "FUTURE_REF"), None
+        return "DATE", _offset(A, sign * n, unit), None
+    if kind == "spelled":
+        if g.get("c"):
+            y = (19 if g["c"].lower() == "nineteen" else 20) * 100 + NUMBERS[g["t"].lower()] + (NUMBERS[g["u"].lower()] if g.get("u") else 0)
+        else:
+            y = 2000 + (NUMBERS[g["u2"].lower()] if g.get("u2") else 0)
+        if g.get("mon"):
+            return "DATE", f"{y}-{_month_name(g['mon']):02d}", None
+        return "DATE", str(y), None
+    if kind == "monrel":
+        if A is None:
+            return "DATE", None, None
+        y = A.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        return "DATE", f"{y}-{_month_name(g['mon']):02d}", None
+    if kind == "clockwd":
+        if g.get("noon"):
+            hh, mi = (12 if g["noon"].lower() == "noon" else 0), 0
+        else:
+            hh, mi = int(g["h"]), int(g.get("mi") or 0)
+            if hh > 12:
+                return None
+            hh = hh % 12 + (12 if g["ap"].lower().startswith("p") else 0)
+        if A is None:
+            return "TIME", f"XXXX-WXX-{_weekday_name(g['wd']) + 1}T{hh:02d}:{mi:02d}", None
+        return "TIME", f"{_resolve_weekday(A, _weekday_name(g['wd']), tense).isoformat()}T{hh:02d}:{mi:02d}", None
+    if kind == "period":
+        adj, u = (g.get("adj") or "").lower(), g["u"].lower()
+        if A is None:
+            return "DATE", None, None
+        back = adj in ("year-ago", "year-earlier", "comparable")
+        if u in ("quarter", "period") and adj in ("latest", "current", "same", "year-ago", "year-earlier", "comparable", ""):
+            if u == "period" and not adj:
+                return None
+            q = _quarter(A) - 1 if tense == "past" or adj == "latest" else _quarter(A)
+            y = A.year - (1 if back else 0)
+            if q == 0:
+                q, y = 4, y - 1
+            return "DATE", f"{y}-Q{q}", None
+        if u in ("week", "weekend") and adj in ("", "current", "same"):
+            d = A - dt.timedelta(days=7) if u == "weekend" and tense == "past" and A.weekday() < 5 else A
+            return "DATE", _week(d) + ("-WE" if u == "weekend" else ""), None
+        if u == "month" and adj in ("current", "same", ""):
+            return None if not adj else ("DATE", f"{A.year}-{A.month:02d}", None)
+        return None
+    if kind == "relday":
+        w = low
+        if A is None:
+            return "DATE", None, None
+        if "before yesterday" in w:
+            return "DATE", (A - dt.timedelta(days=2)).isoformat(), None
+        if "after tomorrow" in w:
+            return "DATE", (A + dt.timedelta(days=2)).isoformat(), None
+        back = "before" in w or "previous" in w
+        return "DATE", (A + dt.timedelta(days=-1 if back else 1)).isoformat(), None
+    if kind == "durrel":
+        n, u = _num(g.get("n")), _unit_key(g["u"])
+        plural = g["u"].lower().endswith(("s", "ies"))
+        if g.get("n") is None and not plural:
+            # "last week", "the past year": a date, handled by relunit, except
+            # "the past year" read as a period (TimeML: DURATION P1Y)
+            if g["rel"].lower() in ("past", "coming", "first", "final", "remaining", "recent", "latest") or g.get("det"):
+                return "DURATION", _duration(1, u), None
+            return None
+        if g.get("n") is None:
+            n = None
+        return "DURATION", _duration(n, u), None
+    if kind == "relunit":
+        rel, u = g["rel"].lower(), g["u"].lower()
+        mod = _MODS.get((g.get("mod") or "").lower())
+        if u in SEASONS or u in PARTS:
+            if A is None:
+                return "DATE", None, None
+            if u in PARTS:
+                base = A if rel in ("this", "current", "same") else (A - dt.timedelta(days=1) if rel in ("last", "previous", "past") else A + dt.timedelta(days=1))
+                return "TIME", f"{base.isoformat()}T{PARTS[u]}", None
+            y = A.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+            return "DATE", f"{y}-{SEASONS[u]}", mod
+        k = {"this": 0, "current": 0, "same": 0, "last": -1, "past": -1, "previous": -1,
+             "next": 1, "coming": 1, "following": 1}[rel]
+        if A is None:
+            return "DATE", None, mod
+        if u == "week" or u == "weekend":
+            v = _week(A + dt.timedelta(days=7 * k))
+            return "DATE", v + ("-WE" if u == "weekend" else ""), mod
+        if u == "month":
+            y, mm = _shift_month(A.year, A.month, k)
+            return "DATE", f"{y}-{mm:02d}", mod
+        if u == "year":
+            return "DATE", str(A.year + k), mod
+        if u == "quarter":
+            q = _quarter(A) + k
+            y = A.year + (q - 1) // 4
+            return "DATE", f"{y}-Q{(q - 1) % 4 + 1}", mod
+        if u == "decade":
+            return "DATE", str((A.year // 10 + k))[:3], mod
+        if u == "century":
+            return "DATE", str(A.year // 100 + k), mod
+        return None
+    if kind == "ordq":
+        o = ORDINALS[g["o"].lower()]
+        unit = g["u"].lower()
+        y = g.get("yr") or g.get("y2")
+        if y is None:
+            if A is None:
+                return "DATE", None, None
+            y = A.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
+            if not g.get("rel") and unit == "quarter" and tense == "past" and o > _quarter(A):
+                y -= 1
+        return "DATE", f"{y}-{'Q' if unit == 'quarter' else 'H'}{o}", None
+    if kind == "wdpart":
+        wd = _weekday_name(g["wd"])
+        if g["wd"][0].islower() and g["wd"].lower() in ("sun", "sat", "wed", "mon"):
+            return None
+        rel = (g.get("rel") or "").lower()
+        t = tense
+        if rel == "last":
+            t = "past"
+        elif rel == "next":
+            t = "future"
+        if A is None:
+            v = f"XXXX-WXX-{wd + 1}"
+        else:
+            d = _resolve_weekday(A, wd, t)
+            if rel == "next" and d == A:
+                d += dt.timedelta(days=7)
+            if rel == "last" and d == A:
+                d -= dt.timedelta(days=7)
+            v = d.isoformat()
+        if g.get("part"):
+            return "TIME", f"{v}T{PARTS[g['part'].lower()]}", None
+        return "DATE", v, None
+    if kind == "deictic":
+        w = re.sub(r"\s+", " ", low)
+        if A is None:
+            return ("TIME" if any(p in w for p in PARTS) or w == "tonight" else "DATE"), None, None
+        base = A
+        if w.startswith("yesterday") or w == "last night":
+            base = A - dt.timedelta(days=1)
+        elif w.startswith("tomorrow"):
+            base = A + dt.timedelta(days=1)
+        part = next((PARTS[p] for p in PARTS if p in w), None)
+        if w == "tonight":
+            part = "NI"
+        if part:
+            return "TIME", f"{base.isoformat()}T{part}", None
+        return "DATE", base.isoformat(), None
+    if kind == "decade":
+        return "DATE", g["dec"][:3], _MODS.get((g.get("mod") or "").lower())
+    if kind == "century":
+        return "DATE", f"{int(g['n']) - 1:02d}", None
+    if kind == "modyear":
+        return "DATE", g["y"], _MODS.get(g["mod"].lower().strip())
+    if kind == "modmon":
+        mon = _month_name(g["mon"])
+        if g["mon"].lower() in ("may", "march") and not g["mon"][0].isupper():
+            return None
+        mod = _MODS.get(g["mod"].lower().strip())
+        if A is None:
+            return "DATE", f"XXXX-{mon:02d}", mod
+        y, mm = _resolve_month(A, mon, tense)
+        return "DATE", f"{y}-{mm:02d}", mod
+    if kind == "fiscal":
+        return "DATE", g["y"], None
+    if kind == "month":
+        word = g["mon"]
+        if not word[0].isupper() or word.endswith(".") and len(word) <= 4 and not g.get("rel"):
+            return None
+        if word.lower() in ("may", "march", "mar", "jan", "dec", "sep", "jun", "jul", "oct", "nov", "aug", "feb", "apr"):
+            # ambiguous or abbreviated without a day: only after a time preposition
+            before = m.string[max(0, m.start() - 12):m.start()]
+            if not g.get("rel") and not _PREP_BEFORE.search(before):
+                return None
+            if word.lower() == "may" and _NOT_MONTH_AFTER.match(m.string, m.end()):
+                return None
+        mon = _month_name(word)
+        rel = (g.get("rel") or "").lower()
+        if A is None:
+            return "DATE", f"XXXX-{mon:02d}", None
+        t = {"last": "past", "next": "future"}.get(rel, tense)
+        y, mm = _resolve_month(A, mon, t)
+        if rel == "this":
+            y = A.year
+        return "DATE", f"{y}-{mm:02d}", _MODS.get(rel) if rel in ("early", "late") else None
+    if kind == "year":
+        y = int(g["y"])
+        if A is not None and y > A.year + 20:
+            return None
+        return "DATE", g["y"], None
+    if kind == "season":
+        rel = (g.get("rel") or "").lower()
+        if not rel and not g.get("y"):
+            before = m.string[max(0, m.start() - 12):m.start()]
+            if not re.search(r"\b(?:in|this|last|next|the|by|until|since|during)\s+$", before, re.I):
+                return None
+        if g.get("y"):
+            return "DATE", f"{g['y']}-{SEASONS[g['s'].lower()]}", None
+        if A is None:
+            return "DATE", None, None
+        y = A.year + {"last": -1, "next": 1}.get(rel, 0)
+        return "DATE", f"{y}-{SEASONS[g['s'].lower()]}", _MODS.get(rel) if rel in ("early", "late") else None
+    if kind == "clock":
+        if g.get("noon"):
+            hh, mi = (12 if g["noon"].lower() == "noon" else 0), 0
+        else:
+            hh, mi = int(g["h"]), int(g.get("mi") or 0)
+            if hh > 12:
+                return None
+            if g["ap"].lower().startswith("p") and hh != 12:
+                hh += 12
+            if g["ap"].lower().startswith("a") and hh == 12:
+                hh = 0
+        base = A.isoformat() if A else "XXXX-XX-XX"
+        return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
+    if kind == "set":
+        if g.get("w"):
+            return "SET", SETS[g["w"].lower()], None
+        u = g["u"].lower()
+        if u.rstrip(".") in WEEKDAYS:
+            return "SET", f"XXXX-WXX-{_weekday_name(u) + 1}", None
+        return "SET", _duration(1, _unit_key(u)), None
+    if kind == "ref":
+        w = re.sub(r"\s+", " ", low)
+        v = REFS.get(w, "PRESENT_REF" if w in ("recent weeks",) else None)
+        if w == "recent weeks":
+            v = "PAST_REF"
+        if v is None:
+            return None
+        return "DATE", v, None
+    if kind == "dur":
+        n = _num(g["n"])
+        if g["n"].lower() in ("a", "an") and not g.get("u"):
+            return None
+        u = _unit_key(g["u"])
+        if g["n"].replace(".", "").isdigit() and n is not None and n > 1000:
+            return None
+        return "DURATION", _duration(n, u), None
+    return None
+
+
+def _unit_key(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
+
+
+def _duration(n: float | None, unit: str) -> str:
+    prefix, code = UNITS[unit]
+    if unit == "fortnight":
+        n = None if n is None else n * 2
+    if unit == "quarter":
+        return f"P{_fmt_n(None if n is None else n * 3)}M"
+    if unit == "decade":
+        return f"P{_fmt_n(None if n is None else n * 10)}Y"
+    if unit == "century":
+        return f"P{_fmt_n(None if n is None else n * 100)}Y"
+    if unit == "weekend":
+        return f"P{_fmt_n(n)}WE"
+    return f"{prefix}{_fmt_n(n)}{code}"
+
+
+def _offset(A: dt.date, k: float, unit: str) -> str:
+    k = int(k) if float(k).is_integer() else k
+    if unit in ("D",):
+        return (A + dt.timedelta(days=k)).isoformat()
+    if unit == "W":
+        return _week(A + dt.timedelta(days=7 * k))
+    if unit == "M":
+        y, m = _shift_month(A.year, A.month, int(k))
+        return f"{y}-{m:02d}"
+    if unit == "Y":
+        return str(A.year + int(k))
+    if unit == "DE":
+        return str(A.year + 10 * int(k))[:3]
+    if unit == "Q":
+        q = _quarter(A) + int(k)
+        return f"{A.year + (q - 1) // 4}-Q{(q - 1) % 4 + 1}"
+    return A.isoformat()
+
+
+# --------------------------------------------------------------------------
+# tense of the clause around an expression
+# --------------------------------------------------------------------------
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_PAST_WORDS = re.compile(r"\b(said|told|was|were|had|did|announced|added|met|held|began|signed|agreed|"
+                         r"called|came|went|took|killed|vetoed|rejected|\w+ed)\b", I)
+_FUTURE_WORDS = re.compile(r"\b(will|'ll|shall|going to|is to|are to|plans? to|expected to|scheduled|"
+                           r"due to|set to|next|upcoming|would)\b", I)
+
+
+def tense_at(sent: Sentence, start: int) -> str | None:
+    """Tense of the clause governing the token at character ``start``."""
+    tok = None
+    for i, off in enumerate(sent.offsets):
+        if off <= start:
+            tok = i
+        else:
+            break
+    if tok is None:
+        return None
+    kids: dict[int, list[int]] = {}
+    for i, h in enumerate(sent.heads):
+        if h != i:
+            kids.setdefault(h, []).append(i)
+    t, steps = tok, 0
+    while steps < 8:
+        if sent.pos[t] in ("VERB", "AUX") and sent.deps[t] not in ("aux", "auxpass"):
+            tense = _verb_tense(sent, t, kids)
+            if tense is not None:
+                return tense
+        h = sent.heads[t]
+        if h == t:
+            break
+        t, steps = h, steps + 1
+    return None
+
+
+def _verb_tense(sent: Sentence, v: int, kids) -> str | None:
+    aux = [c for c in kids.get(v, []) if sent.deps[c] in ("aux", "auxpass")]
+    words = {sent.words[c].lower() for c in aux}
+    tags = {sent.tags[c] for c in aux}
+    if words & _FUTURE_AUX or "going" in words:
+        return "future"
+    if sent.tags[v] == "VB" and "to" in words:
+        # infinitive: what is to happen ("set to expire Nov. 6", "ready to veto")
+        return "future"
+    if words & {"had", "has", "have"} or sent.tags[v] == "VBD" or "VBD" in tags:
+        return "past"
+    if sent.tags[v] in ("VBZ", "VBP") or tags & {"VBZ", "VBP"}:
+        return "present"
+    if sent.tags[v] == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+        return "present"
+    if sent.tags[v] == "VBN" and not aux:
+        return "past"  # participle modifier: "the agreement, announced Friday"
+    if sent.tags[v] == "MD":
+        return "future"
+    return None
+
+
+def _lexical_tense(text: str, start: int, end: int) -> str | None:
+    lo = text.rfind(".", 0, start)
+    window = text[max(lo + 1, start - 80):start] + " " + text[end:end + 40]
+    if _FUTURE_WORDS.search(window):
+        return "future"
+    if _PAST_WORDS.search(window):
+        return "past"
+    return None
+
+
+def _direction(tense: str | None) -> str | None:
+    # present tense with a weekday or a date is news' scheduled future
+    return "future" if tense == "present" else tense
+
+
+# --------------------------------------------------------------------------
+# API
+# --------------------------------------------------------------------------
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
+    """All matches of all patterns, longest first, then in pattern order."""
+    out = []
+    for rank, (kind, pat) in enumerate(PATTERNS):
+        for m in pat.finditer(text):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), rank, kind, m))
+    out.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    return out
+
+
+NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period"})
+_ABBREV_END = re.compile(r"(?:\b[a-z]{3,4}\.|[ap]\.m\.)$", I)
+
+
+def find_timexes(text: str, anchor: dt.date | str | None = None,
+                 sentences: list[Sentence] | None = None) -> list[Timex]:
+    """Time expressions of ``text`` with TIMEX3 type and value.
+
+    anchor     the article's date (a ``date`` or ISO string); None leaves
+               relative expressions unresolved
+    sentences  the parsed sentences of the same text (from ``diurna.nlp``);
+               with them the direction of a weekday or a yearless date comes
+               from the parse, without them from nearby words
+    """
+    if isinstance(anchor, str):
+        anchor = dt.date.fromisoformat(anchor[:10]) if anchor else None
+    out: list[Timex] = []
+    sents = sorted(sentences or [], key=lambda s: s.start)
+    starts = [s.start for s in sents]
+    taken: list[tuple[int, int]] = []
+    for start, end, _, kind, m in _candidates(text):
+        if any(start < e and s < end for s, e in taken):
+            continue
+        tense = None
+        if kind in NEEDS_TENSE:
+            i = bisect.bisect_right(starts, start) - 1
+            if 0 <= i < len(sents) and sents[i].end > start:
+                tense = tense_at(sents[i], start)
+            if tense is None:
+                tense = _lexical_tense(text, start, end)
+        norm = _normalise(kind, m, anchor, _direction(tense))
+        if norm is None:
+            continue  # a shorter or later candidate may still cover this text
+        typ, value, mod = norm
+        s, e = start, end
+        if kind == "dur" and m.group("det") and m.group("det").strip().lower() in ("a", "an") \
+                and m.group("n").lower() not in ("a", "an", "half a"):
+            s = m.start("n")  # "a five-year low": the duration is "five-year"
+        # TimeML spans leave out trailing commas, periods of a sentence end, spaces
+        while e > s and text[e - 1] in " ,'’" or (e > s and text[e - 1] == "." and not _ABBREV_END.search(text, s, e)):
+            e -= 1
+        taken.append((start, end))
+        out.append(Timex(s, e, text[s:e], typ, value, mod, tense))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def timexes_jsonl(lines: Iterable[str], nlp=None, batch_size: int = 32) -> Iterator[str]:
+    """JSONL in ``{"id", "text", "date"?}``, JSONL out ``{"id", "timexes": [...]}``.
+
+    Each output timex is ``{"start", "end", "text", "type", "value", "mod"?,
+    "tense"}`` with character offsets into the input text.  A line that is
+    not a JSON object with a ``text`` string gives
+    ``{"id": <id or null>, "error": "line N: <reason>"}`` and the run goes on.
+    With ``nlp`` (a spaCy pipeline) texts are parsed in batches for tense.
+    """
+    from ..nlp import flatten
+
+    def records():
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield n, None, f"invalid JSON ({exc.msg})"
+                continue
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                yield n, rec.get("id") if isinstance(rec, dict) else None, 'no "text" string'
+                continue
+            yield n, rec, None
+
+    def emit(rec, sents):
+        date = rec.get("date")
+        try:
+            anchor = dt.date.fromisoformat(str(date)[:10]) if date else None
+        except ValueError:
+            anchor = None
+        tx = find_timexes(rec["text"], anchor, sents)
+        return json.dumps({"id": rec.get("id"), "timexes": [t.to_json() for t in tx]}, ensure_ascii=False)
+
+    batch: list = []
+
+    def flush():
+        good = [r for r in batch if r[2] is None]
+        docs = nlp.pipe([r[1]["text"] for r in good], batch_size=batch_size) if nlp is not None else None
+        docs = iter(docs) if docs is not None else None
+        for n, rec, err in batch:
+            if err is not None:
+                yield json.dumps({"id": rec, "error": f"line {n}: {err}"})
+            else:
+                sents = flatten(next(docs)) if docs is not None else None
+                yield emit(rec, sents)
+        batch.clear()
+
+    for item in records():
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from flush()
+    yield from flush()
