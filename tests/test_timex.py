@@ -1,0 +1,90 @@
+"""Time expressions on sentences written for these tests, with and without a
+parse, and a TempEval-3 smoke score when ../shared is present."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diurna.nlp import flatten
+from diurna.time import find_timexes, timexes_jsonl
+
+TEMPEVAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "tempeval3"
+
+
+def tx(text, anchor, nlp=None):
+    sents = flatten(nlp(text)) if nlp is not None else None
+    return {t.text: (t.type, t.value, t.mod) for t in find_timexes(text, anchor, sents)}
+
+
+def test_weekday_direction_follows_tense(nlp):
+    # Thursday 2017-04-06
+    got = tx("Trump said on Wednesday that the attack crossed a red line.", "2017-04-06", nlp)
+    assert got["Wednesday"] == ("DATE", "2017-04-05", None)
+    # Wednesday 2016-10-05: a future trip
+    got = tx("Ayrault travels to Moscow on Thursday and Washington on Friday.", "2016-10-05", nlp)
+    assert got["Thursday"][1] == "2016-10-06" and got["Friday"][1] == "2016-10-07"
+    got = tx("The minister will meet his counterpart on Monday.", "2016-10-05", nlp)
+    assert got["Monday"][1] == "2016-10-10"
+    got = tx("The minister met his counterpart on Monday.", "2016-10-05", nlp)
+    assert got["Monday"][1] == "2016-10-03"
+
+
+def test_relative_and_calendar_expressions(nlp):
+    got = tx("The ceasefire collapsed last month, two years ago the talks began, and the day before "
+             "diplomats met; the program must be destroyed by mid-2014.", "2013-09-16", nlp)
+    assert got["last month"] == ("DATE", "2013-08", None)
+    assert got["two years ago"] == ("DATE", "2011", None)
+    assert got["the day before"] == ("DATE", "2013-09-15", None)
+    assert got["mid-2014"] == ("DATE", "2014", "MID")
+    got = tx("The Aug. 21 poison-gas attack killed hundreds; Russia and China vetoed three "
+             "resolutions in the past two years.", "2013-09-16", nlp)
+    assert got["Aug. 21"] == ("DATE", "2013-08-21", None)
+    assert got["the past two years"] == ("DURATION", "P2Y", None)
+    got = tx("Talks have stalled since April 22 and will resume in September, earlier this week "
+             "the envoy said.", "2016-05-02", nlp)
+    assert got["April 22"][1] == "2016-04-22"
+    assert got["September"][1] == "2016-09"
+    assert got["earlier this week"][1] == "2016-W18"
+
+
+def test_month_without_year_in_a_past_clause(nlp):
+    got = tx("The ceasefire collapsed in September.", "2016-10-05", nlp)
+    assert got["September"][1] == "2016-09"
+    got = tx("The ceasefire collapsed in November.", "2016-10-05", nlp)
+    assert got["November"][1] == "2015-11"
+
+
+def test_without_parse_and_without_anchor():
+    got = tx("The council will vote on Friday, diplomats said.", "2024-03-12")
+    assert got["Friday"][1] == "2024-03-15"
+    got = tx("Officials met on March 5 and again on Friday; the war began in 2011.", None)
+    assert got["March 5"][1] == "XXXX-03-05"
+    assert got["Friday"][1] == "XXXX-WXX-5"
+    assert got["2011"][1] == "2011"
+
+
+def test_not_times():
+    got = tx("The May Day parade may go ahead, and 2000 troops will march to the border; "
+             "a $1990 fee was paid.", "2020-01-10")
+    assert "May" not in got and "march" not in got and "2000" not in got and "1990" not in got
+
+
+def test_offsets_and_jsonl():
+    lines = [json.dumps({"id": "a", "text": "He arrived yesterday.", "date": "2020-02-03"}),
+             "not json", json.dumps({"id": "b"})]
+    out = [json.loads(x) for x in timexes_jsonl(lines)]
+    assert out[0] == {"id": "a", "timexes": [{"start": 11, "end": 20, "text": "yesterday", "type": "DATE",
+                                               "value": "2020-02-02", "tense": None}]}
+    assert out[1]["error"].startswith("line 2: invalid JSON")
+    assert out[2] == {"id": "b", "error": 'line 3: no "text" string'}
+
+
+def test_tempeval_timebank_subset():
+    if not TEMPEVAL.is_dir():
+        pytest.skip("../shared/data/tempeval3 is not present")
+    from diurna.time.evaluate import evaluate
+
+    r = evaluate(TEMPEVAL, "TimeBank", nlp=None, limit=60)
+    # measured without a parse on these 60 files: relaxed F1 ~0.9, value accuracy ~0.8
+    assert r["relaxed_f1"] > 0.85 and r["value_acc"] > 0.72
