@@ -108,7 +108,8 @@ def test_code_command_jsonl(tmp_path):
     assert out[1]["events"] == []
     (ev, *_) = out[0]["events"]
     assert {a["country"] for a in ev["source"]} == {"RUS", "CHN"}
-    assert ev["date"] == "2012-02-04"
+    # dated by the clause's "on Tuesday", the Tuesday before the article's date
+    assert (ev["date"], ev["date_precision"], ev["date_source"], ev["date_text"]) == ("2012-01-31", "day", "text", "Tuesday")
     assert set(ev) >= {"source", "target", "cameo", "quad_class", "goldstein", "plover", "mode", "trigger",
                        "modality", "attributed_to", "date", "confidence"}
 

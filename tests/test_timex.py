@@ -75,7 +75,7 @@ def test_offsets_and_jsonl():
              "not json", json.dumps({"id": "b"})]
     out = [json.loads(x) for x in timexes_jsonl(lines)]
     assert out[0] == {"id": "a", "timexes": [{"start": 11, "end": 20, "text": "yesterday", "type": "DATE",
-                                               "value": "2020-02-02", "tense": None}]}
+                                               "value": "2020-02-02", "tense": "past"}]}
     assert out[1]["error"].startswith("line 2: invalid JSON")
     assert out[2] == {"id": "b", "error": 'line 3: no "text" string'}
 

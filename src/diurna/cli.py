@@ -145,6 +145,8 @@ def _emit(rows: list[dict], fmt: str, output: str | None, columns: list[str] | N
         console = Console()
         table = Table(title=title, show_lines=False, box=None, header_style="bold")
         cols = columns or (list(rows[0]) if rows else [])
+        # a column empty in every row only takes room
+        cols = [c for c in cols if any(r.get(c) not in (None, "", []) for r in rows)] or cols
         cells = [[_cell(r.get(c)) for c in cols] for r in rows]
         cols = [SHORT_NAMES.get(c, c) for c in cols]
         # one line per row: narrow columns as wide as their content (at most
@@ -164,7 +166,7 @@ def _emit(rows: list[dict], fmt: str, output: str | None, columns: list[str] | N
 
 
 WIDE_COLUMNS = frozenset({"title", "sentence", "text"})
-SHORT_NAMES = {"published": "date", "duplicate_of": "dup_of", "n_sentences": "sents", "n_events": "events",
+SHORT_NAMES = {"published": "date", "published_source": "dated by", "duplicate_of": "dup_of", "n_sentences": "sents", "n_events": "events",
                "source_code": "source", "target_code": "target", "trigger_text": "trigger",
                "sentence_text": "sentence"}
 
@@ -196,7 +198,8 @@ def articles(db, fmt, output, limit, no_duplicates):
     """List stored articles (jsonl: id, title, source, url, published, text, duplicate_of...)."""
     with _open(db) as store:
         rows = query.articles(store, limit=limit, include_duplicates=not no_duplicates, with_text=fmt != "table")
-    cols = None if fmt != "table" else ["id", "published", "title", "source", "duplicate_of", "n_sentences", "n_events"]
+    cols = None if fmt != "table" else ["id", "published", "published_source", "title", "source", "duplicate_of",
+                                        "n_sentences", "n_events"]
     _emit(rows, fmt, output, cols, title="articles")
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import multiprocessing as mp
 
 from .events import get_coder
+from .time.pubdate import date_article
 from .ingest import Deduplicator, read
 from .ingest.readers import DEFAULT_MAX_BYTES
 from .nlp import load, parse
@@ -76,6 +77,7 @@ def code_articles(articles: list[Article], pipeline: str | None = None, coder: s
     c = get_coder(coder)
     out = []
     for parsed in parse(articles, nlp=nlp, batch_size=batch_size):
+        date_article(parsed.article, parsed.sentences)
         events = c.code(parsed.article, parsed.sentences)
         out.append(CodedArticle(article=parsed.article, sentences=parsed.sentences, events=events))
     return out

@@ -7,23 +7,30 @@ dicts (JSON-ready but for dates), so a notebook can call them directly.
 
 from __future__ import annotations
 
+import json
+
 from .store import Store
 
-ARTICLE_COLUMNS = ("id", "title", "source", "url", "published", "published_source", "text",
+ARTICLE_COLUMNS = ("id", "title", "source", "url", "published", "published_source", "published_earliest",
+                   "published_latest", "date_evidence", "text",
                    "duplicate_of", "duplicate_kind", "origin", "external_id", "format",
                    "n_sentences", "n_events", "removed")
 
 
 def articles(store: Store, *, limit: int | None = None, include_duplicates: bool = True,
              with_text: bool = True) -> list[dict]:
-    cols = [c for c in ARTICLE_COLUMNS if with_text or c not in ("text", "removed")]
+    cols = [c for c in ARTICLE_COLUMNS if with_text or c not in ("text", "removed", "date_evidence")]
     sql = f"SELECT {', '.join(cols)} FROM articles"
     if not include_duplicates:
         sql += " WHERE duplicate_of IS NULL"
     sql += " ORDER BY published NULLS LAST, ingested_at, id"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return store.query(sql)
+    rows = store.query(sql)
+    for r in rows:
+        if r.get("date_evidence"):
+            r["date_evidence"] = json.loads(r["date_evidence"])
+    return rows
 
 
 def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
@@ -55,7 +62,7 @@ def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
     sql = """
         SELECT e.id, coalesce(e.date, a.published) AS date, e.date_precision,
                e.source_code, e.cameo, e.target_code, e.quad_class, e.goldstein, e.plover, e.mode,
-               e.modality, e.confidence, e.trigger_text, e.trigger_start, e.trigger_end,
+               e.date_source, e.date_text, e.modality, e.confidence, e.trigger_text, e.trigger_start, e.trigger_end,
                e.source, e.target, e.attributed_to,
                e.article_id, a.title AS article_title, a.url, a.source AS outlet,
                e.sentence, s.text AS sentence_text, s.start AS sentence_start, s."end" AS sentence_end

@@ -63,6 +63,11 @@ class Article:
     duplicate_kind  ``exact`` or ``near`` when ``duplicate_of`` is set.
     similarity    estimated Jaccard similarity to ``duplicate_of`` (near dups).
     encoding      the encoding the input was decoded from.
+    published_earliest, published_latest
+                  the interval the publication date was inferred to lie in
+                  (set when ``published_source`` is ``inferred``).
+    date_evidence the clues of that inference: dicts with kind, text,
+                  earliest, latest, note, used.
     """
 
     id: str
@@ -81,6 +86,9 @@ class Article:
     duplicate_kind: str | None = None
     similarity: float | None = None
     encoding: str = "utf-8"
+    published_earliest: str | None = None
+    published_latest: str | None = None
+    date_evidence: list = field(default_factory=list)
 
 
 @dataclass
@@ -193,8 +201,12 @@ class Event:
     modality      ``asserted``, ``negated``, ``hypothetical``, ``future``,
                   ``reported``.
     attributed_to the actor who reports it, when reported.
-    date          ISO date if known (the article's date for now).
-    date_precision ``day``, ``month``, ``year`` or None.
+    date          ISO date of the event: from a time expression attached to
+                  the trigger's clause, else the article's date.
+    date_precision ``day``, ``week``, ``month``, ``year`` or None.
+    date_source   ``text`` (a time expression of the clause: ``date_text``),
+                  ``article`` (the article's given date) or ``inferred``
+                  (the article's inferred date).
     confidence    0..1, how sure the coder is.
     """
 
@@ -214,6 +226,8 @@ class Event:
     date: str | None = None
     date_precision: str | None = None
     confidence: float = 0.5
+    date_source: str | None = None
+    date_text: str | None = None
 
     __nested__ = {"source": Actor, "target": Actor, "trigger": Span, "attributed_to": Actor}
 

@@ -12,6 +12,9 @@ files in order and records each step in ``schema_version``):
 ``events``      coded events: CAMEO code, quad class, Goldstein, PLOVER,
                 source/target actor lists, trigger span, modality, date.
 ``rejections``  inputs that could not be read, with the reason.
+``articles`` (v2) also keeps the inferred publication interval
+                (``published_earliest``/``published_latest``) and its
+                evidence (JSON); ``events`` (v2) ``date_source``/``date_text``.
 ``runs``        one row per ``diurna run``: counts; ``finished_at`` stays
                 NULL when a run was killed.
 
@@ -32,7 +35,7 @@ import pyarrow as pa
 
 from .records import Article, CodedArticle, Rejection
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _ACTOR = "STRUCT(text VARCHAR, start INTEGER, \"end\" INTEGER, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR)"
 
@@ -117,8 +120,16 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 """
 
+_V2 = """
+ALTER TABLE articles ADD COLUMN published_earliest DATE;
+ALTER TABLE articles ADD COLUMN published_latest DATE;
+ALTER TABLE articles ADD COLUMN date_evidence VARCHAR;
+ALTER TABLE events ADD COLUMN date_source VARCHAR;
+ALTER TABLE events ADD COLUMN date_text VARCHAR;
+"""
+
 # MIGRATIONS[v] takes a store at version v-1 to version v.
-MIGRATIONS: dict[int, str] = {1: _V1}
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 
 
 class StoreError(RuntimeError):
@@ -232,6 +243,9 @@ class Store:
                 "minhash": [int(x) for x in sig] if sig is not None else None,
                 "removed": [f"{reason}\t{line}" for line, reason in a.removed],
                 "n_sentences": n_se.get(a.id), "n_events": n_ev.get(a.id), "ingested_at": now,
+                "published_earliest": _dt.date.fromisoformat(a.published_earliest) if a.published_earliest else None,
+                "published_latest": _dt.date.fromisoformat(a.published_latest) if a.published_latest else None,
+                "date_evidence": json.dumps(a.date_evidence, ensure_ascii=False) if a.date_evidence else None,
             })
         for c in coded:
             aid = c.article.id
@@ -255,6 +269,7 @@ class Store:
                     "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
                     "source": [_actor(x) for x in e.source], "target": [_actor(x) for x in e.target],
                     "attributed_to": _actor(e.attributed_to) if e.attributed_to else None,
+                    "date_source": e.date_source, "date_text": e.date_text,
                 })
         rej_rows = [{"origin": r.origin, "reason": r.reason, "seen_at": now} for r in rejections]
         con = self.con

@@ -23,13 +23,55 @@ events from their clauses).
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from ..actors import Gazetteer, actors_for, children, default_gazetteer
 from ..records import Actor, Article, Event, Sentence, Span
+from ..time import find_timexes
 from . import cameo_info, register
+
+_CALENDAR = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|Q\d|H\d)(-\d{2})?)?(T.*)?$")
+
+
+def _token_at(s: Sentence, start: int) -> int | None:
+    for i, off in enumerate(s.offsets):
+        if off <= start < off + len(s.words[i]):
+            return i
+    return None
+
+
+def _precision(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "day"
+    if "-W" in value:
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if "-Q" in value or "-H" in value:
+        return "quarter"
+    return "year"
+
+
+def _first_day(value: str) -> str:
+    import datetime as dt
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if m:
+        return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat()
+    m = re.fullmatch(r"(\d{4})-Q(\d)", value)
+    if m:
+        return f"{m.group(1)}-{3 * int(m.group(2)) - 2:02d}-01"
+    m = re.fullmatch(r"(\d{4})-H(\d)", value)
+    if m:
+        return f"{m.group(1)}-{'01' if m.group(2) == '1' else '07'}-01"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return value + "-01"
+    return value[:4] + "-01-01"
 
 TARGET_PREPS = ("with", "to", "against", "on", "at", "from", "into", "in")
 SUBJ = ("nsubj", "csubj")
@@ -107,12 +149,15 @@ class RuleCoder:
 
     # -- public -------------------------------------------------------------
     def code(self, article: Article, sentences: list[Sentence]) -> list[Event]:
+        timexes = [t for t in find_timexes(article.text, article.published, sentences)
+                   if t.type in ("DATE", "TIME") and t.value and _CALENDAR.match(t.value)]
         events: list[Event] = []
         for s in sentences:
-            events.extend(self.code_sentence(article, s))
+            inside = [t for t in timexes if s.start <= t.start < s.end]
+            events.extend(self.code_sentence(article, s, inside))
         return events
 
-    def code_sentence(self, article: Article, s: Sentence) -> list[Event]:
+    def code_sentence(self, article: Article, s: Sentence, timexes=()) -> list[Event]:
         lex = self.lexicon.by_lemma
         verbs = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if p == "VERB" and lem.lower() in lex]
         if not verbs:
@@ -123,8 +168,30 @@ class RuleCoder:
         for t in verbs:
             ev = self._event(article, s, t, kids, mentions)
             if ev is not None:
+                self._date(ev, article, s, t, timexes)
                 out.append(ev)
         return out
+
+    def _date(self, ev: Event, article: Article, s: Sentence, t: int, timexes) -> None:
+        """The date of the time expression attached to the trigger's clause,
+        else the article's date."""
+        for tx in timexes:
+            tok = _token_at(s, tx.start)
+            if tok is None:
+                continue
+            # climb from the expression to the first verb above it
+            h, steps = tok, 0
+            while s.pos[h] not in ("VERB", "AUX") and s.heads[h] != h and steps < 6:
+                h, steps = s.heads[h], steps + 1
+            if h == t:
+                value = tx.value.split("T")[0]
+                ev.date = _first_day(value)
+                ev.date_precision = _precision(value)
+                ev.date_source, ev.date_text = "text", tx.text
+                return
+        ev.date = article.published
+        ev.date_precision = "day" if article.published else None
+        ev.date_source = ("inferred" if article.published_source == "inferred" else "article") if article.published else None
 
     # -- internals ----------------------------------------------------------
     def _match(self, s: Sentence, t: int, kids) -> tuple[VerbPattern, int | None] | None:
@@ -249,8 +316,6 @@ class RuleCoder:
             mode=info.mode,
             modality=modality,
             attributed_to=attributed,
-            date=article.published,
-            date_precision="day" if article.published else None,
             confidence=round(min(conf, 0.95), 2),
         )
 

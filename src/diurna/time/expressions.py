@@ -653,7 +653,7 @@ def _verb_tense(sent: Sentence, v: int, kids) -> str | None:
         return "present"
     if sent.tags[v] == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
         return "present"
-    if sent.tags[v] == "VBN" and not aux:
+    if sent.tags[v] == "VBN" and not aux and sent.deps[v] in ("acl", "relcl"):
         return "past"  # participle modifier: "the agreement, announced Friday"
     if sent.tags[v] == "MD":
         return "future"
@@ -714,13 +714,14 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
     for start, end, _, kind, m in _candidates(text):
         if any(start < e and s < end for s, e in taken):
             continue
+        # every expression gets its clause tense (publication-date inference
+        # reads it); direction only matters for the kinds in NEEDS_TENSE
         tense = None
-        if kind in NEEDS_TENSE:
-            i = bisect.bisect_right(starts, start) - 1
-            if 0 <= i < len(sents) and sents[i].end > start:
-                tense = tense_at(sents[i], start)
-            if tense is None:
-                tense = _lexical_tense(text, start, end)
+        i = bisect.bisect_right(starts, start) - 1
+        if 0 <= i < len(sents) and sents[i].end > start:
+            tense = tense_at(sents[i], start)
+        if tense is None and (kind in NEEDS_TENSE or not sents):
+            tense = _lexical_tense(text, start, end)
         norm = _normalise(kind, m, anchor, _direction(tense))
         if norm is None:
             continue  # a shorter or later candidate may still cover this text
