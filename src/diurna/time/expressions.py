@@ -117,6 +117,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("monrel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year\b", I)),
     ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:on\s+)?(?P<wd>{_DAY})\b", I)),
     ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b", I)),
+    ("barepl", re.compile(rf"\b(?P<pre>for|in|over|within|after|during|lasting|took|spent)\s+(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|of|earlier|later|before|after))", I)),
+    ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b", I)),
+    ("endof", re.compile(r"\b(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|decade|century)\b", I)),
     ("relday", re.compile(rf"\b(?P<w>the\s+(?:day|night)\s+(?:before|after)|the\s+previous\s+day|the\s+next\s+day|the\s+following\s+day|day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b", I)),
     ("durrel", re.compile(rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final|recent|remaining|latest)\s+(?P<n>{_NUMW})?[- ]?(?P<u>{_UNIT})\b", I)),
     ("relunit", re.compile(rf"\b(?:(?P<mod>early|late|earlier|later|mid)[- ])?(?P<rel>{_REL})\s+(?P<u>week|weekend|month|year|quarter|decade|century|{_SEASON}|{_PART})\b", I)),
@@ -364,6 +367,27 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if u == "month" and adj in ("current", "same", ""):
             return None if not adj else ("DATE", f"{A.year}-{A.month:02d}", None)
         return None
+    if kind == "barepl":
+        span_u = _unit_key(g["u"])
+        return "DURATION", _duration(None, span_u), None
+    if kind == "vagueago":
+        return "DATE", "PAST_REF" if g["dir"].lower() in ("ago", "earlier") else "FUTURE_REF", None
+    if kind == "endof":
+        mod = {"the end": "END", "the beginning": "START", "the start": "START", "the middle": "MID"}[re.sub(r"\s+", " ", g["mod"].lower())]
+        if A is None:
+            return "DATE", None, mod
+        k = {"the": 0, "this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        u = g["u"].lower()
+        if u == "year":
+            return "DATE", str(A.year + k), mod
+        if u == "month":
+            y, mm = _shift_month(A.year, A.month, k)
+            return "DATE", f"{y}-{mm:02d}", mod
+        if u == "week":
+            return "DATE", _week(A + dt.timedelta(days=7 * k)), mod
+        if u == "decade":
+            return "DATE", str(A.year + 10 * k)[:3], mod
+        return "DATE", str(A.year // 100 + k), mod
     if kind == "relday":
         w = low
         if A is None:
@@ -670,9 +694,12 @@ def _lexical_tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
+PRESENT_AS = None  # present tense + weekday/date: the nearest one (TimeBank prefers this to "future")
+
+
 def _direction(tense: str | None) -> str | None:
     # present tense with a weekday or a date is news' scheduled future
-    return "future" if tense == "present" else tense
+    return PRESENT_AS if tense == "present" else tense
 
 
 # --------------------------------------------------------------------------
@@ -730,6 +757,8 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
         if kind == "dur" and m.group("det") and m.group("det").strip().lower() in ("a", "an") \
                 and m.group("n").lower() not in ("a", "an", "half a"):
             s = m.start("n")  # "a five-year low": the duration is "five-year"
+        if kind == "barepl":
+            s = m.start("u")  # "for years": the duration is "years"
         # TimeML spans leave out trailing commas, periods of a sentence end, spaces
         while e > s and text[e - 1] in " ,'’" or (e > s and text[e - 1] == "." and not _ABBREV_END.search(text, s, e)):
             e -= 1
