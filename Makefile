@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= diurna.duckdb
 OUT    ?= out
 
-.PHONY: demo test install bench lock clean
+.PHONY: demo test install bench bench-events bench-timex lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,9 @@ clean:
 bench: $(STAMP)
 	$(VENV)/bin/diurna bench throughput --workers 1
 	$(VENV)/bin/diurna bench throughput --workers 2
+
+bench-events: $(STAMP)
+	$(VENV)/bin/diurna eval events
+
+bench-timex: $(STAMP)
+	$(VENV)/bin/diurna eval timex

@@ -50,7 +50,7 @@ def test_events_and_formats(stored, tmp_path):
     evs = [json.loads(x) for x in r.output.splitlines()]
     assert evs, "the coder found no event in the test corpus"
     for e in evs:
-        assert e["sentence_text"] and e["cameo"] and e["source"]
+        assert e["sentence_text"] and e["cameo"] and (e["source"] or e["target"])
     r = CliRunner().invoke(main, ["events", "--db", db, "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(r.output)))
     assert len(rows) == len(evs)

@@ -17,7 +17,9 @@ def code_text(nlp, text, published="2024-03-05"):
 
 
 def summary(events):
-    return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target], e.modality) for e in events]
+    # coded actors only; uncoded arguments (code "") keep their span for the record
+    return [(e.cameo, [a.code for a in e.source if a.code], [a.code for a in e.target if a.code], e.modality)
+            for e in events]
 
 
 def test_registry_and_code_table():
@@ -52,6 +54,8 @@ def test_basic_events(nlp):
     assert all(e.date == "2024-03-05" and e.date_precision == "day" for e in events)
     e = events[0]
     assert e.trigger.text == "vetoed" and e.sentence == 0 and e.plover == "REJECT"
+    # the vetoed draft is an uncoded argument: its span is kept
+    assert [(a.text, a.code) for a in e.target] == [("the draft resolution", "")]
 
 
 def test_actor_composition_and_coordination(nlp):

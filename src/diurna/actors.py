@@ -163,6 +163,23 @@ def noun_phrase(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
     return sorted(out)
 
 
+def full_phrase(sent: Sentence, head: int, kids: list[list[int]]) -> tuple[int, int]:
+    """First and last token of the whole phrase under ``head`` (modifiers,
+    appositions, relative clauses; not its conjuncts), trimmed of edge
+    punctuation: the span an annotator would mark."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in kids[t] if sent.deps[c] not in ("conj", "cc", "preconj") or t != head)
+    lo, hi = min(out), max(out)
+    while lo < head and sent.pos[lo] == "PUNCT":
+        lo += 1
+    while hi > head and sent.pos[hi] == "PUNCT":
+        hi -= 1
+    return lo, hi
+
+
 def conjuncts(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
     """``head`` and the heads coordinated with it ("Russia and China")."""
     out, stack = [], [head]
@@ -215,16 +232,38 @@ def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention]) -
     return Actor(text=text, start=lo, end=hi, code=code, country=country, sector=sector, name=name)
 
 
+UNCODED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
 def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
-               mentions: list[Mention] | None = None, gazetteer: Gazetteer | None = None) -> list[Actor]:
-    """Actors named by the argument headed at token ``head`` (with conjuncts)."""
+               mentions: list[Mention] | None = None, gazetteer: Gazetteer | None = None,
+               uncoded: bool = False) -> list[Actor]:
+    """Actors named by the argument headed at token ``head`` (with conjuncts).
+
+    With ``uncoded=True`` an argument that names no known actor still gives
+    an :class:`Actor` with an empty ``code`` (its span, for the record and
+    for span scoring); otherwise it is left out."""
     kids = kids if kids is not None else _children(sent)
     if mentions is None:
         mentions = (gazetteer or default_gazetteer()).mentions(sent.words)
     out = []
-    for h in conjuncts(sent, head, kids):
-        a = resolve_phrase(sent, noun_phrase(sent, h, kids), mentions)
-        if a is not None and all(a.start != b.start for b in out):
+    heads = conjuncts(sent, head, kids)
+    for h in heads:
+        toks = noun_phrase(sent, h, kids)
+        a = resolve_phrase(sent, toks, mentions)
+        if a is None and not (uncoded and sent.pos[h] in UNCODED_POS):
+            continue
+        # the actor's span: the whole phrase (coordinated heads share their
+        # modifiers only when they have none of their own)
+        f_lo, f_hi = full_phrase(sent, h, kids)
+        lo = sent.offsets[f_lo]
+        hi = sent.offsets[f_hi] + len(sent.words[f_hi])
+        text = sent.text[lo - sent.start:hi - sent.start]
+        if a is None:
+            a = Actor(text=text, start=lo, end=hi, code="")
+        else:
+            a.text, a.start, a.end = text, lo, hi
+        if all(a.start != b.start for b in out):
             out.append(a)
     return out
 

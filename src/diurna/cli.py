@@ -443,5 +443,24 @@ def eval_timex(data, splits, no_parse, output):
     click.echo(md)
 
 
+@eval_group.command("events")
+@click.option("--data", default=None, help="ConfliBERT folder (default ../shared/data/conflibert).")
+@click.option("--split", "splits", multiple=True, default=["dev", "test"], show_default=True)
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def eval_events(data, splits, output):
+    """Five-class CAMEO macro-F1 and source/target span F1 on labelled news sentences (test split held out)."""
+    from . import bench as b
+    from .events import evaluate as ev
+
+    repo = Path(__file__).resolve().parents[2]
+    root = Path(data) if data else repo.parent / "shared" / "data" / "conflibert"
+    if not root.is_dir():
+        raise click.UsageError(f"no ConfliBERT data at {root}")
+    results = [ev.evaluate(root, split) for split in splits]
+    md = ev.markdown_section(results)
+    b.write_section(Path(output), "events", md)
+    click.echo(md)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

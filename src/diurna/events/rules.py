@@ -36,6 +36,12 @@ from . import cameo_info, register
 _CALENDAR = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|Q\d|H\d)(-\d{2})?)?(T.*)?$")
 
 
+def _is_time(s: Sentence, tok: int) -> bool:
+    """A date or time, not a participant ("on Tuesday", "on Nov. 2")."""
+    off = s.offsets[tok]
+    return any(e.label in ("DATE", "TIME") and e.start <= off < e.end for e in s.entities)
+
+
 def _token_at(s: Sentence, start: int) -> int | None:
     for i, off in enumerate(s.offsets):
         if off <= start < off + len(s.words[i]):
@@ -81,6 +87,7 @@ FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "wan
                           "promise", "aim", "seek", "expect", "pledge", "agree", "decide", "likely", "set"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 RELATIVE = frozenset({"who", "which", "that"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 # verbs whose infinitive complement is only asked for, not done: "urged Russia to
 # stop the bombing" is an appeal to Russia; the stopping is not an event
 UNREALISED_UNDER = frozenset({"urge", "ask", "call", "press", "demand", "request", "persuade", "convince",
@@ -214,13 +221,22 @@ class RuleCoder:
                 target = target if p.prep else None
             elif target is None and not p.prep:
                 target = dobj
+            if target is not None and _is_time(s, target):
+                target = None
+            if target is None and p.objects is not None and dobj is not None:
+                # light verb: "launched an assault on X", "held talks with X"
+                target = self._prep_object(s, dobj, kids)
             if target is None:
-                for c in kids[t]:
-                    if s.deps[c] == "prep" and s.words[c].lower() in TARGET_PREPS:
-                        target = next((k for k in kids[c] if s.deps[k] == "pobj"), None)
-                        if target is not None:
-                            break
+                target = self._prep_object(s, t, kids)
             return p, target
+        return None
+
+    def _prep_object(self, s: Sentence, t: int, kids) -> int | None:
+        for c in kids[t]:
+            if s.deps[c] == "prep" and s.words[c].lower() in TARGET_PREPS:
+                k = next((k for k in kids[c] if s.deps[k] == "pobj"), None)
+                if k is not None and not _is_time(s, k):
+                    return k
         return None
 
     def _subject(self, s: Sentence, t: int, kids) -> tuple[int | None, bool]:
@@ -234,6 +250,16 @@ class RuleCoder:
         if subj is not None:
             if s.words[subj].lower() in RELATIVE and s.deps[t] == "relcl":
                 return s.heads[t], False
+            if s.words[subj].lower() in PRONOUNS:
+                # "Netanyahu says he will seek support": he = the one who says
+                h = t
+                while s.deps[h] in ("xcomp", "conj") and s.heads[h] != h:
+                    h = s.heads[h]
+                if s.deps[h] == "ccomp" and s.lemmas[s.heads[h]].lower() in REPORTING:
+                    said = next((c for c in kids[s.heads[h]] if s.deps[c] in SUBJ), None)
+                    if said is not None and s.pos[said] == "PROPN" or (
+                            said is not None and s.words[said].lower() not in PRONOUNS):
+                        return said, False
             return subj, False
         h, dep = s.heads[t], s.deps[t]
         if h == t:
@@ -247,8 +273,9 @@ class RuleCoder:
             return self._subject(s, h, kids)
         if s.pos[h] == "ADJ" and s.deps[h] in ("acomp", "amod"):
             return self._subject(s, s.heads[h], kids)
-        if dep == "relcl" or dep == "acl":
-            return None, False
+        if dep == "advcl" and s.tags[t] == "VBG":
+            # "Protesters gathered ..., demanding an end to the fighting"
+            return self._subject(s, h, kids)
         return None, False
 
     def _modality(self, s: Sentence, t: int, kids, mentions) -> tuple[str, Actor | None]:
@@ -291,17 +318,19 @@ class RuleCoder:
         passive_subj = next((c for c in kids[t] if s.deps[c] == "nsubjpass"), None)
         if passive_subj is not None and target_head is None:
             target_head = passive_subj
-        if src_head is None:
-            return None
-        source = actors_for(s, src_head, kids, mentions)
-        if not source:
-            return None
-        target = actors_for(s, target_head, kids, mentions) if target_head is not None else []
+        source = actors_for(s, src_head, kids, mentions, uncoded=True) if src_head is not None else []
+        target = actors_for(s, target_head, kids, mentions, uncoded=True) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
+        # an event needs someone doing it or done to: a known actor, or at
+        # least an argument in the parse
+        if not source and not target:
+            return None
         modality, attributed = self._modality(s, t, kids, mentions)
         info = cameo_info(pattern.cameo)
         start = s.offsets[t]
-        conf = 0.45 + (0.25 if target else 0.0) + (0.1 if modality == "asserted" else 0.0)
+        coded_src = any(a.code for a in source)
+        conf = (0.35 + (0.15 if coded_src else 0.0) + (0.2 if any(a.code for a in target) else 0.05 if target else 0.0)
+                + (0.1 if modality == "asserted" else 0.0))
         return Event(
             id=f"{article.id}:{s.index}:{start}",
             article_id=article.id,
