@@ -163,15 +163,20 @@ def noun_phrase(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
     return sorted(out)
 
 
+# clauses inside a noun phrase are not part of the actor's span
+PHRASE_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
 def full_phrase(sent: Sentence, head: int, kids: list[list[int]]) -> tuple[int, int]:
-    """First and last token of the whole phrase under ``head`` (modifiers,
-    appositions, relative clauses; not its conjuncts), trimmed of edge
-    punctuation: the span an annotator would mark."""
+    """First and last token of the phrase under ``head`` (modifiers,
+    prepositional phrases, appositions; not its conjuncts or the clauses in
+    it), trimmed of edge punctuation: the span an annotator would mark."""
     out, stack = [], [head]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in kids[t] if sent.deps[c] not in ("conj", "cc", "preconj") or t != head)
+        stack.extend(c for c in kids[t] if sent.deps[c] not in PHRASE_STOP and (
+            t != head or sent.deps[c] not in ("conj", "cc", "preconj")))
     lo, hi = min(out), max(out)
     while lo < head and sent.pos[lo] == "PUNCT":
         lo += 1
