@@ -101,3 +101,28 @@ def test_custom_gazetteer():
     g = Gazetteer([{"phrase": "Freedonia", "code": "FRD", "country": "FRD", "sector": "", "kind": "country"}])
     (m,) = g.mentions(["Troops", "from", "Freedonia", "arrived"])
     assert (m.i, m.j, m.entry.code) == (2, 3, "FRD")
+
+
+def test_threat_of_veto_and_blame(nlp):
+    s = summary(code_text(nlp, "Russia rejected the draft, suggesting it is ready to veto the measure. "
+                               "Officials in Washington said the Syrian government was to blame.", "2017-04-06"))
+    assert ("120", ["RUS"], [], "asserted") in s
+    assert ("130", ["RUS"], [], "future") in s  # "ready to veto" is a threat by Russia
+    assert any(c == "112" and src == ["USAGOV"] and tgt == ["SYRGOV"] for c, src, tgt, _ in s)
+
+
+def test_people_resolved_in_time_and_by_the_text(nlp):
+    def kerry(date):
+        (e,) = [e for e in code_text(nlp, "Kerry criticised the Iranian government on Monday.", date)]
+        return e.source[0].code, e.source[0].name
+    assert kerry("2014-05-02") == ("USAGOV", "Kerry")   # Secretary of State 2013-2017
+    assert kerry("2005-05-02") == ("USALEG", "Kerry")   # Senator until 2013
+    events = code_text(nlp, "Norwegian Foreign Minister Kari Holm met the Kenyan president on Monday. "
+                            "Holm later criticised the army. He also praised Ethiopia.", "2021-03-01")
+    codes = {e.trigger.text: e.source[0].code for e in events if e.source}
+    assert codes["criticised"] == "NORGOV" and codes["praised"] == "NORGOV"
+
+
+def test_authored_document_is_its_author(nlp):
+    (e,) = [e for e in code_text(nlp, "Russia opposed a French-led draft resolution.") if e.cameo == "120"]
+    assert [a.code for a in e.target] == ["FRA"]

@@ -41,7 +41,7 @@ NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "case", "appos",
                      "npadvmod", "quantmod"})
 # prepositions whose object still names the same actor ("Ministry of Foreign
 # Affairs", "ambassador to the UN", "minister for Europe")
-NP_PREPS = frozenset({"of", "to", "for", "at"})
+NP_PREPS = frozenset({"of", "to", "for", "at", "in", "from"})
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
@@ -205,7 +205,75 @@ def _person_in(sent: Sentence, tokens: list[int]) -> tuple[str, int, int] | None
     return None
 
 
-def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention]) -> Actor | None:
+class People:
+    """Who is who in one article, in time.
+
+    ``remember`` keeps a person's actor once the text has said who they are
+    ("French Foreign Minister Jean-Marc Ayrault"), under the full name and
+    the surname, so "Ayrault" later is the same actor; ``lookup`` falls back
+    on the office-holders knowledge base at the article's date ("Kerry" in
+    2014 is USA GOV, in 2005 USA LEG).  ``last`` is the most recent person
+    named, for "he" and "she".
+    """
+
+    def __init__(self, date: str | None = None):
+        self.date = _date(date)
+        self.known: dict[str, Actor] = {}
+        self.last: Actor | None = None
+
+    def remember(self, a: Actor) -> None:
+        if a.name and a.code:
+            for key in _name_keys(a.name):
+                self.known.setdefault(key, a)
+            self.last = a
+
+    def lookup(self, name: str) -> tuple[str | None, str | None, str] | None:
+        """(country, sector, full name) of a person named ``name``."""
+        for key in _name_keys(name):
+            a = self.known.get(key)
+            if a is not None:
+                return a.country, a.sector, a.name
+        from .kb import offices_by_name
+
+        terms = offices_by_name().get(name.lower()) or offices_by_name().get(name.lower().split()[-1])
+        if not terms:
+            return None
+        if self.date is not None:
+            holding = [t for t in terms if t.holds(self.date)]
+            if not holding:
+                # out of office at that date: the last term before it, else none
+                before = [t for t in terms if t.start <= self.date]
+                holding = sorted(before, key=lambda t: t.start)[-1:] if before else []
+        else:
+            holding = list(terms) if len({(t.country, t.sector) for t in terms}) == 1 else []
+        if not holding or len({t.name for t in holding}) > 1:
+            return None
+        t = holding[0]
+        return t.country, t.sector, t.name
+
+
+def _date(s):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(s[:10]) if s else None
+    except ValueError:
+        return None
+
+
+def _name_keys(name: str) -> list[str]:
+    name = name.strip().lower().replace("’", "'")
+    name = name[:-2] if name.endswith("'s") else name
+    parts = name.split()
+    return [name] + ([parts[-1]] if len(parts) > 1 else [])
+
+
+# nouns for things an actor authors: "a French-led draft" is France's
+DOCUMENT_NOUNS = frozenset({"resolution", "draft", "text", "proposal", "plan", "measure", "initiative", "motion"})
+
+
+def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention],
+                   people: People | None = None) -> Actor | None:
     """One actor from the mentions inside a noun phrase, or None."""
     tset = set(tokens)
     inside = [m for m in mentions if m.i in tset]
@@ -215,9 +283,14 @@ def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention]) -
     org = next((m for m in inside if m.entry.kind in ("igo", "ngo", "group")), None)
     place = next((m for m in inside if m.entry.country and m.entry.kind not in ("igo", "ngo", "group")), None)
     role = next((m for m in inside if m.entry.kind == "sector"), None)
+    head_word = sent.lemmas[max(tokens, key=lambda t: sent.heads[t] not in tset)].lower() if tokens else ""
     country = sector = name = None
     code = ""
-    if org is not None and (place is None or org.i <= (place.i if place else 0) or role is None):
+    if place is not None and head_word in DOCUMENT_NOUNS and place.entry.kind == "adjective":
+        # "a French-led UN Security Council draft resolution": France's draft
+        country, sector = place.entry.country, None
+        code = country
+    elif org is not None and (place is None or org.i <= (place.i if place else 0) or role is None):
         e = org.entry
         code, country, sector = e.code, e.country, e.sector
     else:
@@ -226,6 +299,12 @@ def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention]) -
             sector = place.entry.sector
         if role is not None:
             sector = role.entry.sector
+        if person and people is not None and (country is None or sector is None):
+            # "Ayrault", "Kerry": the article or the knowledge base says who they are
+            known = people.lookup(person[0])
+            if known is not None:
+                country = country or known[0]
+                sector = sector or known[1]
         code = (country or "") + (sector or "")
     if person:
         name = person[0]
@@ -234,15 +313,21 @@ def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention]) -
     lo = sent.offsets[tokens[0]]
     hi = sent.offsets[tokens[-1]] + len(sent.words[tokens[-1]])
     text = sent.text[lo - sent.start:hi - sent.start]
-    return Actor(text=text, start=lo, end=hi, code=code, country=country, sector=sector, name=name)
+    a = Actor(text=text, start=lo, end=hi, code=code, country=country, sector=sector, name=name)
+    if people is not None and name:
+        people.remember(a)
+    return a
 
 
 UNCODED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
+PERSONAL = frozenset({"he", "she", "him", "her"})
+
+
 def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
                mentions: list[Mention] | None = None, gazetteer: Gazetteer | None = None,
-               uncoded: bool = False) -> list[Actor]:
+               uncoded: bool = False, people: People | None = None) -> list[Actor]:
     """Actors named by the argument headed at token ``head`` (with conjuncts).
 
     With ``uncoded=True`` an argument that names no known actor still gives
@@ -255,7 +340,12 @@ def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
     heads = conjuncts(sent, head, kids)
     for h in heads:
         toks = noun_phrase(sent, h, kids)
-        a = resolve_phrase(sent, toks, mentions)
+        a = resolve_phrase(sent, toks, mentions, people)
+        if a is None and people is not None and people.last is not None and sent.words[h].lower() in PERSONAL:
+            # "he said": the last person named
+            p = people.last
+            a = Actor(text=sent.words[h], start=sent.offsets[h], end=sent.offsets[h] + len(sent.words[h]),
+                      code=p.code, country=p.country, sector=p.sector, name=p.name)
         if a is None and not (uncoded and sent.pos[h] in UNCODED_POS):
             continue
         # the actor's span: the whole phrase (coordinated heads share their

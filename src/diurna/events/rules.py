@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..actors import Gazetteer, actors_for, children, default_gazetteer
+from ..actors import Gazetteer, People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
 from ..records import Actor, Article, Event, Sentence, Span
 from ..time import find_timexes
 from . import cameo_info, register
@@ -88,6 +88,8 @@ FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "wan
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 RELATIVE = frozenset({"who", "which", "that"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+# a conflictual act announced for the future is a threat of it
+THREAT_OF = {"12": "130", "16": "1313", "17": "130", "18": "138", "19": "138", "20": "138"}
 # verbs whose infinitive complement is only asked for, not done: "urged Russia to
 # stop the bombing" is an appeal to Russia; the stopping is not an event
 UNREALISED_UNDER = frozenset({"urge", "ask", "call", "press", "demand", "request", "persuade", "convince",
@@ -159,18 +161,26 @@ class RuleCoder:
         timexes = [t for t in find_timexes(article.text, article.published, sentences)
                    if t.type in ("DATE", "TIME") and t.value and _CALENDAR.match(t.value)]
         events: list[Event] = []
+        people = People(article.published)
         for s in sentences:
             inside = [t for t in timexes if s.start <= t.start < s.end]
-            events.extend(self.code_sentence(article, s, inside))
+            events.extend(self.code_sentence(article, s, inside, people))
         return events
 
-    def code_sentence(self, article: Article, s: Sentence, timexes=()) -> list[Event]:
+    def code_sentence(self, article: Article, s: Sentence, timexes=(), people: People | None = None) -> list[Event]:
         lex = self.lexicon.by_lemma
+        kids = children(s)
+        mentions = self.gazetteer.mentions(s.words)
+        self._people = people if people is not None else People(article.published)
+        # who the people of this sentence are, before coding what they do
+        for e in s.entities:
+            if e.label == "PERSON":
+                last = next((i for i in range(len(s.words) - 1, -1, -1) if s.offsets[i] < e.end), None)
+                if last is not None:
+                    resolve_phrase(s, noun_phrase(s, last, kids), mentions, self._people)
         verbs = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if p == "VERB" and lem.lower() in lex]
         if not verbs:
             return []
-        kids = children(s)
-        mentions = self.gazetteer.mentions(s.words)
         out = []
         for t in verbs:
             ev = self._event(article, s, t, kids, mentions)
@@ -256,9 +266,8 @@ class RuleCoder:
                 while s.deps[h] in ("xcomp", "conj") and s.heads[h] != h:
                     h = s.heads[h]
                 if s.deps[h] == "ccomp" and s.lemmas[s.heads[h]].lower() in REPORTING:
-                    said = next((c for c in kids[s.heads[h]] if s.deps[c] in SUBJ), None)
-                    if said is not None and s.pos[said] == "PROPN" or (
-                            said is not None and s.words[said].lower() not in PRONOUNS):
+                    said, _ = self._subject(s, s.heads[h], kids)
+                    if said is not None and s.words[said].lower() not in PRONOUNS:
                         return said, False
             return subj, False
         h, dep = s.heads[t], s.deps[t]
@@ -302,7 +311,7 @@ class RuleCoder:
         if dep in ("ccomp", "advcl") and s.heads[h] != h and s.lemmas[s.heads[h]].lower() in REPORTING:
             say = s.heads[h]
             subj, _ = self._subject(s, say, kids)
-            who = actors_for(s, subj, kids, mentions) if subj is not None else []
+            who = actors_for(s, subj, kids, mentions, people=self._people) if subj is not None else []
             return "reported", (who[0] if who else None)
         return "asserted", None
 
@@ -314,19 +323,30 @@ class RuleCoder:
             return None
         pattern, target_head = m
         src_head, _ = self._subject(s, t, kids)
+        blame_target = None
+        if s.lemmas[t].lower() == "blame" and s.deps[t] == "xcomp" and s.lemmas[s.heads[t]].lower() == "be":
+            # "the Syrian government was to blame": the subject is blamed, by whoever says so
+            blame_target, src_head = src_head, None
         # passive subject is the target ("Syria was condemned by France")
         passive_subj = next((c for c in kids[t] if s.deps[c] == "nsubjpass"), None)
         if passive_subj is not None and target_head is None:
             target_head = passive_subj
-        source = actors_for(s, src_head, kids, mentions, uncoded=True) if src_head is not None else []
-        target = actors_for(s, target_head, kids, mentions, uncoded=True) if target_head is not None else []
+        source = actors_for(s, src_head, kids, mentions, uncoded=True, people=self._people) if src_head is not None else []
+        target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
+        modality, attributed = self._modality(s, t, kids, mentions)
+        if blame_target is not None:
+            target = actors_for(s, blame_target, kids, mentions, uncoded=True, people=self._people)
+            source = [attributed] if attributed is not None else []
         # an event needs someone doing it or done to: a known actor, or at
         # least an argument in the parse
         if not source and not target:
             return None
-        modality, attributed = self._modality(s, t, kids, mentions)
-        info = cameo_info(pattern.cameo)
+        cameo = pattern.cameo
+        if modality == "future" and cameo[:2] in THREAT_OF:
+            # "ready to veto", "will impose sanctions": announced conflict is a threat
+            cameo = THREAT_OF[cameo[:2]]
+        info = cameo_info(cameo)
         start = s.offsets[t]
         coded_src = any(a.code for a in source)
         conf = (0.35 + (0.15 if coded_src else 0.0) + (0.2 if any(a.code for a in target) else 0.05 if target else 0.0)
@@ -337,8 +357,8 @@ class RuleCoder:
             sentence=s.index,
             source=source,
             target=target,
-            cameo=pattern.cameo,
-            quad_class=0 if pattern.cameo.startswith("01") else info.quad,
+            cameo=cameo,
+            quad_class=0 if cameo.startswith("01") else info.quad,
             goldstein=info.goldstein,
             trigger=Span(s.words[t], start, start + len(s.words[t])),
             plover=info.plover,
