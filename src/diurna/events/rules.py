@@ -152,9 +152,11 @@ class RuleCoder:
 
     name = "rules"
 
-    def __init__(self, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None,
+                 nouns: dict[str, str] | None = None):
         self.lexicon = lexicon or Lexicon.from_file()
         self.gazetteer = gazetteer or default_gazetteer()
+        self.nouns = nouns if nouns is not None else load_nouns()
 
     # -- public -------------------------------------------------------------
     def code(self, article: Article, sentences: list[Sentence]) -> list[Event]:
@@ -179,7 +181,8 @@ class RuleCoder:
                 if last is not None:
                     resolve_phrase(s, noun_phrase(s, last, kids), mentions, self._people)
         verbs = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if p == "VERB" and lem.lower() in lex]
-        if not verbs:
+        nominals = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if p == "NOUN" and lem.lower() in self.nouns]
+        if not verbs and not nominals:
             return []
         out = []
         for t in verbs:
@@ -187,7 +190,39 @@ class RuleCoder:
             if ev is not None:
                 self._date(ev, article, s, t, timexes)
                 out.append(ev)
+        coded_objects = {a.start for e in out for a in e.target}
+        for t in nominals:
+            ev = self._nominal(article, s, t, kids, mentions, coded_objects)
+            if ev is not None:
+                self._date(ev, article, s, s.heads[t] if s.pos[s.heads[t]] in ("VERB", "AUX") else t, timexes)
+                out.append(ev)
         return out
+
+    def _nominal(self, article: Article, s: Sentence, t: int, kids, mentions, coded_objects) -> Event | None:
+        """"Russia's veto", "an Israeli airstrike on Gaza": the noun names its doer."""
+        h = s.heads[t]
+        if s.deps[t] in ("dobj", "obj", "nsubjpass") and s.pos[h] == "VERB" and s.lemmas[h].lower() in self.lexicon.by_lemma:
+            return None  # "launched an attack": coded from the verb
+        doers = [c for c in kids[t] if s.deps[c] in ("poss", "amod", "compound", "nmod")]
+        source = []
+        for c in doers:
+            source += [a for a in actors_for(s, c, kids, mentions, people=self._people) if a.code]
+        if not source:
+            return None
+        target_head = self._prep_object(s, t, kids)
+        target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people) if target_head is not None else []
+        cameo = self.nouns[s.lemmas[t].lower()]
+        modality, attributed = self._modality(s, h if s.pos[h] in ("VERB", "AUX") else t, kids, mentions)
+        if s.deps[t] in ("dobj", "obj") and s.lemmas[h].lower() in ("threaten", "warn"):
+            cameo, modality = "130", "asserted"  # "threatened a veto"
+        info = cameo_info(cameo)
+        start = s.offsets[t]
+        return Event(
+            id=f"{article.id}:{s.index}:{start}", article_id=article.id, sentence=s.index,
+            source=source, target=target, cameo=cameo, quad_class=0 if cameo.startswith("01") else info.quad,
+            goldstein=info.goldstein, trigger=Span(s.words[t], start, start + len(s.words[t])),
+            plover=info.plover, mode=info.mode, modality=modality, attributed_to=attributed,
+            confidence=0.45 + (0.15 if target else 0.0))
 
     def _date(self, ev: Event, article: Article, s: Sentence, t: int, timexes) -> None:
         """The date of the time expression attached to the trigger's clause,
@@ -369,6 +404,41 @@ class RuleCoder:
         )
 
 
+def load_nouns(path: str | Path | None = None) -> dict[str, str]:
+    """Noun lemma -> CAMEO code from ``data/nouns.tsv`` (or ``path``)."""
+    text = Path(path).read_text("utf-8") if path else resources.files("diurna").joinpath("data/nouns.tsv").read_text("utf-8")
+    out = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            raise ValueError(f"nouns.tsv line {n}: expected noun<TAB>cameo")
+        out[parts[0].strip().lower()] = parts[1].strip()
+    return out
+
+
 @register("rules")
 def make_rules() -> RuleCoder:
-    return RuleCoder()
+    """The rule coder with diurna's files, plus any PETRARCH-2 dictionaries
+    named by ``DIURNA_PETRARCH_VERBS`` / ``_ACTORS`` / ``_AGENTS`` (theirs win)."""
+    import os
+
+    verbs, actors, agents = (os.environ.get(f"DIURNA_PETRARCH_{k}") for k in ("VERBS", "ACTORS", "AGENTS"))
+    if not (verbs or actors or agents):
+        return RuleCoder()
+    from . import petrarch
+
+    lexicon = Lexicon.from_file()
+    if verbs:
+        mine = [p for ps in lexicon.by_lemma.values() for p in ps]
+        lexicon = Lexicon(petrarch.read_verbs(verbs).patterns + mine)
+    gazetteer = None
+    if actors or agents:
+        from ..actors import Gazetteer, _rows
+
+        base_a = list(_rows(resources.files("diurna").joinpath("data/actors.tsv").read_text("utf-8"), "actors.tsv", 5))
+        base_s = list(_rows(resources.files("diurna").joinpath("data/sectors.tsv").read_text("utf-8"), "sectors.tsv", 4))
+        gazetteer = Gazetteer((petrarch.read_actors(actors) if actors else []) + base_a,
+                              (petrarch.read_agents(agents) if agents else []) + base_s)
+    return RuleCoder(lexicon=lexicon, gazetteer=gazetteer)
