@@ -88,6 +88,11 @@ FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "wan
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 RELATIVE = frozenset({"who", "which", "that"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+# "refused to release", "declined to resign": the complement is not done
+NEGATING_HEADS = frozenset({"refuse", "decline", "fail"})
+# a cooperative act refused or denied is a rejection (CAMEO 12x)
+REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "081": "1241", "082": "1242",
+              "083": "123", "0841": "1243", "0842": "1243", "085": "1244", "086": "1245", "087": "1246", "08": "124"}
 # a conflictual act announced for the future is a threat of it
 THREAT_OF = {"12": "130", "16": "1313", "17": "130", "18": "138", "19": "138", "20": "138"}
 # verbs whose infinitive complement is only asked for, not done: "urged Russia to
@@ -337,7 +342,7 @@ class RuleCoder:
             aux |= {s.lemmas[c].lower() for c in kids[h] if s.deps[c] in ("aux", "auxpass")}
             dep = s.deps[h]
             steps += 1
-        if neg:
+        if neg or (s.deps[t] == "xcomp" and s.lemmas[s.heads[t]].lower() in NEGATING_HEADS):
             return "negated", None
         if marks & {"if", "unless"} or aux & HYPOTHETICAL_AUX:
             return "hypothetical", None
@@ -378,6 +383,13 @@ class RuleCoder:
         if not source and not target:
             return None
         cameo = pattern.cameo
+        refusal = modality == "negated" and "03" <= cameo[:2] <= "08" and (
+            any(s.lemmas[c].lower() in ("will", "would", "can", "could") for c in kids[t] if s.deps[c] == "aux")
+            or (s.deps[t] == "xcomp" and s.lemmas[s.heads[t]].lower() in NEGATING_HEADS))
+        if refusal:
+            # "will not release the soldiers", "declined to resign": a refusal
+            cameo = REFUSAL_OF.get(cameo) or REFUSAL_OF.get(cameo[:3]) or REFUSAL_OF.get(cameo[:2], "120")
+            modality = "asserted"
         if modality == "future" and cameo[:2] in THREAT_OF:
             # "ready to veto", "will impose sanctions": announced conflict is a threat
             cameo = THREAT_OF[cameo[:2]]
