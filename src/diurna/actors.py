@@ -278,6 +278,14 @@ def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention],
     tset = set(tokens)
     inside = [m for m in mentions if m.i in tset]
     person = _person_in(sent, tokens)
+    if person is None and people is not None:
+        # a name the entity recogniser missed, known to the article or the knowledge base
+        names = [t for t in tokens if sent.pos[t] == "PROPN"]
+        if names:
+            lo, hi = sent.offsets[names[0]], sent.offsets[names[-1]] + len(sent.words[names[-1]])
+            cand = sent.text[lo - sent.start:hi - sent.start]
+            if people.lookup(cand) is not None:
+                person = (cand, lo, hi)
     if not inside and not person:
         return None
     org = next((m for m in inside if m.entry.kind in ("igo", "ngo", "group")), None)

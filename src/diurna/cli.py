@@ -484,5 +484,36 @@ def eval_events(data, splits, output):
     click.echo(md)
 
 
+@eval_group.command("quotes")
+@click.option("--data", default=None, help="PolNeAR folder (default ../shared/data/polnear-dev).")
+@click.option("--split", "splits", multiple=True, default=["dev", "test"], show_default=True)
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def eval_quotes(data, splits, output):
+    """Speaker, cue and content span F1 on PolNeAR attributions (test split held out)."""
+    from . import bench as b
+    from . import quotes_eval as ev
+
+    repo = Path(__file__).resolve().parents[2]
+    root = Path(data) if data else repo.parent / "shared" / "data" / "polnear-dev"
+    if not root.is_dir():
+        raise click.UsageError(f"no PolNeAR data at {root}")
+    results = [ev.evaluate(root, split) for split in splits]
+    md = ev.markdown_section(results)
+    b.write_section(Path(output), "quotes", md)
+    click.echo(md)
+
+
+@main.command()
+@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
+def quotes(input, pipeline):
+    """Who said what: {"id","text","date"?} JSONL in, {"id","quotes":[...]} JSONL out."""
+    from .nlp import load
+    from .quotes import quotes_jsonl
+
+    for line in quotes_jsonl(input, load(pipeline)):
+        click.echo(line)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
