@@ -471,17 +471,9 @@ def eval_timex(data, splits, no_parse, output):
 @click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
 def eval_events(data, splits, output):
     """Five-class CAMEO macro-F1 and source/target span F1 on labelled news sentences (test split held out)."""
-    from . import bench as b
     from .events import evaluate as ev
 
-    repo = Path(__file__).resolve().parents[2]
-    root = Path(data) if data else repo.parent / "shared" / "data" / "conflibert"
-    if not root.is_dir():
-        raise click.UsageError(f"no ConfliBERT data at {root}")
-    results = [ev.evaluate(root, split) for split in splits]
-    md = ev.markdown_section(results)
-    b.write_section(Path(output), "events", md)
-    click.echo(md)
+    _run_eval(ev, "events", data, "conflibert", splits, output)
 
 
 @eval_group.command("quotes")
@@ -490,16 +482,21 @@ def eval_events(data, splits, output):
 @click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
 def eval_quotes(data, splits, output):
     """Speaker, cue and content span F1 on PolNeAR attributions (test split held out)."""
-    from . import bench as b
     from . import quotes_eval as ev
 
+    _run_eval(ev, "quotes", data, "polnear-dev", splits, output)
+
+
+def _run_eval(module, section: str, data: str | None, folder: str, splits, output: str) -> None:
+    """Evaluate on each split of ../shared/data/FOLDER, write the section, print it."""
+    from . import bench as b
+
     repo = Path(__file__).resolve().parents[2]
-    root = Path(data) if data else repo.parent / "shared" / "data" / "polnear-dev"
+    root = Path(data) if data else repo.parent / "shared" / "data" / folder
     if not root.is_dir():
-        raise click.UsageError(f"no PolNeAR data at {root}")
-    results = [ev.evaluate(root, split) for split in splits]
-    md = ev.markdown_section(results)
-    b.write_section(Path(output), "quotes", md)
+        raise click.UsageError(f"no evaluation data at {root}")
+    md = module.markdown_section([module.evaluate(root, split) for split in splits])
+    b.write_section(Path(output), section, md)
     click.echo(md)
 
 

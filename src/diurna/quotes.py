@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
 from .actors import People, actors_for, children, default_gazetteer, full_phrase, noun_phrase, resolve_phrase
-from .records import Actor, Sentence, Span
+from .records import Actor, Sentence, Span, text_records
 
 __all__ = ["Quote", "find_quotes", "quotes_jsonl"]
 
@@ -213,19 +213,7 @@ def quotes_jsonl(lines: Iterable[str], nlp, batch_size: int = 32) -> Iterator[st
     """JSONL in ``{"id", "text", "date"?}``; JSONL out ``{"id", "quotes": [...]}``."""
     from .nlp import flatten
 
-    recs = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            recs.append((n, None, f"invalid JSON ({exc.msg})"))
-            continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            recs.append((n, rec.get("id") if isinstance(rec, dict) else None, 'no "text" string'))
-            continue
-        recs.append((n, rec, None))
+    recs = list(text_records(lines))
     good = [r for r in recs if r[2] is None]
     docs = iter(nlp.pipe([r[1]["text"] for r in good], batch_size=batch_size))
     for n, rec, err in recs:

@@ -241,3 +241,25 @@ class CodedArticle:
     events: list[Event]
 
     __nested__ = {"article": Article, "sentences": Sentence, "events": Event}
+
+
+def text_records(lines):
+    """Parse ``{"id", "text", "date"?}`` JSONL lines (the stage commands' input).
+
+    Yields ``(line number, record, None)`` for good lines and ``(line number,
+    id or None, reason)`` for bad ones, so a command can report them and go on.
+    """
+    import json
+
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, None, f"invalid JSON ({exc.msg})"
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            yield n, rec.get("id") if isinstance(rec, dict) else None, 'no "text" string'
+            continue
+        yield n, rec, None

@@ -44,7 +44,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
-from ..records import Sentence
+from ..records import Sentence, text_records
 
 __all__ = ["Timex", "find_timexes", "timexes_jsonl", "tense_at"]
 
@@ -780,18 +780,7 @@ def timexes_jsonl(lines: Iterable[str], nlp=None, batch_size: int = 32) -> Itera
     from ..nlp import flatten
 
     def records():
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, None, f"invalid JSON ({exc.msg})"
-                continue
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                yield n, rec.get("id") if isinstance(rec, dict) else None, 'no "text" string'
-                continue
-            yield n, rec, None
+        return text_records(lines)
 
     def emit(rec, sents):
         date = rec.get("date")
