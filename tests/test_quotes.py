@@ -53,3 +53,24 @@ def test_polnear_smoke():
         hit += sum(1 for q in qs if any(a < q.content.end and q.content.start < b for a, b in spans["Content"]))
     # measured on these six articles: most predicted contents overlap a gold content
     assert pred and hit / pred > 0.6
+
+
+def test_quotes_are_stored_and_listed(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from diurna.cli import main
+
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "a", "published": "2017-04-06", "text":
+                             "“His crimes cannot remain unpunished,” Ayrault said on Thursday. "
+                             "Russian officials said the draft was unacceptable."}) + "\n")
+    db = str(tmp_path / "q.duckdb")
+    assert CliRunner().invoke(main, ["run", str(f), "--db", db, "-q"]).exit_code == 0
+    r = CliRunner().invoke(main, ["quotes", "--db", db, "--format", "jsonl", "--speaker", "FRA"])
+    rows = [json.loads(x) for x in r.output.splitlines()]
+    assert [(q["speaker"], q["speaker_code"], q["direct"]) for q in rows] == [("Ayrault", "FRAGOV", True)]
+    r = CliRunner().invoke(main, ["quotes", "--db", db, "--format", "jsonl", "--text", "unacceptable"])
+    (q,) = [json.loads(x) for x in r.output.splitlines()]
+    assert q["speaker_code"] == "RUSGOV" and q["content"] == "the draft was unacceptable"

@@ -185,7 +185,7 @@ def _emit(rows: list[dict], fmt: str, output: str | None, columns: list[str] | N
             _err(f"{len(rows)} rows; --format jsonl|csv|parquet for full fields")
 
 
-WIDE_COLUMNS = frozenset({"title", "sentence", "text"})
+WIDE_COLUMNS = frozenset({"title", "sentence", "text", "content"})
 SHORT_NAMES = {"published": "date", "published_source": "dated by", "duplicate_of": "dup_of", "n_sentences": "sents", "n_events": "events",
                "source_code": "source", "target_code": "target", "trigger_text": "trigger",
                "sentence_text": "sentence"}
@@ -501,14 +501,27 @@ def _run_eval(module, section: str, data: str | None, folder: str, splits, outpu
 
 
 @main.command()
-@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("input", type=click.File("r", encoding="utf-8"), required=False)
+@click.option("--db", default=None, help="List the quotes stored here instead of reading INPUT.")
+@click.option("--speaker", help="Actor code prefix or words of the speaker.")
+@click.option("--text", "text_", help="Words in the quote.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@out_option
+@click.option("--limit", type=int, default=None)
 @click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
-def quotes(input, pipeline):
-    """Who said what: {"id","text","date"?} JSONL in, {"id","quotes":[...]} JSONL out."""
+def quotes(input, db, speaker, text_, fmt, output, limit, pipeline):
+    """Who said what. With --db: the stored quotes. Else {"id","text","date"?} JSONL in (file or -),
+    {"id","quotes":[{"speaker","cue","content","direct"}]} JSONL out, without storing."""
+    if db:
+        with _open(db) as store:
+            rows = query.quotes(store, speaker=speaker, text=text_, limit=limit)
+        _emit(rows, fmt, output, None if fmt != "table" else ["date", "speaker", "speaker_code", "cue", "content"],
+              title="quotes")
+        return
     from .nlp import load
     from .quotes import quotes_jsonl
 
-    for line in quotes_jsonl(input, load(pipeline)):
+    for line in quotes_jsonl(input or click.get_text_stream("stdin"), load(pipeline)):
         click.echo(line)
 
 

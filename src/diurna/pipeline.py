@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import multiprocessing as mp
 
 from .events import get_coder
+from .quotes import find_quotes
 from .time.pubdate import date_article
 from .ingest import Deduplicator, read
 from .ingest.readers import DEFAULT_MAX_BYTES
@@ -79,7 +80,8 @@ def code_articles(articles: list[Article], pipeline: str | None = None, coder: s
     for parsed in parse(articles, nlp=nlp, batch_size=batch_size):
         date_article(parsed.article, parsed.sentences)
         events = c.code(parsed.article, parsed.sentences)
-        out.append(CodedArticle(article=parsed.article, sentences=parsed.sentences, events=events))
+        quotes = [q.to_json() for q in find_quotes(parsed.article.text, parsed.sentences, parsed.article.published)]
+        out.append(CodedArticle(article=parsed.article, sentences=parsed.sentences, events=events, quotes=quotes))
     return out
 
 

@@ -99,3 +99,28 @@ def stats(store: Store) -> dict:
                            WHERE code IS NOT NULL GROUP BY 1 ORDER BY n DESC, code LIMIT 10""").fetchall(),
         "schema_version": store.version(),
     }
+
+
+def quotes(store: Store, *, speaker: str | None = None, text: str | None = None, article: str | None = None,
+           limit: int | None = None) -> list[dict]:
+    """Stored quotes; ``speaker`` matches an actor code prefix or the speaker's words, ``text`` the content."""
+    where, params = [], []
+    if speaker:
+        where.append("(starts_with(coalesce(q.speaker_code, ''), ?) OR q.speaker_text ILIKE ?)")
+        params += [speaker.upper(), f"%{speaker}%"]
+    if text:
+        where.append("q.content_text ILIKE ?")
+        params.append(f"%{text}%")
+    if article:
+        where.append("q.article_id = ?")
+        params.append(article)
+    sql = """SELECT a.published AS date, q.speaker_text AS speaker, q.speaker_code, q.cue_text AS cue,
+                    q.content_text AS content, q.direct, q.article_id, q.sentence, q.speaker_actor,
+                    q.cue_start, q.content_start, q.content_end
+             FROM quotes q JOIN articles a ON a.id = q.article_id"""
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY date NULLS LAST, q.article_id, q.cue_start"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return store.query(sql, params)

@@ -239,6 +239,7 @@ class CodedArticle:
     article: Article
     sentences: list[Sentence]
     events: list[Event]
+    quotes: list = field(default_factory=list)  # dicts of diurna.quotes.Quote.to_json()
 
     __nested__ = {"article": Article, "sentences": Sentence, "events": Event}
 

@@ -11,6 +11,7 @@ files in order and records each step in ``schema_version``):
 ``mentions``    named-entity mentions per sentence (spaCy label, offsets).
 ``events``      coded events: CAMEO code, quad class, Goldstein, PLOVER,
                 source/target actor lists, trigger span, modality, date.
+``quotes``      (v3) who said what: speaker span and actor, cue, content.
 ``rejections``  inputs that could not be read, with the reason.
 ``articles`` (v2) also keeps the inferred publication interval
                 (``published_earliest``/``published_latest``) and its
@@ -35,7 +36,7 @@ import pyarrow as pa
 
 from .records import Article, CodedArticle, Rejection
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _ACTOR = "STRUCT(text VARCHAR, start INTEGER, \"end\" INTEGER, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR)"
 
@@ -128,8 +129,28 @@ ALTER TABLE events ADD COLUMN date_source VARCHAR;
 ALTER TABLE events ADD COLUMN date_text VARCHAR;
 """
 
+_V3 = f"""
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR NOT NULL,
+    sentence INTEGER NOT NULL,
+    direct BOOLEAN,
+    speaker_text VARCHAR,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_actor {_ACTOR},
+    speaker_code VARCHAR,
+    cue_text VARCHAR,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    content_text VARCHAR,
+    content_start INTEGER,
+    content_end INTEGER
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+"""
+
 # MIGRATIONS[v] takes a store at version v-1 to version v.
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3}
 
 
 class StoreError(RuntimeError):
@@ -271,12 +292,27 @@ class Store:
                     "attributed_to": _actor(e.attributed_to) if e.attributed_to else None,
                     "date_source": e.date_source, "date_text": e.date_text,
                 })
+        q_rows = []
+        for c in coded:
+            if c.article.id not in seen:
+                continue
+            for q in c.quotes:
+                sp = q.get("speaker") or {}
+                act = sp.get("actor")
+                q_rows.append({
+                    "article_id": c.article.id, "sentence": q["sentence"], "direct": q["direct"],
+                    "speaker_text": sp.get("text"), "speaker_start": sp.get("start"), "speaker_end": sp.get("end"),
+                    "speaker_actor": act, "speaker_code": (act or {}).get("code") or None,
+                    "cue_text": q["cue"]["text"], "cue_start": q["cue"]["start"], "cue_end": q["cue"]["end"],
+                    "content_text": q["content"]["text"], "content_start": q["content"]["start"],
+                    "content_end": q["content"]["end"]})
         rej_rows = [{"origin": r.origin, "reason": r.reason, "seen_at": now} for r in rejections]
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             for table, rows in (("articles", art_rows), ("sentences", sent_rows),
-                                ("mentions", ment_rows), ("events", ev_rows), ("rejections", rej_rows)):
+                                ("mentions", ment_rows), ("events", ev_rows), ("quotes", q_rows),
+                                ("rejections", rej_rows)):
                 if rows:
                     self._insert(table, rows)
             con.execute("COMMIT")
