@@ -70,12 +70,7 @@ def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
         JOIN articles a ON a.id = e.article_id
         LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
     """
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY date NULLS LAST, e.article_id, e.sentence, e.trigger_start"
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return store.query(sql, params)
+    return _select(store, sql, where, params, "date NULLS LAST, e.article_id, e.sentence, e.trigger_start", limit)
 
 
 def stats(store: Store) -> dict:
@@ -118,9 +113,14 @@ def quotes(store: Store, *, speaker: str | None = None, text: str | None = None,
                     q.content_text AS content, q.direct, q.article_id, q.sentence, q.speaker_actor,
                     q.cue_start, q.content_start, q.content_end
              FROM quotes q JOIN articles a ON a.id = q.article_id"""
+    return _select(store, sql, where, params, "date NULLS LAST, q.article_id, q.cue_start", limit)
+
+
+def _select(store: Store, sql: str, where: list[str], params: list, order: str, limit: int | None) -> list[dict]:
+    """Run ``sql`` with its filters, order and limit (the shared tail of the queries)."""
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY date NULLS LAST, q.article_id, q.cue_start"
+    sql += f" ORDER BY {order}"
     if limit:
         sql += f" LIMIT {int(limit)}"
     return store.query(sql, params)
