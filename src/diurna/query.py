@@ -62,7 +62,7 @@ def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
     sql = """
         SELECT e.id, coalesce(e.date, a.published) AS date, e.date_precision,
                e.source_code, e.cameo, e.target_code, e.quad_class, e.goldstein, e.plover, e.mode,
-               e.date_source, e.date_text, e.modality, e.confidence, e.trigger_text, e.trigger_start, e.trigger_end,
+               e.date_source, e.date_text, e.location_name, e.location_country, e.location, e.modality, e.confidence, e.trigger_text, e.trigger_start, e.trigger_end,
                e.source, e.target, e.attributed_to,
                e.article_id, a.title AS article_title, a.url, a.source AS outlet,
                e.sentence, s.text AS sentence_text, s.start AS sentence_start, s."end" AS sentence_end
@@ -70,7 +70,11 @@ def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
         JOIN articles a ON a.id = e.article_id
         LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
     """
-    return _select(store, sql, where, params, "date NULLS LAST, e.article_id, e.sentence, e.trigger_start", limit)
+    rows = _select(store, sql, where, params, "date NULLS LAST, e.article_id, e.sentence, e.trigger_start", limit)
+    for r in rows:
+        if r.get("location"):
+            r["location"] = json.loads(r["location"])
+    return rows
 
 
 def stats(store: Store) -> dict:

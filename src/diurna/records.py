@@ -207,6 +207,10 @@ class Event:
     date_source   ``text`` (a time expression of the clause: ``date_text``),
                   ``article`` (the article's given date) or ``inferred``
                   (the article's inferred date).
+    location      the place the trigger's clause names ("talks in Geneva"):
+                  ``{"text", "start", "end", "name", "country", "feature",
+                  "lat", "lon", "geonameid"}``, or None (never guessed from
+                  the dateline).
     confidence    0..1, how sure the coder is.
     """
 
@@ -228,6 +232,7 @@ class Event:
     confidence: float = 0.5
     date_source: str | None = None
     date_text: str | None = None
+    location: dict | None = None
 
     __nested__ = {"source": Actor, "target": Actor, "trigger": Span, "attributed_to": Actor}
 

@@ -11,6 +11,7 @@ files in order and records each step in ``schema_version``):
 ``mentions``    named-entity mentions per sentence (spaCy label, offsets).
 ``events``      coded events: CAMEO code, quad class, Goldstein, PLOVER,
                 source/target actor lists, trigger span, modality, date.
+``events`` (v4) ``location`` (JSON), ``location_name``, ``location_country``.
 ``quotes``      (v3) who said what: speaker span and actor, cue, content.
 ``rejections``  inputs that could not be read, with the reason.
 ``articles`` (v2) also keeps the inferred publication interval
@@ -36,7 +37,7 @@ import pyarrow as pa
 
 from .records import Article, CodedArticle, Rejection
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _ACTOR = "STRUCT(text VARCHAR, start INTEGER, \"end\" INTEGER, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR)"
 
@@ -150,7 +151,13 @@ CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 """
 
 # MIGRATIONS[v] takes a store at version v-1 to version v.
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3}
+_V4 = """
+ALTER TABLE events ADD COLUMN location VARCHAR;
+ALTER TABLE events ADD COLUMN location_name VARCHAR;
+ALTER TABLE events ADD COLUMN location_country VARCHAR;
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 
 
 class StoreError(RuntimeError):
@@ -291,6 +298,9 @@ class Store:
                     "source": [_actor(x) for x in e.source], "target": [_actor(x) for x in e.target],
                     "attributed_to": _actor(e.attributed_to) if e.attributed_to else None,
                     "date_source": e.date_source, "date_text": e.date_text,
+                    "location": json.dumps(e.location, ensure_ascii=False) if e.location else None,
+                    "location_name": (e.location or {}).get("name"),
+                    "location_country": (e.location or {}).get("country"),
                 })
         q_rows = []
         for c in coded:

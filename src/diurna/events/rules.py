@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
 
 from ..actors import Gazetteer, People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
 from ..records import Actor, Article, Event, Sentence, Span
+from ..places import find_places, place_at
 from ..time import find_timexes
 from . import cameo_info, register
 
@@ -169,6 +170,7 @@ class RuleCoder:
                    if t.type in ("DATE", "TIME") and t.value and _CALENDAR.match(t.value)]
         events: list[Event] = []
         people = People(article.published)
+        self._places = find_places(article.text, sentences)
         for s in sentences:
             inside = [t for t in timexes if s.start <= t.start < s.end]
             events.extend(self.code_sentence(article, s, inside, people))
@@ -194,12 +196,14 @@ class RuleCoder:
             ev = self._event(article, s, t, kids, mentions)
             if ev is not None:
                 self._date(ev, article, s, t, timexes)
+                self._locate(ev, s, t, kids)
                 out.append(ev)
         coded_objects = {a.start for e in out for a in e.target}
         for t in nominals:
             ev = self._nominal(article, s, t, kids, mentions, coded_objects)
             if ev is not None:
                 self._date(ev, article, s, s.heads[t] if s.pos[s.heads[t]] in ("VERB", "AUX") else t, timexes)
+                self._locate(ev, s, t, kids)
                 out.append(ev)
         return out
 
@@ -228,6 +232,12 @@ class RuleCoder:
             goldstein=info.goldstein, trigger=Span(s.words[t], start, start + len(s.words[t])),
             plover=info.plover, mode=info.mode, modality=modality, attributed_to=attributed,
             confidence=0.45 + (0.15 if target else 0.0))
+
+    def _locate(self, ev: Event, s: Sentence, t: int, kids) -> None:
+        """The place the trigger's clause names, if any ("air raids on Aleppo")."""
+        p = place_at(s, t, kids, getattr(self, "_places", []), ev.cameo, self.nouns.keys())
+        if p is not None:
+            ev.location = asdict(p)
 
     def _date(self, ev: Event, article: Article, s: Sentence, t: int, timexes) -> None:
         """The date of the time expression attached to the trigger's clause,
