@@ -525,5 +525,23 @@ def quotes(input, db, speaker, text_, fmt, output, limit, pipeline):
         click.echo(line)
 
 
+@eval_group.command("places")
+@click.option("--data", default=None, help="t17 InputDocs folder (default ../shared/data/t17-syria-bbc/InputDocs).")
+@click.option("--gold", default=None, help="Gold file (default bench/places_gold.tsv).")
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def eval_places(data, gold, output):
+    """Place resolution accuracy on gold places written for diurna (bench/places_gold.tsv)."""
+    from . import bench as b
+    from . import places_eval as ev
+
+    repo = Path(__file__).resolve().parents[2]
+    root = Path(data) if data else repo.parent / "shared" / "data" / "t17-syria-bbc" / "InputDocs"
+    if not root.is_dir():
+        raise click.UsageError(f"no evaluation data at {root}")
+    md = ev.markdown_section(ev.evaluate(root, Path(gold) if gold else repo / "bench" / "places_gold.tsv"))
+    b.write_section(Path(output), "places", md)
+    click.echo(md)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

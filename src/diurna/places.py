@@ -28,6 +28,7 @@ from .records import Sentence
 __all__ = ["Place", "find_places", "place_index"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+REGION_TAIL = re.compile(r"\s+(province|governorate|region|district|prefecture|oblast)$", re.I)
 REGION_WORDS = re.compile(r"^\s+(province|governorate|region|district|state|prefecture|oblast)\b", re.I)
 
 
@@ -118,12 +119,16 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
     for s in sentences:
         for e in s.entities:
             if e.label not in PLACE_LABELS:
-                # the small model sometimes calls a city NORP or ORG ("raids on Aleppo"):
-                # accept a large city's name when the gazetteer knows it as nothing else
-                if e.label not in ("NORP", "ORG") or gaz.lookup(e.text) is not None or not any(
-                        c["population"] >= 100_000 for c in idx.candidates(e.text)):
+                # the small model sometimes calls a city NORP, ORG or even PERSON ("fled
+                # Aleppo"): accept a large city's name the gazetteer knows as nothing else
+                floor = 500_000 if e.label == "PERSON" else 100_000
+                if e.label not in ("NORP", "ORG", "PERSON") or gaz.lookup(e.text) is not None or not any(
+                        c["population"] >= floor for c in idx.candidates(e.text)):
                     continue
             name = re.sub(r"^(the)\s+", "", e.text, flags=re.I).strip()
+            region = REGION_TAIL.search(name)
+            if region:  # "Hama province": the region named after the city
+                name = name[:region.start()]
             entry = gaz.lookup(name)
             if entry is not None and entry.kind == "country":
                 out.append(Place(e.text, e.start, e.end, name, entry.country, "country"))
@@ -131,7 +136,7 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
             city = _choose(idx.candidates(name), name, countries, idx.iso3)
             if city is None:
                 continue
-            feature = "admin1" if REGION_WORDS.match(text[e.end:e.end + 20]) else "city"
+            feature = "admin1" if region or REGION_WORDS.match(text[e.end:e.end + 20]) else "city"
             out.append(Place(e.text, e.start, e.end, city["name"], idx.iso3.get(city["countrycode"], city["countrycode"]),
                              feature, city["latitude"], city["longitude"], city["geonameid"]))
         # proper nouns the recogniser left out ("air raids on Aleppo"): a large city's name only

@@ -1,0 +1,50 @@
+"""Places resolved offline, and events located by their clause."""
+
+import json
+
+from click.testing import CliRunner
+
+from diurna.cli import main
+from diurna.nlp import flatten
+from diurna.places import find_places
+
+
+def places(nlp, text):
+    return {p.text: (p.country, p.feature) for p in find_places(text, flatten(nlp(text)))}
+
+
+def test_same_name_chosen_by_the_article(nlp):
+    assert places(nlp, "Clashes erupted in Tripoli, the Lebanese army said.")["Tripoli"] == ("LBN", "city")
+    assert places(nlp, "Militias fought in Tripoli, Libya's capital.")["Tripoli"] == ("LBY", "city")
+    # a country the article names does not pull a big city's name to a small namesake
+    assert places(nlp, "Talks in Geneva resumed, U.S. officials said.")["Geneva"] == ("CHE", "city")
+    assert places(nlp, "Government forces shelled villages in Idlib province.")["Idlib"] == ("SYR", "admin1")
+
+
+def test_event_location_from_its_clause():
+    line = json.dumps({"id": "x", "date": "2016-10-05", "text":
+                       "Syrian and Russian warplanes launched air raids on Aleppo on Monday. "
+                       "Ministers held talks in Geneva. The council adopted a resolution on Syria."})
+    r = CliRunner().invoke(main, ["code"], input=line + "\n")
+    evs = {e["trigger"]["text"]: e["location"] for e in json.loads(r.output)["events"]}
+    assert (evs["launched"]["name"], evs["launched"]["country"]) == ("Aleppo", "SYR")
+    assert evs["held"]["country"] == "CHE" and evs["held"]["geonameid"]
+    assert evs["adopted"] is None  # a resolution *on* Syria is about it, not there
+
+
+def test_seed_places(seeds_dir, nlp):
+    from diurna.ingest import read
+    from diurna.nlp import parse
+    from diurna.records import Article
+
+    found = {}
+    arts = [a for a in read([str(seeds_dir)]) if isinstance(a, Article)]
+    for pa in parse(arts, nlp=nlp):
+        for p in find_places(pa.article.text, pa.sentences):
+            found.setdefault(p.text.title(), set()).add((p.country, round(p.lat or 0), round(p.lon or 0)))
+    assert found["Idlib"] == {("SYR", 36, 37)}
+    assert found["Aleppo"] == {("SYR", 36, 37)}
+    assert found["Hama"] == {("SYR", 35, 37)}
+    assert found["Geneva"] == {("CHE", 46, 6)}
+    assert found["Moscow"] == {("RUS", 56, 38)}
+    assert found["Paris"] == {("FRA", 49, 2)}
