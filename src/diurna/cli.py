@@ -543,5 +543,23 @@ def eval_places(data, gold, output):
     click.echo(md)
 
 
+@eval_group.command("timeline")
+@click.option("--data", default=None, help="t17 folder (default ../shared/data/t17-syria-bbc).")
+@click.option("--workers", "-w", default=2, show_default=True)
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def eval_timeline(data, workers, output):
+    """Date F1 and ROUGE of diurna's timeline against a journalist's timeline (t17 Syria)."""
+    from . import bench as b
+    from . import timeline_eval as ev
+
+    repo = Path(__file__).resolve().parents[2]
+    root = Path(data) if data else repo.parent / "shared" / "data" / "t17-syria-bbc"
+    if not root.is_dir():
+        raise click.UsageError(f"no evaluation data at {root}")
+    md = ev.markdown_section(ev.evaluate(root, workers=workers))
+    b.write_section(Path(output), "timeline", md)
+    click.echo(md)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -3,7 +3,9 @@
 A date's entry holds its events, the distinct sentences behind them (most
 important first: events with more impact, i.e. larger |Goldstein|, and
 more articles), and the articles they come from.  Date selection for
-``dates=N``: the N dates with most distinct articles, then most events.
+``dates=N``: the N dates with the highest :func:`date_score` (independent
+reports, articles naming the day, impact), only among dates events are known
+to the day.
 
 Events without any date (article undated, no date in the text) are kept
 under ``date = None`` at the end: nothing is dropped silently.
@@ -34,11 +36,21 @@ def build(store: Store, *, dates: int | None = None, sentences: int = 3, actor: 
         by_date[e["date"]].append(e)
     keys = list(by_date)
     if dates:
-        ranked = sorted(
-            (k for k in keys if k is not None),
-            key=lambda k: (-len({e["article_id"] for e in by_date[k]}), -len(by_date[k]), k),
-        )
-        keys = ranked[:dates]
+        ranked = sorted((k for k in keys if k is not None and _day_events(by_date[k])),
+                        key=lambda k: (-date_score(by_date[k]), k))
+        # a timeline spreads over its period: a date next to a chosen one waits
+        chosen: list = []
+        for k in ranked:
+            if len(chosen) >= dates:
+                break
+            if all(abs((k - c).days) > MIN_GAP_DAYS for c in chosen):
+                chosen.append(k)
+        for k in ranked:  # fill up if spreading left too few
+            if len(chosen) >= dates:
+                break
+            if k not in chosen:
+                chosen.append(k)
+        keys = chosen
     keys = sorted((k for k in keys if k is not None)) + ([None] if None in keys else [])
     out = []
     for k in keys:
@@ -50,6 +62,28 @@ def build(store: Store, *, dates: int | None = None, sentences: int = 3, actor: 
             "articles": _articles(day),
         })
     return out
+
+
+MIN_GAP_DAYS = 2
+# impact (sum of |Goldstein| of non-statement events) counts as one report per this much
+IMPACT_SCALE = 60.0
+
+
+def _day_events(day: list[dict]) -> list[dict]:
+    """Events dated to this very day (not a month or a year that starts on it)."""
+    return [e for e in day if e.get("date_precision") in (None, "day")]
+
+
+def date_score(day: list[dict]) -> float:
+    """How much a date matters: independent reports of events on that day,
+    counting twice the articles that name the day in their text (later
+    articles looking back at it), plus the impact of its conflictual and
+    cooperative acts."""
+    day = _day_events(day)
+    named = {e["article_id"] for e in day if e.get("date_source") == "text"}
+    reports = {e["article_id"] for e in day}
+    impact = sum(abs(e["goldstein"] or 0.0) for e in day if not (e["cameo"] or "").startswith("01"))
+    return 2 * len(named) + len(reports) + impact / IMPACT_SCALE
 
 
 def _pick_sentences(day: list[dict], k: int) -> list[str]:
