@@ -186,7 +186,7 @@ def _emit(rows: list[dict], fmt: str, output: str | None, columns: list[str] | N
 
 
 WIDE_COLUMNS = frozenset({"title", "sentence", "text", "content"})
-SHORT_NAMES = {"published": "date", "published_source": "dated by", "duplicate_of": "dup_of", "n_sentences": "sents", "n_events": "events",
+SHORT_NAMES = {"published": "date", "published_source": "dated by", "n_mentions": "mentions", "n_articles": "arts", "duplicate_of": "dup_of", "n_sentences": "sents", "n_events": "events",
                "source_code": "source", "target_code": "target", "trigger_text": "trigger",
                "sentence_text": "sentence"}
 
@@ -200,7 +200,7 @@ def _cell(v) -> str:
         v = ", ".join(x.get("code", "") if isinstance(x, dict) else str(x) for x in v)
     if isinstance(v, str) and len(v) == 16 and all(ch in "0123456789abcdef" for ch in v):
         v = v[:8]  # article ids: the first 8 hex digits are enough to read
-    s = str(v)
+    s = " ".join(str(v).split())  # one line per row
     return escape(s if len(s) < 160 else s[:157] + "...")
 
 
@@ -233,8 +233,18 @@ def articles(db, fmt, output, limit, no_duplicates):
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="To this date (YYYY-MM-DD).")
 @click.option("--limit", type=int, default=None)
-def events(db, fmt, output, actor, cameo, article, since, until, limit):
+@click.option("--merged", is_flag=True, help="One row per event merged from its mentions, with their counts.")
+def events(db, fmt, output, actor, cameo, article, since, until, limit, merged):
     """List coded events with their sentence and article."""
+    if merged:
+        from . import stories as st
+
+        with _open(db) as store:
+            rows = st.merged_events(store, limit=limit)
+        cols = None if fmt != "table" else ["date", "source_code", "cameo", "target_code", "n_mentions", "n_articles",
+                                            "sentence_text"]
+        _emit(rows, fmt, output, cols, title="events (merged)")
+        return
     with _open(db) as store:
         rows = query.events(store, actor=actor, cameo=cameo, article=article, since=since, until=until, limit=limit)
     cols = None
@@ -559,6 +569,23 @@ def eval_timeline(data, workers, output):
     md = ev.markdown_section(ev.evaluate(root, workers=workers))
     b.write_section(Path(output), "timeline", md)
     click.echo(md)
+
+
+@main.command("stories")
+@db_option
+@fmt_option
+@out_option
+@click.option("--update", is_flag=True, help="Recompute what is new (runs after every `diurna run` anyway).")
+def stories_cmd(db, fmt, output, update):
+    """Storylines and their stories (articles about the same happening)."""
+    from . import stories as st
+
+    if update:
+        with Store(db) as store:
+            _err(str(st.update(store)))
+    with _open(db) as store:
+        rows = st.list_stories(store)
+    _emit(rows, fmt, output, None, title="stories")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,6 +29,7 @@ from .ingest import Deduplicator, read
 from .ingest.readers import DEFAULT_MAX_BYTES
 from .nlp import load, parse
 from .records import Article, CodedArticle, Rejection
+from . import stories
 from .store import Store
 
 
@@ -205,6 +206,9 @@ def run(
                     raise
         if pending_copies or pending_rej:
             write([])
+        if summary.stored:
+            # merge event mentions, attach the new articles to stories (only what is new)
+            stories.update(store)
         store.finish_run(run_id, summary.as_dict())
     finally:
         if own_store:

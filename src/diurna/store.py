@@ -12,6 +12,9 @@ files in order and records each step in ``schema_version``):
 ``events``      coded events: CAMEO code, quad class, Goldstein, PLOVER,
                 source/target actor lists, trigger span, modality, date.
 ``events`` (v4) ``location`` (JSON), ``location_name``, ``location_country``.
+``event_groups`` (v5) one row per event merged from its mentions
+                (``events.group_id``); ``stories`` (v5) articles grouped into
+                stories (``articles.story_id``) and storylines.
 ``quotes``      (v3) who said what: speaker span and actor, cue, content.
 ``rejections``  inputs that could not be read, with the reason.
 ``articles`` (v2) also keeps the inferred publication interval
@@ -37,7 +40,7 @@ import pyarrow as pa
 
 from .records import Article, CodedArticle, Rejection
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _ACTOR = "STRUCT(text VARCHAR, start INTEGER, \"end\" INTEGER, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR)"
 
@@ -157,7 +160,19 @@ ALTER TABLE events ADD COLUMN location_name VARCHAR;
 ALTER TABLE events ADD COLUMN location_country VARCHAR;
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
+_V5 = """
+ALTER TABLE events ADD COLUMN group_id INTEGER;
+ALTER TABLE articles ADD COLUMN story_id INTEGER;
+CREATE TABLE IF NOT EXISTS event_groups (
+    id INTEGER PRIMARY KEY, source_code VARCHAR, cameo VARCHAR, target_code VARCHAR, date DATE,
+    n_mentions INTEGER, n_articles INTEGER, n_sources INTEGER
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id INTEGER PRIMARY KEY, first DATE, last DATE, n_articles INTEGER, title VARCHAR, storyline_id INTEGER
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
 
 
 class StoreError(RuntimeError):
