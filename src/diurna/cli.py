@@ -265,11 +265,16 @@ def events(db, fmt, output, actor, cameo, article, since, until, limit, merged):
 @click.option("--cameo", help="CAMEO code prefix.")
 @click.option("--since")
 @click.option("--until")
-def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, since, until):
+@click.option("--quad", type=click.IntRange(1, 4), help="Event class: 1 verbal/2 material cooperation, 3 verbal/4 material conflict.")
+@click.option("--story", type=int, help="A story id (diurna stories).")
+@click.option("--storyline", type=int, help="A storyline id (diurna stories).")
+@click.option("--query", "text_query", help="Words in the sentence.")
+def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, since, until, quad, story, storyline,
+                 text_query):
     """Events grouped by date, with the sentences behind them."""
     with _open(db) as store:
         tl = timeline.build(store, dates=dates, sentences=sentences, actor=actor, cameo=cameo,
-                            since=since, until=until)
+                            since=since, until=until, quad=quad, story=story, storyline=storyline, text=text_query)
         st = query.stats(store)
     text = None
     if fmt == "json":

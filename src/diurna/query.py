@@ -35,13 +35,27 @@ def articles(store: Store, *, limit: int | None = None, include_duplicates: bool
 
 def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
            article: str | None = None, since: str | None = None, until: str | None = None,
-           limit: int | None = None) -> list[dict]:
+           limit: int | None = None, quad: int | None = None, story: int | None = None,
+           storyline: int | None = None, text: str | None = None) -> list[dict]:
     """Events with their sentence and article title.
 
-    actor   matches a source or target code prefix (``FRA``, ``RUSGOV``) or
-            country; cameo matches a code prefix (``11`` for all disapprove).
+    actor      matches a source or target code prefix (``FRA``, ``RUSGOV``) or country
+    cameo      a code prefix (``11`` for all disapprove); quad the quad class (1-4)
+    story, storyline  ids from ``diurna stories``; text: words in the sentence
     """
     where, params = [], []
+    if quad:
+        where.append("e.quad_class = ?")
+        params.append(int(quad))
+    if story:
+        where.append("a.story_id = ?")
+        params.append(int(story))
+    if storyline:
+        where.append("a.story_id IN (SELECT id FROM stories WHERE storyline_id = ?)")
+        params.append(int(storyline))
+    if text:
+        where.append("s.text ILIKE ?")
+        params.append(f"%{text}%")
     if actor:
         where.append("(list_has_any([?], list_transform(e.source, lambda x: x.country)) OR "
                      "list_has_any([?], list_transform(e.target, lambda x: x.country)) OR "

@@ -29,8 +29,10 @@ QUAD_COLOURS = {0: "#888888", 1: "#2b8cbe", 2: "#31a354", 3: "#fd8d3c", 4: "#de2
 
 
 def build(store: Store, *, dates: int | None = None, sentences: int = 3, actor: str | None = None,
-          cameo: str | None = None, since: str | None = None, until: str | None = None) -> list[dict]:
-    evs = query.events(store, actor=actor, cameo=cameo, since=since, until=until)
+          cameo: str | None = None, since: str | None = None, until: str | None = None, **filters) -> list[dict]:
+    """Timeline entries; ``filters`` are those of :func:`diurna.query.events`
+    (quad, story, storyline, text)."""
+    evs = query.events(store, actor=actor, cameo=cameo, since=since, until=until, **filters)
     by_date: dict = defaultdict(list)
     for e in evs:
         by_date[e["date"]].append(e)
