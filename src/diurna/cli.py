@@ -593,5 +593,19 @@ def stories_cmd(db, fmt, output, update):
     _emit(rows, fmt, output, None, title="stories")
 
 
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Loopback by default; 0.0.0.0 to share.")
+@click.option("--port", default=8000, show_default=True)
+def serve_cmd(db, host, port):
+    """Serve the JSON API (/docs) and pages over the store, read-only."""
+    from .serve import serve
+
+    with _open(db):
+        pass  # a missing store is a clear error now, not at the first request
+    _err(f"serving {db} read-only on http://{host}:{port}/ (API docs at /docs)")
+    serve(db, host=host, port=port)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
