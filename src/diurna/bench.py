@@ -132,3 +132,69 @@ def throughput_markdown(r: dict, paths: list[str]) -> str:
          else "no worker processes (one worker runs in the main process)."),
     ]
     return "\n".join(lines)
+
+
+def serve_load(db: str, clients: int = 200, seconds: float = 30.0, port: int = 8799) -> dict:
+    """Start ``diurna serve`` on loopback and hit its main endpoints with
+    ``clients`` concurrent clients for ``seconds``; latencies and failures."""
+    import asyncio
+    import subprocess
+    import sys
+
+    import httpx
+
+    proc = subprocess.Popen([sys.executable, "-m", "diurna", "serve", "--db", db, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    paths = ["/api/events?limit=50", "/api/articles?limit=50", "/api/timeline?dates=10&sentences=2",
+             "/api/events?merged=true&limit=20", "/api/stories", "/api/quotes?limit=20"]
+    try:
+        for _ in range(100):  # wait for the server
+            try:
+                if httpx.get(base + "/api/stats", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        lat: list[float] = []
+        failed = 0
+
+        async def client(i: int, deadline: float):
+            nonlocal failed
+            async with httpx.AsyncClient(base_url=base, timeout=30) as c:
+                k = i
+                while time.perf_counter() < deadline:
+                    t0 = time.perf_counter()
+                    try:
+                        r = await c.get(paths[k % len(paths)])
+                        if r.status_code != 200:
+                            failed += 1
+                    except httpx.HTTPError:
+                        failed += 1
+                    lat.append(time.perf_counter() - t0)
+                    k += 1
+
+        async def main():
+            deadline = time.perf_counter() + seconds
+            await asyncio.gather(*(client(i, deadline) for i in range(clients)))
+
+        t0 = time.perf_counter()
+        asyncio.run(main())
+        wall = time.perf_counter() - t0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    lat.sort()
+    q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] * 1000 if lat else 0.0  # noqa: E731
+    return {"clients": clients, "seconds": wall, "requests": len(lat), "rps": len(lat) / wall if wall else 0.0,
+            "p50_ms": q(0.50), "p99_ms": q(0.99), "failed": failed}
+
+
+def serve_markdown(r: dict, db: str) -> str:
+    return "\n".join([
+        "## Web API under load", "",
+        f"Command: `diurna bench serve`; store: the demo corpus ({Path(db).name}); {r['clients']} concurrent clients "
+        f"for {r['seconds']:.0f} s on loopback against /api/events, /api/articles, /api/timeline, merged events, "
+        f"stories and quotes, one uvicorn worker; {platform.machine()}, Python {platform.python_version()}; "
+        f"run {_dt.date.today().isoformat()}.", "",
+        "| requests | requests/s | p50 ms | p99 ms | failed |", "|---:|---:|---:|---:|---:|",
+        f"| {r['requests']:,} | {r['rps']:.0f} | {r['p50_ms']:.0f} | {r['p99_ms']:.0f} | {r['failed']} |"])

@@ -433,6 +433,29 @@ def bench_throughput(paths, workers, batch_size, limit, output):
     click.echo(md)
 
 
+@bench.command("serve")
+@click.option("--db", default=None, help="Store to serve (default: the demo corpus, run into a temporary store).")
+@click.option("--clients", default=200, show_default=True)
+@click.option("--seconds", default=30.0, show_default=True)
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def bench_serve(db, clients, seconds, output):
+    """Load test of `diurna serve` on loopback: requests/s, p50/p99 latency, failures."""
+    import tempfile
+
+    from . import bench as b
+    from .pipeline import Settings, run
+
+    repo = Path(__file__).resolve().parents[2]
+    with tempfile.TemporaryDirectory() as tmp:
+        if db is None:
+            db = str(Path(tmp) / "demo.duckdb")
+            run([str(repo / "examples")], Settings(db=db))
+        r = b.serve_load(db, clients=clients, seconds=seconds)
+    md = b.serve_markdown(r, db)
+    b.write_section(Path(output), "serve", md)
+    click.echo(md)
+
+
 @main.command()
 @click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
 @click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
