@@ -43,8 +43,52 @@ def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
     cameo      a code prefix (``11`` for all disapprove); quad the quad class (1-4)
     story, storyline  ids from ``diurna stories``; text: words in the sentence
     """
+    where, params = event_where(actor=actor, cameo=cameo, article=article, since=since, until=until, quad=quad,
+                                story=story, storyline=storyline, text=text)
+    return _decoded(_select(store, EVENT_SELECT + EVENT_FROM, where, params, EVENT_ORDER, limit))
+
+
+EVENT_SELECT = """
+    SELECT e.id, coalesce(e.date, a.published) AS date, e.date_precision,
+           e.source_code, e.cameo, e.target_code, e.quad_class, e.goldstein, e.plover, e.mode,
+           e.date_source, e.date_text, e.location_name, e.location_country, e.location, e.modality, e.confidence,
+           e.trigger_text, e.trigger_start, e.trigger_end,
+           e.source, e.target, e.attributed_to,
+           e.article_id, a.title AS article_title, a.url, a.source AS outlet,
+           e.sentence, s.text AS sentence_text, s.start AS sentence_start, s."end" AS sentence_end"""
+EVENT_FROM = """
+    FROM events e
+    JOIN articles a ON a.id = e.article_id
+    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
+"""
+EVENT_ORDER = "date NULLS LAST, e.article_id, e.sentence, e.trigger_start"
+EVENT_DATE = "coalesce(e.date, a.published)"
+
+
+def _side_key(side: str) -> str:
+    """SQL for who acts (``source``) or is acted on (``target``), one value per
+    event: the country of the first actor when the actor code starts with it
+    (``FRAGOV`` -> ``FRA``), else the code itself (``IGOUNO``, ``REB``)."""
+    return (f"CASE WHEN starts_with(e.{side}_code, coalesce(e.{side}[1].country, '#')) "
+            f"THEN e.{side}[1].country ELSE e.{side}_code END")
+
+
+SOURCE_KEY = _side_key("source")
+TARGET_KEY = _side_key("target")
+FACETS = {"quad": "e.quad_class", "cameo_root": "left(e.cameo, 2)", "source": SOURCE_KEY, "target": TARGET_KEY,
+          "plover": "e.plover"}
+
+
+def event_where(*, actor: str | None = None, cameo: str | None = None, article: str | None = None,
+                since: str | None = None, until: str | None = None, quad: int | None = None,
+                story: int | None = None, storyline: int | None = None, text: str | None = None,
+                plover: str | None = None, source: str | None = None, target: str | None = None
+                ) -> tuple[list[str], list]:
+    """WHERE clauses and parameters for the event filters of :func:`events`;
+    ``plover`` a PLOVER type, ``source``/``target`` the actor key of
+    :data:`SOURCE_KEY` / :data:`TARGET_KEY` (a country or an actor code)."""
     where, params = [], []
-    if quad:
+    if quad is not None:
         where.append("e.quad_class = ?")
         params.append(int(quad))
     if story:
@@ -68,27 +112,97 @@ def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
         where.append("e.article_id = ?")
         params.append(article)
     if since:
-        where.append("coalesce(e.date, a.published) >= CAST(? AS DATE)")
+        where.append(f"{EVENT_DATE} >= CAST(? AS DATE)")
         params.append(since)
     if until:
-        where.append("coalesce(e.date, a.published) <= CAST(? AS DATE)")
+        where.append(f"{EVENT_DATE} <= CAST(? AS DATE)")
         params.append(until)
-    sql = """
-        SELECT e.id, coalesce(e.date, a.published) AS date, e.date_precision,
-               e.source_code, e.cameo, e.target_code, e.quad_class, e.goldstein, e.plover, e.mode,
-               e.date_source, e.date_text, e.location_name, e.location_country, e.location, e.modality, e.confidence, e.trigger_text, e.trigger_start, e.trigger_end,
-               e.source, e.target, e.attributed_to,
-               e.article_id, a.title AS article_title, a.url, a.source AS outlet,
-               e.sentence, s.text AS sentence_text, s.start AS sentence_start, s."end" AS sentence_end
-        FROM events e
-        JOIN articles a ON a.id = e.article_id
-        LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence
-    """
-    rows = _select(store, sql, where, params, "date NULLS LAST, e.article_id, e.sentence, e.trigger_start", limit)
+    for expr, value in ((SOURCE_KEY, source), (TARGET_KEY, target), ("e.plover", plover)):
+        if value:
+            where.append(f"{expr} = ?")
+            params.append(value.upper())
+    return where, params
+
+
+def _where_sql(where: list[str]) -> str:
+    return (" WHERE " + " AND ".join(where)) if where else ""
+
+
+def events_page(store: Store, *, limit: int = 100, offset: int = 0, **filters) -> tuple[int, list[dict]]:
+    """One page of :func:`events` (filters of :func:`event_where`), limited in
+    SQL, and the number of events that match."""
+    where, params = event_where(**filters)
+    total = store.con.execute(f"SELECT count(*) {EVENT_FROM}{_where_sql(where)}", params).fetchone()[0]
+    rows = store.query(f"{EVENT_SELECT}{EVENT_FROM}{_where_sql(where)} ORDER BY {EVENT_ORDER} "
+                       f"LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    return total, _decoded(rows)
+
+
+def _decoded(rows: list[dict]) -> list[dict]:
     for r in rows:
         if r.get("location"):
             r["location"] = json.loads(r["location"])
     return rows
+
+
+def event_facets(store: Store, *, top: int = 25, **filters) -> dict:
+    """Counts of the matching events by quad class, CAMEO root (two digits),
+    source and target (country or actor code) and PLOVER type; the ``top``
+    values of each, most frequent first (``None`` = not coded)."""
+    where, params = event_where(**filters)
+    out: dict = {"total": store.con.execute(f"SELECT count(*) {EVENT_FROM}{_where_sql(where)}", params).fetchone()[0]}
+    for name, expr in FACETS.items():
+        rows = store.con.execute(f"SELECT {expr} AS v, count(*) AS n {EVENT_FROM}{_where_sql(where)} "
+                                 f"GROUP BY 1 ORDER BY n DESC, v NULLS LAST LIMIT {int(top)}", params).fetchall()
+        out[name] = [{"value": v, "count": n} for v, n in rows]
+    return out
+
+
+def actor_network(store: Store, *, top: int = 40, **filters) -> dict:
+    """Who acts on whom: edges (source -> target actor key, per quad class,
+    with counts) among the ``top`` actors by number of events with both sides
+    coded; nodes with their event counts as source and as target."""
+    where, params = event_where(**filters)
+    where = where + [f"{SOURCE_KEY} IS NOT NULL", f"{TARGET_KEY} IS NOT NULL", f"{SOURCE_KEY} <> {TARGET_KEY}"]
+    rows = store.con.execute(f"SELECT {SOURCE_KEY} AS s, {TARGET_KEY} AS t, e.quad_class AS q, count(*) AS n "
+                             f"{EVENT_FROM}{_where_sql(where)} GROUP BY 1, 2, 3 ORDER BY n DESC, s, t, q",
+                             params).fetchall()
+    weight: dict = {}
+    for s, t, _q, n in rows:
+        weight[s] = weight.get(s, 0) + n
+        weight[t] = weight.get(t, 0) + n
+    keep = set(sorted(weight, key=lambda k: (-weight[k], k))[:top])
+    edges = [{"source": s, "target": t, "quad_class": q, "count": n} for s, t, q, n in rows if s in keep and t in keep]
+    nodes = {k: {"id": k, "count": weight[k], "out": 0, "in": 0} for k in sorted(keep)}
+    for e in edges:
+        nodes[e["source"]]["out"] += e["count"]
+        nodes[e["target"]]["in"] += e["count"]
+    return {"nodes": list(nodes.values()), "edges": edges, "actors_left_out": len(weight) - len(keep)}
+
+
+PERIODS = ("day", "week", "month", "year")
+
+
+def event_counts(store: Store, *, unit: str = "week", **filters) -> dict:
+    """Events per ``unit`` (day, week from Monday, month, year) and quad class:
+    ``periods`` = [{period, total, by_quad: {quad: n}}] in date order, and the
+    number of matching events without any date."""
+    if unit not in PERIODS:
+        raise ValueError(f"unit must be one of {', '.join(PERIODS)}")
+    where, params = event_where(**filters)
+    rows = store.con.execute(f"SELECT CAST(date_trunc('{unit}', {EVENT_DATE}) AS DATE) AS p, e.quad_class AS q, count(*) AS n "
+                             f"{EVENT_FROM}{_where_sql(where)} GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2",
+                             params).fetchall()
+    periods: dict = {}
+    undated = 0
+    for p, q, n in rows:
+        if p is None:
+            undated += n
+            continue
+        entry = periods.setdefault(p.isoformat(), {"period": p.isoformat(), "total": 0, "by_quad": {}})
+        entry["total"] += n
+        entry["by_quad"][str(q)] = entry["by_quad"].get(str(q), 0) + n
+    return {"unit": unit, "periods": list(periods.values()), "undated": undated}
 
 
 def stats(store: Store) -> dict:
