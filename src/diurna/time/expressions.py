@@ -122,24 +122,33 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("endof", re.compile(r"\b(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|decade|century)\b", I)),
     ("relday", re.compile(rf"\b(?P<w>the\s+(?:day|night)\s+(?:before|after)|the\s+previous\s+day|the\s+next\s+day|the\s+following\s+day|day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b", I)),
     ("durrel", re.compile(rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final|recent|remaining|latest)\s+(?P<n>{_NUMW})?[- ]?(?P<u>{_UNIT})\b", I)),
-    ("relunit", re.compile(rf"\b(?:(?P<mod>early|late|earlier|later|mid)[- ])?(?P<rel>{_REL})\s+(?P<u>week|weekend|month|year|quarter|decade|century|{_SEASON}|{_PART})\b", I)),
-    ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD})[- ](?P<u>quarter|half)\b(?:\s+of\s+(?P<y2>{_YEAR}))?", I)),
+    ("relunit", re.compile(rf"\b(?:(?P<mod>early|late|earlier|later|mid)[- ])?(?:the\s+(?=(?:current|same|previous|following)\b))?(?P<rel>{_REL})\s+(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|century|{_SEASON}|{_PART})\b", I)),
+    ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?:comparable\s+)?(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD})[- ](?P<u>quarter|half)\b(?:\s+of\s+(?P<y2>{_YEAR}))?", I)),
     ("wdpart", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier|later)\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
-    ("deictic", re.compile(r"\b(?:(?:late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening))\b", I)),
+    ("deictic", re.compile(r"\b(?:(?:late|early|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening))\b", I)),
     ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1[6-9]\d0|20[0-9]0)'?s\b", I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b", I)),
     ("modyear", re.compile(rf"\b(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|end)\s*-?\s*(?P<y>{_YEAR})\b", I)),
     ("modmon", re.compile(rf"\b(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|end)\s*-?\s*(?P<mon>{_MON})\b", I)),
+    ("yearend", re.compile(r"\b(?:(?P<pre>around|since)\s+)?(?P<core>year(?:-|\s+|['’]s\s+)end)\b", I)),
+    ("theyear", re.compile(r"\bthe\s+(?:(?P<adj>fiscal|full|entire|whole|calendar)\s+)?year\b(?![-'’])(?!\s+(?:before|after|earlier|ago|later|or|and|\d))(?P<ended>\s+end(?:ed|ing)\b)?", I)),
+    ("yearago", re.compile(r"\byear[- ](?:ago|earlier)\b", I)),
+    ("term", re.compile(r"\bthe\s+(?P<w>near|short|long)\s+term\b(?!-)(?!\s+(?:debt|bonds?|notes?|loans?|rates?|interest|securities|paper|investments?|financing|borrowing|care|contracts?|deals?))", I)),
+    ("couple", re.compile(rf"\b(?:(?P<rel>the\s+(?:next|last|past)|the)\s+|a\s+)?couple\s+of\s+(?P<u>{_UNIT})\b", I)),
+    ("decword", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[- ])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", I)),
     ("fiscal", re.compile(rf"\b(?:fiscal|the\s+year|calendar)\s+(?P<y>{_YEAR})\b", I)),
     ("month", re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<mon>{_MON})\b", I)),
     ("year", re.compile(rf"(?<![$£€\d.,])\b(?P<y>{_YEAR})\b(?![\d.,]\d)(?!\s*(?:%|percent|people|troops|soldiers|dollars|euros|tons|km|miles|members))", I)),
     ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", I)),
     ("clock", re.compile(r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midnight)\b", I)),
     ("set", re.compile(rf"\b(?:every|each)\s+(?P<u>{_UNIT}|{_DAY})\b", I)),
-    ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
+    ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
     ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|over|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?:[- ](?P<u>{_UNIT})(?P<adj>-long|-old)?)\b", I)),
 ]
 
+# a quantity right before "a week"/"a year" makes it a rate ("700 seats a week", "$1.76 a year")
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|dozen|percent|cents?|dollars?|pounds|euros|barrels|tons|tonnes)"
+                          r"|\b(?!(?:was|has|his|its|this|thus|plus|less|across|perhaps|always|sometimes|as|is|us|yes|news|does|goes)\b)[a-z]{3,}s)\s+$", I)
 _NOT_MONTH_AFTER = re.compile(r"\s+(?:be|have|not|also|well|the|a|we|i|you|he|she|it|they)\b", I)
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|through|throughout|during|from|to|of|before|after|early|late|mid|last|this|next|between|and|or)\s+|[-(])$", I)
 
@@ -320,6 +329,10 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if kind == "ago":
         n, (_, unit) = _num(g["n"]), UNITS[_unit_key(g["u"])]
         direction = g["dir"].lower()
+        if direction in ("after", "before", "later"):
+            # "two months after the attack", "three days later": a length of
+            # time from another event (TimeML: DURATION, without the "after")
+            return "DURATION", _duration(n, _unit_key(g["u"])), None
         sign = -1 if direction in ("ago", "earlier", "before", "since") else 1
         if A is None or n is None:
             return "DATE", None if A is None else ("PAST_REF" if sign < 0 else "FUTURE_REF"), None
@@ -409,9 +422,14 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None
         if g.get("n") is None:
             n = None
+            if u == "year" and g["rel"].lower() in ("recent", "past") and not g.get("det"):
+                return "DATE", "PAST_REF", None  # "in recent years", "in past years"
         return "DURATION", _duration(n, u), None
     if kind == "relunit":
         rel, u = g["rel"].lower(), g["u"].lower()
+        if g["rel"][0].isupper() and g["u"][0].isupper() and not g.get("mod") \
+                and not re.search(r"(?:^|[.!?]\s*|\n\s*)$", m.string[max(0, m.start() - 3):m.start()]):
+            return None  # a title in running text: ABC's "This Week"
         mod = _MODS.get((g.get("mod") or "").lower())
         if u in SEASONS or u in PARTS:
             if A is None:
@@ -452,6 +470,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             y = A.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
             if not g.get("rel") and unit == "quarter" and tense == "past" and o > _quarter(A):
                 y -= 1
+            if g.get("ago"):
+                y -= 1  # "the year-ago third quarter"
         return "DATE", f"{y}-{'Q' if unit == 'quarter' else 'H'}{o}", None
     if kind == "wdpart":
         wd = _weekday_name(g["wd"])
@@ -476,7 +496,7 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "TIME", f"{v}T{PARTS[g['part'].lower()]}", None
         return "DATE", v, None
     if kind == "deictic":
-        w = re.sub(r"\s+", " ", low)
+        w = re.sub(r"^(?:late|early|earlier|later)\s+", "", re.sub(r"\s+", " ", low))  # "late yesterday" is yesterday
         if A is None:
             return ("TIME" if any(p in w for p in PARTS) or w == "tonight" else "DATE"), None, None
         base = A
@@ -507,6 +527,29 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", f"{y}-{mm:02d}", mod
     if kind == "fiscal":
         return "DATE", g["y"], None
+    if kind == "yearend":
+        # "by year-end": the end of this year ("since year-end": of the last)
+        if A is None:
+            return "DATE", None, "END"
+        y = A.year - (1 if (g.get("pre") or "").lower() == "since" else 0)
+        return "DATE", str(y), None
+    if kind == "theyear":
+        if g.get("ended"):
+            return "DURATION", "P1Y", None  # "the year ended Sept. 30": a twelve-month period
+        return "DATE", (str(A.year) if A else None), None
+    if kind == "yearago":
+        return "DATE", (str(A.year - 1) if A else None), None
+    if kind == "term":
+        return "DATE", "FUTURE_REF", None
+    if kind == "couple":
+        rel = (g.get("rel") or "").lower()
+        if rel.endswith(("last", "past")) or rel.endswith("next") or not rel.startswith("the"):
+            return "DURATION", _duration(2, _unit_key(g["u"])), None
+        return None
+    if kind == "decword":
+        n = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(g["w"].lower()) + 2
+        c = 19 if A is None or A.year < 2020 + 10 * (n - 2) else 20
+        return "DATE", f"{c}{n}", _MODS.get((g.get("mod") or "").lower())
     if kind == "month":
         word = g["mon"]
         if not word[0].isupper() or word.endswith(".") and len(word) <= 4 and not g.get("rel"):
@@ -566,6 +609,9 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "SET", _duration(1, _unit_key(u)), None
     if kind == "ref":
         w = re.sub(r"\s+", " ", low)
+        if w in ("soon", "shortly") and (re.match(r"\s+(?:after|before|as)\b", m.string[m.end():])
+                                        or re.search(r"\bas\s+$", m.string[max(0, m.start() - 4):m.start()])):
+            return None  # "as soon as", "soon after the attack": a relation, not a time
         v = REFS.get(w, "PRESENT_REF" if w in ("recent weeks",) else None)
         if w == "recent weeks":
             v = "PAST_REF"
@@ -577,6 +623,13 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if g["n"].lower() in ("a", "an") and not g.get("u"):
             return None
         u = _unit_key(g["u"])
+        after = m.string[m.end():m.end() + 40]
+        if g.get("adj") == "-old" or (u == "year" and re.match(r"\s+old\b", after)):
+            return None  # an age ("52 years old", "a 136-year-old bank"), not annotated in TimeBank
+        if u == "quarter" and re.match(r"\s+of\s+(?!(?:the\s+)?(?:fiscal\s+)?(?:year|\d{4}|century)\b)", after):
+            return None  # a fraction: "about three-quarters of its food"
+        if g["n"].lower() in ("a", "an") and not g.get("det") and _RATE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+            return None  # a rate: "four flights a week", "$2 million a year"
         if g["n"].replace(".", "").isdigit() and n is not None and n > 1000:
             return None
         return "DURATION", _duration(n, u), None
@@ -718,6 +771,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     return out
 
 
+_TENSE_PREP = re.compile(r"\b(since|until|till|through|effective)\s+(?:the\s+)?$", I)
 NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period"})
 _ABBREV_END = re.compile(r"(?:\b[a-z]{3,4}\.|[ap]\.m\.)$", I)
 
@@ -749,23 +803,68 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
             tense = tense_at(sents[i], start)
         if tense is None and (kind in NEEDS_TENSE or not sents):
             tense = _lexical_tense(text, start, end)
+        if kind in NEEDS_TENSE:
+            # the preposition outweighs the clause: "has been closed since
+            # Jan. 13" looks back, "extended until mid-November" forward
+            pre = _TENSE_PREP.search(text, max(0, start - 12), start)
+            if pre:
+                tense = "past" if pre.group(1).lower() == "since" else "future"
         norm = _normalise(kind, m, anchor, _direction(tense))
         if norm is None:
             continue  # a shorter or later candidate may still cover this text
         typ, value, mod = norm
         s, e = start, end
-        if kind == "dur" and m.group("det") and m.group("det").strip().lower() in ("a", "an") \
-                and m.group("n").lower() not in ("a", "an", "half a"):
-            s = m.start("n")  # "a five-year low": the duration is "five-year"
+        if kind == "dur" and m.group("det") and m.group("det").strip().lower() in ("a", "an", "the") \
+                and m.group("n").lower() not in ("a", "an", "half a", "few", "dozen"):
+            s = m.start("n")  # "a five-year low", "the two days": the duration is "five-year", "two days"
+        if kind == "theyear" and m.group("ended"):
+            e = m.start("ended")  # "the year ended Sept. 30": the duration is "the year"
+        if kind == "yearend" and (m.group("pre") or "").lower() == "since":
+            s = m.start("core")  # "since year-end": the date is "year-end"
+        if kind == "relunit" and (m.group("mod") or "").lower() in ("earlier", "later"):
+            s = m.start("rel")  # "earlier this month": TimeML leaves "earlier" out
+        if kind == "ordq" and m.group("the") and "-" in m.group(0)[m.start("o") - m.start():]:
+            s = m.start() + len(m.group("the")) + 1  # "the third-quarter results": an adjective
         if kind == "barepl":
             s = m.start("u")  # "for years": the duration is "years"
+        if kind == "ago" and typ == "DURATION":
+            e = m.end("u")  # "two months after ...": the duration is "two months"
         # TimeML spans leave out trailing commas, periods of a sentence end, spaces
         while e > s and text[e - 1] in " ,'’" or (e > s and text[e - 1] == "." and not _ABBREV_END.search(text, s, e)):
             e -= 1
         taken.append((start, end))
         out.append(Timex(s, e, text[s:e], typ, value, mod, tense))
     out.sort(key=lambda t: t.start)
+    if anchor is not None:
+        _year_ago_quarters(text, out, anchor)
     return out
+
+
+_YEAR_AGO = re.compile(r"a\s+year\s+(?:ago|earlier)", I)
+_THE_QUARTER = re.compile(r"(?:the|this)\s+(?:latest\s+|current\s+)?(?:quarter|period)", I)
+
+
+def _year_ago_quarters(text: str, out: list[Timex], anchor: dt.date) -> None:
+    """"Up from $3 million a year ago" in a quarterly report compares with the
+    same quarter of the year before (TimeML: ``1988-Q3``, not ``1988``)."""
+    last_q = None
+    for t in out:
+        mq = re.fullmatch(r"(\d{4})-Q([1-4])", t.value or "")
+        if mq and _THE_QUARTER.fullmatch(t.text) and last_q is not None:
+            t.value = f"{last_q[0]}-Q{last_q[1]}"  # "the quarter": the one the report is about
+        elif mq and not re.search(r"ago|earlier|last|previous|prior", t.text, I):
+            last_q = (int(mq.group(1)), int(mq.group(2)))
+        if not (_YEAR_AGO.fullmatch(t.text) and t.value == str(anchor.year - 1)):
+            continue
+        if last_q is None and not re.search(r"quarter", text[:t.start], I):
+            continue
+        if last_q is not None:
+            y, q = last_q[0] - 1, last_q[1]
+        else:
+            q, y = _quarter(anchor) - 1, anchor.year - 1
+            if q == 0:
+                q, y = 4, y - 1
+        t.value = f"{y}-Q{q}"
 
 
 def timexes_jsonl(lines: Iterable[str], nlp=None, batch_size: int = 32) -> Iterator[str]:
