@@ -135,6 +135,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("yearago", re.compile(r"\byear[- ](?:ago|earlier)\b", I)),
     ("term", re.compile(r"\bthe\s+(?P<w>near|short|long)\s+term\b(?!-)(?!\s+(?:debt|bonds?|notes?|loans?|rates?|interest|securities|paper|investments?|financing|borrowing|care|contracts?|deals?))", I)),
     ("couple", re.compile(rf"\b(?:(?P<rel>the\s+(?:next|last|past)|the)\s+|a\s+)?couple\s+of\s+(?P<u>{_UNIT})\b", I)),
+    ("ahead", re.compile(r"\bthe\s+(?P<u>days|weeks|months|years|decades)\s+ahead\b|\b(?P<while>a\s+while)\b(?!\s+(?:ago|back|later|earlier))|\b(?P<later>a\s+later\s+date)\b", I)),
     ("decword", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[- ])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", I)),
     ("fiscal", re.compile(rf"\b(?:fiscal|the\s+year|calendar)\s+(?P<y>{_YEAR})\b", I)),
     ("month", re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<mon>{_MON})\b", I)),
@@ -546,6 +547,14 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if rel.endswith(("last", "past")) or rel.endswith("next") or not rel.startswith("the"):
             return "DURATION", _duration(2, _unit_key(g["u"])), None
         return None
+    if kind == "ahead":
+        if g.get("later"):
+            return "DATE", "FUTURE_REF", None
+        if g.get("while"):
+            if not re.search(r"\b(?:for|in|after|within|once)\s+$", m.string[max(0, m.start() - 8):m.start()], I):
+                return None  # a length of time only after a preposition ("for a while")
+            return "DURATION", "PXX", None
+        return "DURATION", _duration(None, _unit_key(g["u"])), None
     if kind == "decword":
         n = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(g["w"].lower()) + 2
         c = 19 if A is None or A.year < 2020 + 10 * (n - 2) else 20
