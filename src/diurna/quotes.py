@@ -44,8 +44,60 @@ STANCE = frozenset({
     "support", "attack", "recommend", "hope", "expect", "fear", "accuse", "praise", "welcome", "reject",
     "dismiss", "blame", "refuse", "threaten", "decry", "slam", "hail", "lament", "question", "doubt", "see",
 })
-CUE_PREPS = frozenset({"for", "on", "to"})
-QUOTE_SPANS = re.compile(r"“[^“”]{2,}”|\"[^\"]{2,}\"|‘‘[^’]{2,}’’|``[^']{2,}''|“[^“”]{2,}’’")
+# prepositions that belong to the cue ("called for", "called on", "pointed to")
+CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"})}
+# a quotation mark that opens, closes, or does either (straight quotes, the '' of some wires)
+_QMARK = re.compile(r"“|”|``|''|\"|\n")
+# verbs that take a person as object, not what was said ("told reporters", "asked him")
+HEARER = frozenset({"tell", "ask", "urge", "encourage", "call", "warn", "remind"})
+# contents that only point back at something ("what she called...", "denied it")
+_EMPTY = frozenset({"what", "that", "it", "this", "him", "her", "them", "himself", "herself", "themselves",
+                    "which", "who", "so", "something", "anything", "nothing", "one"})
+# dependents on the right of a stance verb that are part of what was stated
+_CORE = frozenset({"dobj", "obj", "xcomp", "ccomp", "oprd", "attr", "acomp", "pcomp"})
+_CORE_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "into"})
+# nouns of saying or believing that take a that-clause ("Trump's claim that ...")
+CLAIM_NOUNS = frozenset({
+    "claim", "assertion", "argument", "warning", "belief", "insistence", "suggestion", "promise", "pledge", "vow",
+    "accusation", "allegation", "statement", "view", "opinion", "fear", "hope", "concern", "contention",
+    "prediction", "admission", "acknowledgment", "acknowledgement", "assurance", "threat", "charge", "message",
+    "notion", "complaint", "denial", "announcement", "report", "conclusion", "finding", "estimate", "assessment",
+})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the quotations of a text, quotation marks included.
+
+    Curly, straight and doubled-apostrophe quotes; a quotation whose paragraph
+    ends without closing it continues when the next paragraph opens with a
+    quotation mark (the convention for quotes over several paragraphs); an
+    opening mark left unclosed at the end of its paragraph is dropped."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QMARK.finditer(text):
+        q, i = m.group(), m.start()
+        if q == "\n":
+            if open_at is not None:
+                mark = text[open_at:open_at + 2] if text[open_at] in "`'" else text[open_at]
+                if not text[i:i + 8].lstrip().startswith(mark):
+                    open_at = None
+            continue
+        if open_at is not None and "\n" in text[open_at:i] and q in ("“", "``", '"', "''") and \
+                text[text.rfind("\n", 0, i) + 1:i].strip() == "":
+            continue  # the mark that reopens the quote in its next paragraph
+        if q in ("“", "``"):
+            open_at = i
+        elif q == "”":
+            if open_at is not None:
+                out.append((open_at, m.end()))
+            open_at = None
+        elif open_at is None:
+            open_at = i
+        else:
+            out.append((open_at, m.end()))
+            open_at = None
+    return out
 
 
 @dataclass
@@ -77,14 +129,23 @@ class Quote:
 
 
 def _span(text: str, lo: int, hi: int) -> Span:
-    # trim spaces, leading punctuation and trailing commas / colons; a quote
-    # closing right after the clause belongs to it ("was “true.”")
-    while lo < hi and text[lo] in " \n\t,;:—―-":
+    """``text[lo:hi]`` trimmed of spaces and edge punctuation; quotation marks
+    around the words (and the comma or full stop inside them) are kept, as an
+    annotator marks them: “We need change,”"""
+    while lo < hi and text[lo] in " \n\t,;:—―–-":
         lo += 1
-    m = re.match(r"[.?!]?[”\"’]+", text[hi:hi + 3])
-    if m and text[lo:hi].count("“") + text[lo:hi].count('"') % 2 == 1:
+    while hi > lo and text[hi - 1] in " \n\t,:;—―–-":
+        hi -= 1
+    inner = text[lo:hi]
+    opened = inner.count("“") - inner.count("”") + inner.count('"') % 2 + inner.count("''") % 2
+    m = re.match(r"\s?[.?!,]?\s?(”|\"|'')", text[hi:hi + 4])
+    if m and (opened > 0 or text[lo - 1:lo] in ("“", '"') or text[lo - 2:lo] == "''"):
         hi += m.end()
-    while hi > lo and text[hi - 1] in " \n\t,:;—―-":
+        if opened <= 0:  # the words were quoted whole: the opening mark too
+            lo -= 2 if text[lo - 2:lo] == "''" else 1
+    elif text[hi - 1:hi] in ("“", '"') or text[hi - 2:hi] == "''":
+        hi -= 2 if text[hi - 2:hi] == "''" else 1  # an opening mark of what follows
+    while hi > lo and text[hi - 1] in " \n\t,:;—―–-":
         hi -= 1
     return Span(text[lo:hi], lo, hi)
 
@@ -93,13 +154,126 @@ def _tok_end(s: Sentence, i: int) -> int:
     return s.offsets[i] + len(s.words[i])
 
 
-def _subtree(s: Sentence, t: int, kids) -> tuple[int, int]:
+def _subtree(s: Sentence, t: int, kids, skip=lambda c: False) -> list[int]:
     out, stack = [], [t]
     while stack:
         x = stack.pop()
         out.append(x)
-        stack.extend(kids[x])
-    return min(out), max(out)
+        stack.extend(c for c in kids[x] if not skip(c))
+    return out
+
+
+def _is_cue(s: Sentence, v: int) -> bool:
+    low = s.lemmas[v].lower()
+    return s.pos[v] in ("VERB", "AUX") and (low in REPORTING or low in STANCE)
+
+
+def _content(s: Sentence, comp: int, kids) -> tuple[int, int]:
+    """Tokens of a reported clause, without a coordinated report of its own
+    ("X says Y promised Z *and said* ...") or a closing aside after a comma."""
+    def skip(c):
+        if s.deps[c] == "conj" and _is_cue(s, c) and s.lemmas[c].lower() in REPORTING:
+            return True
+        return False
+    toks = _subtree(s, comp, kids, skip)
+    lo, hi = min(toks), max(toks)
+    # cut before a conjunction left dangling by the cut ("... Clinton and")
+    while hi > lo and (s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")")):
+        hi -= 1
+    return lo, hi
+
+
+def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | None:
+    """What a stance verb states, from its dependents on the right: object,
+    object complement, infinitive ("called the charges unsubstantiated",
+    "blasted him for not paying taxes", "wants to triple the program")."""
+    core = [c for c in kids[v] if c > after and (
+        s.deps[c] in _CORE or (s.deps[c] == "prep" and s.words[c].lower() in _CORE_PREPS))]
+    if after > v:  # "called for the repeal", "called on Trump to stop": what the cue's preposition governs
+        core += [c for c in kids[after] if s.deps[c] in ("pobj", "pcomp")]
+        core += [c for c in kids[v] if c > after and s.deps[c] in ("xcomp",) and c not in core]
+    if not core or not any(s.deps[c] != "prep" for c in core):
+        return None
+    if s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd") or (
+            s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) for c in core):
+        return None  # "told reporters", "urged them" alone say nothing
+    parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k)) for c in core]
+    lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
+    while hi > lo and s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")"):
+        hi -= 1
+    return lo, hi
+
+
+def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
+    """The speaker as an annotator marks it: the whole noun phrase with its
+    appositions, relative clauses and conjuncts ("Ronald R. Fieldstone, a
+    Miami lawyer who has been involved..."), not an aside on what they were
+    doing ("Trump, speaking to veterans, said"); a relative pronoun stands
+    for the noun it hangs on."""
+    if s.words[subj].lower() in _RELATIVE and s.deps[v] == "relcl":
+        subj = s.heads[v]
+        toks = [t for t in _subtree(s, subj, kids, lambda c: s.deps[c] in ("relcl", "acl", "advcl", "punct"))]
+    else:
+        toks = _subtree(s, subj, kids, lambda c: s.deps[c] in ("advcl", "parataxis") or (
+            s.deps[c] == "acl" and s.tags[c] == "VBG") or c >= v > subj)
+    lo, hi = min(toks), max(toks)
+    while lo < subj and s.pos[lo] == "PUNCT":
+        lo += 1
+    while hi > subj and s.pos[hi] == "PUNCT" and s.words[hi] not in (")",):
+        hi -= 1
+    a, b = s.offsets[lo], _tok_end(s, hi)
+    nl = text.rfind("\n", a, s.offsets[subj])  # "7 p.m.\n\nDonald Trump says"
+    if nl >= 0:
+        a = nl + 1
+    sp = _span(text, a, b)
+    # an apposition closes with a comma before the verb: "Brian Fallon, the campaign's press secretary, said"
+    if subj < v and "," in sp.text and text[sp.end:sp.end + 1] == "," and hi + 1 < v:
+        sp = Span(text[sp.start:sp.end + 1], sp.start, sp.end + 1)
+    return sp
+
+
+def _cue(text: str, s: Sentence, v: int, kids) -> tuple[int, int, int]:
+    """(start, end, last token) of the cue: auxiliaries, negation and adverbs
+    before the verb, particles ("pointed out") and the prepositions of
+    "called for" / "called on" / "pointed to" after it, a colon that follows."""
+    pre = {c for c in kids[v] if c < v and (s.deps[c] in ("aux", "auxpass", "neg") or (
+        s.deps[c] == "advmod" and s.pos[c] == "ADV"))}
+    lo = v
+    while lo - 1 in pre or (lo - 1 >= 0 and s.deps[lo - 1] == "advmod" and s.heads[lo - 1] in pre):
+        lo -= 1  # "has also said", "did not immediately respond": only words next to the verb
+    last = v
+    for c in sorted(kids[v]):
+        if c == last + 1 and (s.deps[c] == "prt" or (s.deps[c] == "prep" and s.words[c].lower() in CUE_PREPS.get(
+                s.lemmas[v].lower(), ()))):
+            last = c
+    hi = _tok_end(s, last)
+    if last + 1 < len(s.words) and s.words[last + 1] == ":":
+        hi = _tok_end(s, last + 1)
+    return s.offsets[lo], hi, last
+
+
+def _adjacent_quote(text: str, quotes, used, lo: int, hi: int, para_end: int, sent_start: int):
+    """A direct quote right before the speaker-and-cue (“...,” he said) or
+    right after it (he said: “...”).  A quote before the sentence belongs to
+    it only when it closes on a comma or a question ("“...?” she asked")."""
+    for k, (a, b) in enumerate(quotes):
+        if k in used:
+            continue
+        if b <= lo and lo - b < 6 and text[b:lo].strip(" ,—–-") == "" and (
+                b > sent_start + 1 or text[b - 3:b].rstrip("”\"'")[-1:] in (",", "?", "!")):
+            return k, "before"
+        if a >= hi and a < para_end and re.fullmatch(r"\s*(?:[^“”\"\n.;]{0,50}[:,])?\s*", text[hi:a]):
+            return k, "after"
+    return None
+
+
+def _aside(text: str, s: Sentence, speaker: Span, cue_hi: int) -> bool:
+    """", he said," in the middle of a sentence: a comma before the speaker
+    and after the cue, and words of the sentence on both sides."""
+    before = text[s.start:speaker.start].rstrip()
+    after = text[cue_hi:s.end]
+    return before.endswith(",") and len(before.split()) >= 3 and after.startswith(",") and len(after.split()) >= 3 \
+        and not re.search(r"[“”\"]", before[-3:])
 
 
 def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
@@ -107,10 +281,14 @@ def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
     """Attributions in one article (``sentences`` are its parse)."""
     people = people or People(date)
     gaz = default_gazetteer()
-    quote_spans = [(m.start(), m.end()) for m in QUOTE_SPANS.finditer(text)]
-    # quotes over several paragraphs: a paragraph opening with “ and not closing continues
+    quotes = quote_spans(text)
+    long_quotes = [(a, b) for a, b in quotes if len(text[a:b].split()) >= 3]
+    used: set[int] = set()
     out: list[Quote] = []
-    used_quotes: set[tuple[int, int]] = set()
+
+    def quoted(off: int) -> bool:
+        return any(a < off < b for a, b in long_quotes)
+
     for s in sentences:
         kids = children(s)
         mentions = gaz.mentions(s.words)
@@ -119,72 +297,118 @@ def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
                 last = next((i for i in range(len(s.words) - 1, -1, -1) if s.offsets[i] < e.end), None)
                 if last is not None:
                     resolve_phrase(s, noun_phrase(s, last, kids), mentions, people)
+        q = _headline(text, s)
+        if q is not None and not quoted(q.cue.start):
+            out.append(q)
         for v, lem in enumerate(s.lemmas):
-            low = lem.lower()
-            if s.pos[v] not in ("VERB", "AUX") and not (s.words[v].lower() == "according"):
+            if quoted(s.offsets[v]):
+                continue  # a verb inside a quotation is part of what was said
+            if s.pos[v] == "NOUN" and lem.lower() in CLAIM_NOUNS:
+                q = _nominal(text, s, v, kids, mentions, people)
+                if q is not None:
+                    out.append(q)
                 continue
             if s.words[v].lower() == "according":
                 q = _according(text, s, v, kids, mentions, people)
                 if q:
                     out.append(q)
                 continue
-            stance = low in STANCE and low not in REPORTING
-            if low not in REPORTING and not stance:
+            if not _is_cue(s, v):
                 continue
+            low = lem.lower()
+            stance = low not in REPORTING
             subj = next((c for c in kids[v] if s.deps[c] in ("nsubj", "nsubjpass")), None)
-            comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis")), None)
-            if comp is None:
-                # "X said that ..." may hang the clause as dobj/xcomp in the small parser
-                comp = next((c for c in kids[v] if s.deps[c] in ("dobj",) and s.pos[c] == "VERB"), None)
-            aux = [c for c in kids[v] if s.deps[c] in ("aux", "auxpass", "neg") and c < v]
-            cue_lo = s.offsets[min(aux + [v])]
-            cue_hi = _tok_end(s, v)
-            prep = next((c for c in kids[v] if c == v + 1 and s.deps[c] in ("prep", "prt")
-                         and s.words[c].lower() in CUE_PREPS), None)
-            if prep is not None:  # "called for", "called on", "pointed to"
-                cue_hi = _tok_end(s, prep)
-                pobj = next((c for c in kids[prep] if s.deps[c] == "pobj"), None)
-                if comp is None and pobj is not None:
-                    comp = pobj
-            if stance and comp is None:
-                comp = next((c for c in kids[v] if s.deps[c] in ("xcomp", "dobj")), None)
-                if comp is None:
-                    continue
-            cue = _span(text, cue_lo, cue_hi)
+            h = s.heads[v]
+            cue_lo, cue_hi, last = _cue(text, s, v, kids)
+            if subj is None and h != v and s.deps[v] in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX"):
+                if s.deps[v] == "xcomp" and _is_cue(s, h):
+                    continue  # "urged them to consider": part of what the other verb reports
+                subj = next((c for c in kids[h] if s.deps[c] in ("nsubj", "nsubjpass")), None)
+                if s.deps[v] == "xcomp" and subj is not None:  # "appeared to suggest": the cue starts at the head
+                    cue_lo = _cue(text, s, h, kids)[0]
             speaker = actor = None
             if subj is not None:
-                lo, hi = full_phrase(s, subj, kids)
-                speaker = _span(text, s.offsets[lo], _tok_end(s, hi))
+                speaker = _speaker(text, s, subj, v, kids)
                 acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
                 actor = acts[0] if acts else None
-            # a direct quote in or next to this sentence (not a few words quoted
-            # inside the reported clause: "said the statement was “true”")
-            comp_span = None
-            if comp is not None:
-                lo_, hi_ = _subtree(s, comp, kids)
-                comp_span = (s.offsets[lo_], _tok_end(s, hi_))
-            near = [(a, b) for a, b in quote_spans if (a, b) not in used_quotes and not stance
-                    and (s.start - 3 <= a <= s.end or s.start <= b <= s.end + 3) and not (a <= s.offsets[v] < b)
-                    and len(text[a:b].split()) >= 4
-                    and not (comp_span and comp_span[0] <= a and b <= comp_span[1] + 2 and a > comp_span[0] + 2)]
-            if near:
-                a, b = near[0]
-                used_quotes.add((a, b))
-                # a quote split around the cue continues in the next quote of the paragraph
-                for c, d in quote_spans:
-                    if c >= b and (c, d) not in used_quotes and "\n" not in text[b:c] and c - b < 80 and c > s.offsets[v]:
-                        used_quotes.add((c, d))
-                        b = d
-                    elif c >= b:
-                        break
-                out.append(Quote(speaker, cue, Span(text[a:b], a, b), True, s.index, actor))
-                continue
-            if comp is not None:
-                lo, hi = _subtree(s, comp, kids)
-                if lo < v < hi:
+            cue = Span(text[cue_lo:cue_hi], cue_lo, cue_hi)
+            if not stance:
+                lo = min(cue_lo, speaker.start if speaker else cue_lo)
+                hi = max(cue_hi, speaker.end if speaker else cue_hi)
+                para_end = text.find("\n", hi)
+                near = _adjacent_quote(text, quotes, used, lo, hi, len(text) if para_end < 0 else para_end,
+                                      s.start)
+                if near is not None:
+                    k, where = near
+                    used.add(k)
+                    a, b = quotes[k]
+                    if where == "before":
+                        # split around the cue: “A,” he said. “B.”
+                        nxt = next((j for j, (c, _) in enumerate(quotes) if c >= hi), None)
+                        if nxt is not None and nxt not in used and re.fullmatch(
+                                r"[^“”\"\n]{0,60}[.,:] ?", text[hi:quotes[nxt][0]]):
+                            used.add(nxt)
+                            b = quotes[nxt][1]
+                    out.append(Quote(speaker, cue, Span(text[a:b], a, b), True, s.index, actor))
                     continue
-                out.append(Quote(speaker, cue, _span(text, s.offsets[lo], _tok_end(s, hi)), False, s.index, actor))
+            if not stance and speaker is not None and speaker.start < cue_lo and _aside(text, s, speaker, cue_hi):
+                # "Even if ..., Mr. Morgan said, he has already ...": the whole sentence around the aside
+                content = _span(text, s.start, s.end)
+                if content.text.endswith("."):
+                    content = Span(content.text[:-1], content.start, content.end - 1)
+                out.append(Quote(speaker, cue, content, False, s.index, actor))
+                continue
+            comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c > last or (
+                s.deps[c] in ("ccomp", "parataxis") and c < v and s.deps[v] == "ROOT") or (
+                # "tweeted in the early hours that X was ...": the small parser may call it advcl
+                s.deps[c] == "advcl" and c > last and s.words[min(_subtree(s, c, kids))].lower() == "that")), None)
+            span = None
+            if comp is not None:
+                span = _content(s, comp, kids)
+                if span[0] < v < span[1]:
+                    span = None
+            if span is None:
+                span = _right_phrase(s, v, last, kids)
+            if span is None:
+                continue
+            lo, hi = span
+            if lo == hi and s.words[lo].lower() in _EMPTY:
+                continue
+            content = _span(text, s.offsets[lo], _tok_end(s, hi))
+            if not content.text:
+                continue
+            out.append(Quote(speaker, cue, content, any(a <= content.start and content.end <= b for a, b in quotes),
+                             s.index, actor))
     return out
+
+
+def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
+    """"Trump's claim that there have been thousands of shootings": a noun
+    of saying or believing with a that-clause, its owner the speaker."""
+    poss = next((c for c in kids[v] if s.deps[c] == "poss"), None)
+    comp = next((c for c in kids[v] if c > v and s.deps[c] in ("acl", "ccomp", "appos")
+                 and any(s.deps[k] == "mark" and s.words[k].lower() == "that" for k in kids[c])), None)
+    if poss is None or comp is None:
+        return None
+    toks = _subtree(s, poss, kids)
+    speaker = _span(text, s.offsets[min(toks)], _tok_end(s, max(toks)))
+    lo, hi = _content(s, comp, kids)
+    acts = actors_for(s, poss, kids, mentions, uncoded=True, people=people)
+    return Quote(speaker, Span(s.words[v], s.offsets[v], _tok_end(s, v)),
+                 _span(text, s.offsets[lo], _tok_end(s, hi)), False, s.index, acts[0] if acts else None)
+
+
+def _headline(text, s: Sentence) -> Quote | None:
+    """"Sanders: Clinton needs to ...": a name, a colon and a statement at
+    the head of a sentence (headlines, lists of reactions)."""
+    colon = next((i for i, w in enumerate(s.words[:5]) if w == ":"), None)
+    if not colon or len(s.words) - colon < 5 or not all(s.pos[i] == "PROPN" for i in range(colon)):
+        return None
+    if not any(e.label in ("PERSON", "ORG") and e.start <= s.offsets[0] < e.end for e in s.entities):
+        return None
+    speaker = Span(text[s.offsets[0]:_tok_end(s, colon - 1)], s.offsets[0], _tok_end(s, colon - 1))
+    content = _span(text, _tok_end(s, colon), s.end)
+    return Quote(speaker, Span(":", s.offsets[colon], s.offsets[colon] + 1), content, False, s.index)
 
 
 def _according(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
