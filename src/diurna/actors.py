@@ -167,20 +167,39 @@ def noun_phrase(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
 PHRASE_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
 
 
-def full_phrase(sent: Sentence, head: int, kids: list[list[int]]) -> tuple[int, int]:
+# prepositional phrases that belong to an event argument: "the government of
+# Peru", "refugees from Syria", "the embassy in Kabul"; not "troops on Sunday",
+# "a request for revocation", "talks with X" (the event's own arguments)
+ARGUMENT_PREPS = frozenset({"of", "from", "in", "near", "to"})
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+
+
+def full_phrase(sent: Sentence, head: int, kids: list[list[int]],
+                preps: frozenset[str] | None = None) -> tuple[int, int]:
     """First and last token of the phrase under ``head`` (modifiers,
     prepositional phrases, appositions; not its conjuncts or the clauses in
-    it), trimmed of edge punctuation: the span an annotator would mark."""
+    it), trimmed of edge punctuation: the span an annotator would mark.
+
+    With ``preps``, only prepositional phrases headed by one of those words
+    are kept (the extent of an event argument, see :data:`ARGUMENT_PREPS`).
+    A closing bracket stays when the span opens it ("the Nigerian Air Force
+    (NAF)")."""
     out, stack = [], [head]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in kids[t] if sent.deps[c] not in PHRASE_STOP and (
-            t != head or sent.deps[c] not in ("conj", "cc", "preconj")))
+        for c in kids[t]:
+            d = sent.deps[c]
+            if d in PHRASE_STOP or (t == head and d in ("conj", "cc", "preconj")):
+                continue
+            if preps is not None and d == "prep" and sent.words[c].lower() not in preps:
+                continue
+            stack.append(c)
     lo, hi = min(out), max(out)
     while lo < head and sent.pos[lo] == "PUNCT":
         lo += 1
-    while hi > head and sent.pos[hi] == "PUNCT":
+    while hi > head and sent.pos[hi] == "PUNCT" and not (
+            sent.words[hi] in _CLOSE and any(sent.words[k] in _OPEN for k in range(lo, hi))):
         hi -= 1
     return lo, hi
 
@@ -335,12 +354,14 @@ PERSONAL = frozenset({"he", "she", "him", "her"})
 
 def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
                mentions: list[Mention] | None = None, gazetteer: Gazetteer | None = None,
-               uncoded: bool = False, people: People | None = None) -> list[Actor]:
+               uncoded: bool = False, people: People | None = None,
+               preps: frozenset[str] | None = None) -> list[Actor]:
     """Actors named by the argument headed at token ``head`` (with conjuncts).
 
     With ``uncoded=True`` an argument that names no known actor still gives
     an :class:`Actor` with an empty ``code`` (its span, for the record and
-    for span scoring); otherwise it is left out."""
+    for span scoring); otherwise it is left out.  ``preps``: see
+    :func:`full_phrase`."""
     kids = kids if kids is not None else _children(sent)
     if mentions is None:
         mentions = (gazetteer or default_gazetteer()).mentions(sent.words)
@@ -358,7 +379,7 @@ def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
             continue
         # the actor's span: the whole phrase (coordinated heads share their
         # modifiers only when they have none of their own)
-        f_lo, f_hi = full_phrase(sent, h, kids)
+        f_lo, f_hi = full_phrase(sent, h, kids, preps)
         lo = sent.offsets[f_lo]
         hi = sent.offsets[f_hi] + len(sent.words[f_hi])
         text = sent.text[lo - sent.start:hi - sent.start]

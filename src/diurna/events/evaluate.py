@@ -30,6 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..records import Article, Event
+from .rules import mutual
 
 CLASS_OF_ROOT = {**{r: 0 for r in ("01", "02")}, **{r: 1 for r in ("03", "04", "05")},
                  **{r: 2 for r in ("06", "07", "08")}, **{r: 3 for r in ("09", "10", "11", "12", "13", "16")},
@@ -174,7 +175,12 @@ def evaluate(root: Path, split: str = "test", nlp=None, coder=None) -> dict:
         me = main_event(evs or [], sents)
         pred = {"S": [], "T": []}
         if me:
-            for r, actors in (("S", me.source), ("T", me.target)):
+            roles = (("S", me.source), ("T", me.target))
+            if mutual(me):
+                # the gold tags the parties of a mutual act R (both roles)
+                both = me.source + [a for a in me.target if all(a.start != b.start for b in me.source)]
+                roles = (("S", both), ("T", both))
+            for r, actors in roles:
                 for a in actors:
                     ti = [k for k, (a0, a1) in enumerate(offs) if a0 < a.end and a1 > a.start]
                     if ti:

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..actors import Gazetteer, People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
+from ..actors import ARGUMENT_PREPS, Gazetteer, People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
 from ..records import Actor, Article, Event, Sentence, Span
 from ..places import find_places, place_at
 from ..time import find_timexes
@@ -80,7 +80,40 @@ def _first_day(value: str) -> str:
         return value + "-01"
     return value[:4] + "-01-01"
 
-TARGET_PREPS = ("with", "to", "against", "on", "at", "from", "into", "in")
+TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "from", "in")
+# verbs whose object names the act their subject does: "announced a
+# ceasefire", "began a joint exercise", "approved the deployment of troops"
+DECLARING = frozenset({"announce", "declare", "approve", "authorize", "authorise", "order", "begin", "start",
+                       "launch", "conduct", "hold", "stage", "perform", "carry", "complete", "make", "unveil",
+                       "continue", "resume", "intensify", "escalate", "step", "renew", "extend", "mount",
+                       "undertake", "issue", "set", "impose"})
+# sending forces is peacekeeping (CAMEO 074) when the sentence says so
+PEACEKEEPING_OF = frozenset({"042", "150", "152", "154"})
+
+
+def _peacekeeping(cameo: str, s: Sentence) -> str:
+    """"deployed 300 troops to the UN peacekeeping mission in Mali": 074."""
+    if cameo in PEACEKEEPING_OF and any(w.lower().startswith("peacekeep") for w in s.words):
+        return "074"
+    return cameo
+# acts that are mutual whatever the syntax: "X met Y" is also "Y met X"
+# (consult, meet at a third place, negotiate, sign an agreement)
+SYMMETRIC_CODES = frozenset({"040", "044", "046", "057"})
+# roots of acts done together when the doers are coordinated ("Jordan and
+# Britain agreed to hold exercises"): intent, consultation, diplomatic and
+# material cooperation
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+def mutual(ev: Event) -> bool:
+    """Whether the event's parties act together (each is source and target)."""
+    return ev.cameo[:3] in SYMMETRIC_CODES or (
+        bool(ev.source) and [(a.start, a.end) for a in ev.source] == [(a.start, a.end) for a in ev.target])
+
+
+# entity labels of parties (not MONEY, DATE, LAW, WORK_OF_ART...)
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+ACTOR_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
 SUBJ = ("nsubj", "csubj")
 REPORTING = frozenset({"say", "tell", "report", "claim", "add", "note", "state", "announce", "insist",
                        "warn", "stress", "argue", "believe", "think", "write", "suggest", "accuse"})
@@ -179,7 +212,7 @@ class RuleCoder:
     def code_sentence(self, article: Article, s: Sentence, timexes=(), people: People | None = None) -> list[Event]:
         lex = self.lexicon.by_lemma
         kids = children(s)
-        mentions = self.gazetteer.mentions(s.words)
+        mentions = self._mentions = self.gazetteer.mentions(s.words)
         self._people = people if people is not None else People(article.published)
         # who the people of this sentence are, before coding what they do
         for e in s.entities:
@@ -192,9 +225,11 @@ class RuleCoder:
         if not verbs and not nominals:
             return []
         out = []
+        self._coded_verbs = set()
         for t in verbs:
             ev = self._event(article, s, t, kids, mentions)
             if ev is not None:
+                self._coded_verbs.add(t)
                 self._date(ev, article, s, t, timexes)
                 self._locate(ev, s, t, kids)
                 out.append(ev)
@@ -210,17 +245,37 @@ class RuleCoder:
     def _nominal(self, article: Article, s: Sentence, t: int, kids, mentions, coded_objects) -> Event | None:
         """"Russia's veto", "an Israeli airstrike on Gaza": the noun names its doer."""
         h = s.heads[t]
-        if s.deps[t] in ("dobj", "obj", "nsubjpass") and s.pos[h] == "VERB" and s.lemmas[h].lower() in self.lexicon.by_lemma:
+        declared = s.deps[t] in ("dobj", "obj") and s.pos[h] == "VERB" and s.lemmas[h].lower() in DECLARING
+        if s.deps[t] in ("dobj", "obj", "nsubjpass") and h in self._coded_verbs:
             return None  # "launched an attack": coded from the verb
         doers = [c for c in kids[t] if s.deps[c] in ("poss", "amod", "compound", "nmod")]
         source = []
         for c in doers:
             source += [a for a in actors_for(s, c, kids, mentions, people=self._people) if a.code]
+        if not source and declared:
+            # "Ghani announced a ceasefire", "the navies began a joint exercise":
+            # the one who announces or carries out the act does it
+            subj, _ = self._subject(s, h, kids)
+            if subj is not None:
+                source = actors_for(s, subj, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS)
         if not source:
             return None
         target_head = self._prep_object(s, t, kids)
-        target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people) if target_head is not None else []
-        cameo = self.nouns[s.lemmas[t].lower()]
+        if target_head is None or not self._actor_like(s, target_head, kids):
+            # "the release of two Kuwaiti nationals": the one released
+            of = next((k for c in kids[t] if s.deps[c] == "prep" and s.words[c].lower() == "of"
+                       for k in kids[c] if s.deps[k] == "pobj"), None)
+            if of is not None and self._actor_like(s, of, kids):
+                target_head = of
+        if target_head is None and declared:
+            # "issued a warning to Lesotho", "gave Putin a deadline"
+            target_head = next((c for c in kids[h] if s.deps[c] == "dative"), None)
+            if target_head is None:
+                target_head = self._prep_object(s, h, kids, actors_only=True)
+        target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people,
+                            preps=ARGUMENT_PREPS) if target_head is not None else []
+        target = [a for a in target if all(a.start != b.start for b in source)]
+        cameo = _peacekeeping(self.nouns[s.lemmas[t].lower()], s)
         modality, attributed = self._modality(s, h if s.pos[h] in ("VERB", "AUX") else t, kids, mentions)
         if s.deps[t] in ("dobj", "obj") and s.lemmas[h].lower() in ("threaten", "warn"):
             cameo, modality = "130", "asserted"  # "threatened a veto"
@@ -288,16 +343,46 @@ class RuleCoder:
                 target = self._prep_object(s, dobj, kids)
             if target is None:
                 target = self._prep_object(s, t, kids)
+            elif not p.prep and target == dobj and not self._actor_like(s, dobj, kids):
+                # "returned the paintings to Peru", "provided training to AMISOM":
+                # the recipient, not the thing given, is the target
+                other = self._prep_object(s, t, kids, actors_only=True)
+                if other is None:  # "signed an agreement with Kenya"
+                    other = self._prep_object(s, dobj, kids, actors_only=True)
+                dative = next((c for c in kids[t] if s.deps[c] == "dative" and self._actor_like(s, c, kids)), None)
+                target = dative if dative is not None else other if other is not None else target
             return p, target
         return None
 
-    def _prep_object(self, s: Sentence, t: int, kids) -> int | None:
+    def _actor_like(self, s: Sentence, h: int, kids) -> bool:
+        """Whether the phrase headed at ``h`` names a party (a gazetteer
+        actor or role noun, a person, organisation, country or nationality)
+        rather than a thing ("the paintings", "$1 million", "a statement")."""
+        if s.pos[h] == "PRON":
+            return s.words[h].lower() in ACTOR_PRONOUNS
+        # an adjective does not make a party of a thing: "six Iraqi artifacts"
+        toks = [k for k in noun_phrase(s, h, kids) if s.deps[k] != "amod"]
+        if any(m.i <= k < m.j for m in self._mentions for k in toks):
+            return True
+        offs = [s.offsets[k] for k in toks]
+        return any(e.label in ACTOR_ENTITIES and any(e.start <= o < e.end for o in offs) for e in s.entities)
+
+    def _prep_object(self, s: Sentence, t: int, kids, actors_only: bool = False) -> int | None:
+        """The object of the verb's (or noun's) target preposition: a party
+        before a thing, then by preposition ("with" before "in")."""
+        best, rank = None, None
         for c in kids[t]:
             if s.deps[c] == "prep" and s.words[c].lower() in TARGET_PREPS:
                 k = next((k for k in kids[c] if s.deps[k] == "pobj"), None)
-                if k is not None and not _is_time(s, k):
-                    return k
-        return None
+                if k is None or _is_time(s, k):
+                    continue
+                actor = self._actor_like(s, k, kids)
+                if actors_only and not actor:
+                    continue
+                r = (not actor, TARGET_PREPS.index(s.words[c].lower()))
+                if rank is None or r < rank:
+                    best, rank = k, r
+        return best
 
     def _subject(self, s: Sentence, t: int, kids) -> tuple[int | None, bool]:
         """Head of the source argument and whether it came from a passive agent."""
@@ -372,6 +457,9 @@ class RuleCoder:
         if m is None:
             return None
         pattern, target_head = m
+        if pattern.objects is None and s.lemmas[t].lower() in DECLARING and any(
+                s.deps[c] in ("dobj", "obj") and s.lemmas[c].lower() in self.nouns for c in kids[t]):
+            return None  # "announced a ceasefire": the ceasefire is the event (coded from the noun)
         src_head, _ = self._subject(s, t, kids)
         blame_target = None
         if s.lemmas[t].lower() == "blame" and s.deps[t] == "xcomp" and s.lemmas[s.heads[t]].lower() == "be":
@@ -381,18 +469,22 @@ class RuleCoder:
         passive_subj = next((c for c in kids[t] if s.deps[c] == "nsubjpass"), None)
         if passive_subj is not None and target_head is None:
             target_head = passive_subj
-        source = actors_for(s, src_head, kids, mentions, uncoded=True, people=self._people) if src_head is not None else []
-        target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people) if target_head is not None else []
+        source = actors_for(s, src_head, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS) if src_head is not None else []
+        target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
+        if (len(source) > 1 and pattern.cameo[:2] in RECIPROCAL_ROOTS and not any(a.code for a in target)
+                and (target_head is None or not self._actor_like(s, target_head, kids))):
+            # "Canada and Mexico agreed a trade deal": each is the other's counterpart
+            target = [Actor(**asdict(a)) for a in source]
         modality, attributed = self._modality(s, t, kids, mentions)
         if blame_target is not None:
-            target = actors_for(s, blame_target, kids, mentions, uncoded=True, people=self._people)
+            target = actors_for(s, blame_target, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS)
             source = [attributed] if attributed is not None else []
         # an event needs someone doing it or done to: a known actor, or at
         # least an argument in the parse
         if not source and not target:
             return None
-        cameo = pattern.cameo
+        cameo = _peacekeeping(pattern.cameo, s)
         refusal = modality == "negated" and "03" <= cameo[:2] <= "08" and (
             any(s.lemmas[c].lower() in ("will", "would", "can", "could") for c in kids[t] if s.deps[c] == "aux")
             or (s.deps[t] == "xcomp" and s.lemmas[s.heads[t]].lower() in NEGATING_HEADS))
