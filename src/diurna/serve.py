@@ -1,22 +1,35 @@
-"""serve: a JSON API (and a first page) over the store, read-only.
+"""serve: a JSON API and a small web app over the store, read-only.
 
 ``diurna serve --db FILE [--host 127.0.0.1] [--port 8000]`` starts a FastAPI
 app on loopback by default.  Each request opens the store read-only, so a
 ``diurna run`` can keep adding articles while it serves.  The API is the
 Python API of :mod:`diurna.query`, :mod:`diurna.stories` and
 :mod:`diurna.timeline` behind HTTP, with an OpenAPI spec at ``/openapi.json``
-and interactive docs at ``/docs``:
+and interactive docs at ``/docs`` (FastAPI's Swagger UI, which the browser
+fetches from a CDN; the app's own pages load nothing from outside):
 
 * ``GET /api/articles``, ``/api/articles/{id}`` (text, sentences, events, quotes)
-* ``GET /api/events`` (filters: actor, cameo, quad, story, storyline, q,
-  since, until; ``merged=true`` for events merged from their mentions)
+* ``GET /api/events`` (filters: actor, cameo, quad, plover, source, target,
+  story, storyline, q, since, until; ``merged=true`` for events merged from
+  their mentions); ``total`` = how many match
+* ``GET /api/facets``, ``/api/network``, ``/api/counts`` (same filters):
+  counts by facet, who acts on whom, events per day/week/month/year by quad class
 * ``GET /api/quotes``, ``/api/stories``, ``/api/timeline``, ``/api/stats``
 * exports: ``format=csv|parquet`` on list endpoints
 
+Pages (plain JS/CSS/SVG in ``static/``, shell in ``templates/page.html``):
+``/`` timeline (zoom day/month/year, click a period for its events and
+sentences), ``/events`` (table with facets), ``/network`` (actor network),
+``/chart`` (events per week by quad class), ``/articles/{id}`` (rendered
+here: event sentences highlighted, events, quotes, removed lines),
+``/report`` (the static timeline report).  The scripts put text from
+articles into the page with ``textContent`` only; the server-rendered pages
+escape it with :func:`html.escape`.
+
 Pagination: ``limit`` (at most :data:`MAX_PAGE`) and ``offset``.  Bad
 parameters get a 4xx with a message, never a 500; nothing outside the store
-can be read (no path parameters reach the file system).  The HTML page
-escapes everything that comes from article text.
+can be read (no path parameter reaches the file system but the static
+folder's, which Starlette confines to it).
 """
 
 from __future__ import annotations
@@ -26,14 +39,110 @@ import datetime as dt
 import html
 import io
 import json
+import string
 from pathlib import Path
 
 MAX_PAGE = 500
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+TEMPLATES = HERE / "templates"
+PAGES = {"/": ("Timeline", "timeline"), "/events": ("Events", "events"), "/network": ("Actor network", "network"),
+         "/chart": ("Events per week", "chart")}
+ARTICLE_SQL = ("SELECT id, title, source, url, published, published_source, text, removed, origin, story_id, "
+               "duplicate_of FROM articles WHERE id = ?")
+
+
+def dumps(value) -> str:
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+def page_html(title: str, body: str = "", script: str | None = None) -> str:
+    """The page shell (``templates/page.html``): nav, ``body`` (already
+    escaped HTML) and the page's script from ``static/``."""
+    shell = string.Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
+    scripts = f'<script src="/static/{script}.js" defer></script>' if script else ""
+    return shell.substitute(title=html.escape(title), body=body, scripts=scripts)
+
+
+def _safe_url(url: str | None) -> str | None:
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def article_html(art: dict) -> str:
+    """The article page body: text with event sentences highlighted (class
+    by quad class) and triggers in bold, the events, quotes and the lines the
+    cleaner removed.  Every string from the article is escaped."""
+    from .timeline import QUAD_NAMES
+
+    e_ = html.escape
+    text = art.get("text") or ""
+    events = art["events"]
+    sentences = {}
+    for e in events:
+        if e.get("sentence_start") is not None:
+            s = sentences.setdefault(e["sentence"], {"start": e["sentence_start"], "end": e["sentence_end"],
+                                                     "quads": [], "triggers": []})
+            s["quads"].append(e["quad_class"])
+            if e.get("trigger_start") is not None and s["start"] <= e["trigger_start"] < e["trigger_end"] <= s["end"]:
+                s["triggers"].append((e["trigger_start"], e["trigger_end"]))
+    out, pos = [], 0
+    for idx, s in sorted(sentences.items(), key=lambda kv: kv[1]["start"]):
+        if s["start"] < pos:
+            continue
+        out.append(e_(text[pos:s["start"]]))
+        quad = max(s["quads"], key=lambda q: (s["quads"].count(q), q or 0))
+        inner, p = [], s["start"]
+        for a, b in sorted(set(s["triggers"])):
+            if a < p:
+                continue
+            inner.append(e_(text[p:a]))
+            inner.append(f'<b class="trigger">{e_(text[a:b])}</b>')
+            p = b
+        inner.append(e_(text[p:s["end"]]))
+        out.append(f'<mark class="q{quad}" id="s{idx}">{"".join(inner)}</mark>')
+        pos = s["end"]
+    out.append(e_(text[pos:]))
+
+    def actors(lst, code):
+        words = ", ".join(a.get("text") or "" for a in lst or [])
+        return f"<code>{e_(code or '')}</code> {e_(words)}" if code or words else ""
+
+    rows = "".join(
+        f'<tr><td>{e_(str(e["date"] or ""))} <small>{e_(e.get("date_source") or "")}</small></td>'
+        f'<td>{actors(e["source"], e["source_code"])}</td>'
+        f'<td><span class="swatch q{e["quad_class"]}"></span>{e_(e["cameo"])} '
+        f'<small>{e_(QUAD_NAMES.get(e["quad_class"], ""))}</small></td>'
+        f'<td>{actors(e["target"], e["target_code"])}</td><td>{e_(e.get("plover") or "")}</td>'
+        f'<td><a href="#s{e["sentence"]}">{e_(e["trigger_text"] or "")}</a></td>'
+        f'<td>{e_(e.get("modality") or "")}</td></tr>' for e in events)
+    quotes = "".join(
+        f'<li><b>{e_(q["speaker"] or "")}</b> <code>{e_(q["speaker_code"] or "")}</code> '
+        f'{e_(q["cue"] or "")}: <span class="quote">{e_(q["content"] or "")}</span></li>' for q in art["quotes"])
+    removed = "".join(
+        f'<li><small>{e_(r.partition(chr(9))[0])}</small> <span class="removed-line">'
+        f'{e_(r.partition(chr(9))[2] or r)}</span></li>' for r in art.get("removed") or [])
+    url = _safe_url(art.get("url"))
+    meta = [e_(str(art.get("published") or "undated"))
+            + (f' <small>({e_(art["published_source"])})</small>' if art.get("published_source") else ""),
+            e_(art.get("source") or ""), f'<a href="{e_(url)}" rel="noreferrer">original</a>' if url else "",
+            f'<a href="/events?article={e_(art["id"])}">events in the table</a>']
+    return (
+        f'<article class="article"><h1>{e_(art.get("title") or art["id"])}</h1>'
+        f'<p class="meta">{" · ".join(m for m in meta if m)}</p>'
+        f'<p class="legend">Sentences with events are highlighted by quad class; triggers in bold.</p>'
+        f'<div class="text" id="article-text">{"".join(out)}</div></article>'
+        f'<h2>Events ({len(events)})</h2>'
+        f'<table class="grid" id="article-events"><thead><tr><th>date</th><th>source</th><th>CAMEO</th>'
+        f'<th>target</th><th>PLOVER</th><th>trigger</th><th>modality</th></tr></thead><tbody>{rows}</tbody></table>'
+        + (f'<h2>Quotes ({len(art["quotes"])})</h2><ul class="quotes">{quotes}</ul>' if quotes else "")
+        + (f'<details id="removed"><summary>Lines removed as boilerplate ({len(art["removed"])})</summary>'
+           f'<ul>{removed}</ul></details>' if removed else ""))
 
 
 def create_app(db: str | Path):
-    from fastapi import FastAPI, HTTPException, Query
-    from fastapi.responses import HTMLResponse, JSONResponse, Response
+    from fastapi import Depends, FastAPI, HTTPException, Query
+    from fastapi.responses import HTMLResponse, Response
+    from fastapi.staticfiles import StaticFiles
 
     from . import __version__, query, stories, timeline
     from .store import Store, StoreError
@@ -41,12 +150,16 @@ def create_app(db: str | Path):
     db = str(db)
     app = FastAPI(title="diurna", version=__version__,
                   description="Dated, sourced events from news: who did what to whom.")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     def store() -> Store:
         try:
             return Store(db, read_only=True)
         except StoreError as exc:
             raise HTTPException(status_code=503, detail=str(exc)) from None
+
+    def json_response(value) -> Response:
+        return Response(dumps(value), media_type="application/json")
 
     def _date(name: str, value: str | None) -> str | None:
         if value is None:
@@ -56,48 +169,81 @@ def create_app(db: str | Path):
         except ValueError:
             raise HTTPException(status_code=422, detail=f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
 
-    def page(rows: list[dict], limit: int, offset: int, fmt: str):
-        rows = rows[offset:offset + limit]
+    def export(rows: list[dict], fmt: str, offset: int, total: int | None = None):
         if fmt == "csv":
             buf = io.StringIO()
             if rows:
                 w = csv.DictWriter(buf, fieldnames=list(rows[0]))
                 w.writeheader()
                 for r in rows:
-                    w.writerow({k: json.dumps(v, default=str) if isinstance(v, (list, dict)) else v for k, v in r.items()})
+                    w.writerow({k: dumps(v) if isinstance(v, (list, dict)) else v for k, v in r.items()})
             return Response(buf.getvalue(), media_type="text/csv")
         if fmt == "parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
 
             sink = io.BytesIO()
-            clean = [{k: (json.dumps(v, default=str) if isinstance(v, (list, dict)) else v) for k, v in r.items()}
-                     for r in rows]
+            clean = [{k: (dumps(v) if isinstance(v, (list, dict)) else v) for k, v in r.items()} for r in rows]
             pq.write_table(pa.Table.from_pylist(clean), sink)
             return Response(sink.getvalue(), media_type="application/vnd.apache.parquet")
-        return JSONResponse(json.loads(json.dumps({"offset": offset, "count": len(rows), "items": rows}, default=str)))
+        body = {"offset": offset, "count": len(rows), "items": rows}
+        if total is not None:
+            body["total"] = total
+        return json_response(body)
+
+    def page(rows: list[dict], limit: int, offset: int, fmt: str):
+        return export(rows[offset:offset + limit], fmt, offset, total=len(rows))
 
     Limit = Query(100, ge=1, le=MAX_PAGE)
     Offset = Query(0, ge=0, le=10_000_000)
-    Fmt = Query("json", pattern="^(json|csv|parquet)$")
+    Fmt = Query("json", pattern="^(json|csv|parquet)$", description="json, csv or parquet")
+    Actor = Query(None, max_length=20, pattern=r"^[A-Za-z]+$", description="code prefix or country (FRA, RUSGOV)")
+    Key = r"^[A-Za-z]{2,12}$"
+    Quad = Query(None, ge=0, le=4, description="quad class: 0 neutral, 1 verbal / 2 material cooperation, "
+                                               "3 verbal / 4 material conflict")
+    Text = Query(None, max_length=200, description="words in the sentence")
+
+    def event_filters(actor: str | None = Actor,
+                      cameo: str | None = Query(None, max_length=4, pattern=r"^\d+$", description="CAMEO prefix"),
+                      quad: int | None = Quad,
+                      plover: str | None = Query(None, pattern=r"^[A-Za-z_]{2,30}$", description="PLOVER type"),
+                      source: str | None = Query(None, pattern=Key, description="who acts: country or actor code"),
+                      target: str | None = Query(None, pattern=Key, description="acted on: country or actor code"),
+                      article: str | None = Query(None, pattern=r"^[A-Za-z0-9]{1,64}$"),
+                      story: int | None = Query(None, ge=1), storyline: int | None = Query(None, ge=1),
+                      q: str | None = Text, since: str | None = Query(None, description="YYYY-MM-DD"),
+                      until: str | None = Query(None, description="YYYY-MM-DD")) -> dict:
+        since, until = _date("since", since), _date("until", until)
+        if since and until and since > until:
+            raise HTTPException(status_code=422, detail=f"since ({since}) is after until ({until})")
+        return {"actor": actor, "cameo": cameo, "quad": quad, "plover": plover, "source": source, "target": target,
+                "article": article, "story": story, "storyline": storyline, "text": q, "since": since,
+                "until": until}
+
+    Filters = Depends(event_filters)
 
     @app.get("/api/stats")
     def stats():
         with store() as st:
-            return json.loads(json.dumps(query.stats(st), default=str))
+            return json_response(query.stats(st))
 
     @app.get("/api/articles")
     def articles(limit: int = Limit, offset: int = Offset, format: str = Fmt):
         with store() as st:
-            rows = query.articles(st, with_text=False)
-        return page(rows, limit, offset, format)
+            rows = query.articles(st, with_text=False, limit=offset + limit)
+            total = st.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return export(rows[offset:], format, offset, total)
 
     @app.get("/api/articles/{article_id}")
     def article(article_id: str):
-        if not article_id.isalnum() or len(article_id) > 64:
+        """One article: text, sentences, events, quotes, the lines removed from it."""
+        if not article_id.isascii() or not article_id.isalnum() or len(article_id) > 64:
             raise HTTPException(status_code=422, detail="article id must be letters and digits")
+        return json_response(_article(article_id))
+
+    def _article(article_id: str) -> dict:
         with store() as st:
-            rows = [r for r in query.articles(st) if r["id"] == article_id]
+            rows = st.query(ARTICLE_SQL, [article_id])
             if not rows:
                 raise HTTPException(status_code=404, detail=f"no article {article_id}")
             art = rows[0]
@@ -105,22 +251,36 @@ def create_app(db: str | Path):
                                         [article_id])
             art["events"] = query.events(st, article=article_id)
             art["quotes"] = query.quotes(st, article=article_id)
-        return JSONResponse(json.loads(json.dumps(art, default=str)))
+        return art
 
     @app.get("/api/events")
-    def events(actor: str | None = Query(None, max_length=20, pattern=r"^[A-Za-z]+$"),
-               cameo: str | None = Query(None, max_length=4, pattern=r"^\d+$"),
-               quad: int | None = Query(None, ge=1, le=4), story: int | None = Query(None, ge=1),
-               storyline: int | None = Query(None, ge=1), q: str | None = Query(None, max_length=200),
-               since: str | None = None, until: str | None = None, merged: bool = False,
+    def events(filters: dict = Filters, merged: bool = False,
                limit: int = Limit, offset: int = Offset, format: str = Fmt):
+        """Events with their sentence and article; ``total`` = how many match."""
         with store() as st:
             if merged:
-                rows = stories.merged_events(st)
-            else:
-                rows = query.events(st, actor=actor, cameo=cameo, quad=quad, story=story, storyline=storyline,
-                                    text=q, since=_date("since", since), until=_date("until", until))
-        return page(rows, limit, offset, format)
+                return page(stories.merged_events(st), limit, offset, format)
+            total, rows = query.events_page(st, limit=limit, offset=offset, **filters)
+        return export(rows, format, offset, total)
+
+    @app.get("/api/facets")
+    def facets(filters: dict = Filters, top: int = Query(25, ge=1, le=200)):
+        """Counts of the matching events by quad class, CAMEO root, source, target and PLOVER type."""
+        with store() as st:
+            return json_response(query.event_facets(st, top=top, **filters))
+
+    @app.get("/api/network")
+    def network(filters: dict = Filters, top: int = Query(40, ge=2, le=200, description="actors kept")):
+        """Who acts on whom: nodes (actors: countries or codes) and edges per quad class with counts."""
+        with store() as st:
+            return json_response(query.actor_network(st, top=top, **filters))
+
+    @app.get("/api/counts")
+    def counts(filters: dict = Filters,
+               unit: str = Query("week", pattern="^(day|week|month|year)$", description="day, week, month or year")):
+        """Events per period (weeks start on Monday) by quad class, in date order."""
+        with store() as st:
+            return json_response(query.event_counts(st, unit=unit, **filters))
 
     @app.get("/api/quotes")
     def quotes(speaker: str | None = Query(None, max_length=100), q: str | None = Query(None, max_length=200),
@@ -137,43 +297,35 @@ def create_app(db: str | Path):
 
     @app.get("/api/timeline")
     def timeline_api(dates: int | None = Query(None, ge=1, le=1000), sentences: int = Query(3, ge=1, le=20),
-                     actor: str | None = Query(None, max_length=20, pattern=r"^[A-Za-z]+$"),
-                     quad: int | None = Query(None, ge=1, le=4), storyline: int | None = Query(None, ge=1),
-                     q: str | None = Query(None, max_length=200), since: str | None = None, until: str | None = None):
+                     actor: str | None = Actor, quad: int | None = Query(None, ge=1, le=4),
+                     storyline: int | None = Query(None, ge=1), q: str | None = Text,
+                     since: str | None = None, until: str | None = None):
         with store() as st:
             tl = timeline.build(st, dates=dates, sentences=sentences, actor=actor, quad=quad, storyline=storyline,
                                 text=q, since=_date("since", since), until=_date("until", until))
-        return JSONResponse(json.loads(json.dumps(tl, default=str)))
+        return json_response(tl)
 
-    @app.get("/", response_class=HTMLResponse)
-    def home():
+    def _page(path: str, title: str, script: str):
+        @app.get(path, response_class=HTMLResponse, include_in_schema=False, name=f"page_{script}")
+        def show():
+            return HTMLResponse(page_html(title, f'<div id="app" data-page="{script}"></div>', script))
+
+    for path, (title, script) in PAGES.items():
+        _page(path, title, script)
+
+    @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
+    def report():
         with store() as st:
             tl = timeline.build(st, dates=30, sentences=2)
             st_ = query.stats(st)
         return HTMLResponse(timeline.render_html(tl, st_))
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str):
-        data = json.loads(article(article_id).body)
-        text = data.get("text") or ""
-        marks = sorted({(e["sentence_start"], e["sentence_end"]) for e in data["events"] if e.get("sentence_start") is not None})
-        out, pos = [], 0
-        for a, b in marks:  # event sentences highlighted, everything escaped
-            out.append(html.escape(text[pos:a]))
-            out.append(f"<mark>{html.escape(text[a:b])}</mark>")
-            pos = b
-        out.append(html.escape(text[pos:]))
-        rows = "".join(
-            f"<tr><td>{html.escape(str(e['date']))}</td><td>{html.escape(str(e['source_code'] or ''))}</td>"
-            f"<td>{html.escape(e['cameo'])}</td><td>{html.escape(str(e['target_code'] or ''))}</td>"
-            f"<td>{html.escape(e['trigger_text'] or '')}</td></tr>" for e in data["events"])
-        title = html.escape(data.get("title") or data["id"])
-        return HTMLResponse(
-            f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title></head><body>"
-            f"<h1>{title}</h1><p>{html.escape(str(data.get('published') or 'undated'))} · "
-            f"{html.escape(data.get('source') or '')}</p><div class='text' style='white-space:pre-wrap'>{''.join(out)}</div>"
-            f"<h2>Events</h2><table><tr><th>date</th><th>source</th><th>CAMEO</th><th>target</th><th>trigger</th></tr>"
-            f"{rows}</table></body></html>")
+        if not article_id.isascii() or not article_id.isalnum() or len(article_id) > 64:
+            raise HTTPException(status_code=422, detail="article id must be letters and digits")
+        art = _article(article_id)
+        return HTMLResponse(page_html(art.get("title") or art["id"], article_html(art)))
 
     return app
 
