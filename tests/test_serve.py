@@ -8,22 +8,27 @@ pytest.importorskip("httpx")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from conftest import EXAMPLES, SEEDS  # noqa: E402
+
 from diurna.pipeline import Settings, run  # noqa: E402
 from diurna.serve import MAX_PAGE, create_app  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    from conftest import EXAMPLES
-
     d = tmp_path_factory.mktemp("serve")
     evil = d / "evil.jsonl"
     evil.write_text(json.dumps({"id": "evil", "published": "2024-03-01", "title": "<script>alert(1)</script>",
                                 "text": "Russia condemned France on Monday <script>alert(2)</script> and said "
                                         "the <b>draft</b> was unacceptable."}) + "\n")
     db = d / "s.duckdb"
-    run([str(EXAMPLES), str(evil)], Settings(db=str(db)))
+    inputs = [str(EXAMPLES), str(evil)] + ([str(SEED_TAGS)] if SEED_TAGS.is_file() else [])
+    run(inputs, Settings(db=str(db)))
     return TestClient(create_app(db))
+
+
+# a real article whose page (a comment form) lists literal HTML tags
+SEED_TAGS = SEEDS / "004_07c0c039424cdcd0.txt"
 
 
 def test_api_lists_filters_and_pages(client):
@@ -61,4 +66,112 @@ def test_pages_escape_article_text(client):
     evil = next(a for a in arts if a["external_id"] == "evil")
     html = client.get(f"/articles/{evil['id']}").text
     assert "<script>" not in html and "&lt;script&gt;alert(2)&lt;/script&gt;" in html
-    assert "<mark>" in html  # the event sentence is highlighted
+    assert "<mark class=" in html  # the event sentence is highlighted
+
+
+def _total(client, **params) -> int:
+    r = client.get("/api/events", params={**params, "limit": 1})
+    assert r.status_code == 200, r.text
+    return r.json()["total"]
+
+
+def test_facets_count_what_the_filters_return(client):
+    all_events = _total(client)
+    f = client.get("/api/facets").json()
+    assert f["total"] == all_events > 0
+    for name in ("quad", "cameo_root", "source", "target", "plover"):
+        assert f[name], name
+    assert sum(x["count"] for x in f["quad"]) == all_events
+    # a facet's count is what clicking it (the same filter on /api/events) returns
+    for name, param in (("quad", "quad"), ("cameo_root", "cameo"), ("source", "source"), ("target", "target"),
+                        ("plover", "plover")):
+        top = next(x for x in f[name] if x["value"] is not None)
+        assert _total(client, **{param: top["value"]}) == top["count"], (name, top)
+    # facets narrow with the filters
+    rus = client.get("/api/facets", params={"source": "RUS"}).json()
+    assert [x["value"] for x in rus["source"]] == ["RUS"]
+    assert rus["total"] == _total(client, source="RUS") > 0
+    page = client.get("/api/events", params={"source": "RUS", "limit": MAX_PAGE}).json()
+    assert page["count"] == page["total"]
+    assert all((e["source_code"] or "").startswith("RUS") or e["source"][0]["country"] == "RUS" for e in page["items"])
+
+
+def test_network_edges_are_events_between_actors(client):
+    net = client.get("/api/network", params={"top": 10}).json()
+    ids = {n["id"] for n in net["nodes"]}
+    assert 2 <= len(ids) <= 10 and net["edges"]
+    for e in net["edges"]:
+        assert e["source"] in ids and e["target"] in ids and e["source"] != e["target"]
+        assert e["quad_class"] in (0, 1, 2, 3, 4)
+        assert _total(client, source=e["source"], target=e["target"], quad=e["quad_class"]) == e["count"]
+    for n in net["nodes"]:
+        assert n["out"] == sum(e["count"] for e in net["edges"] if e["source"] == n["id"])
+    conflict = client.get("/api/network", params={"quad": 3}).json()
+    assert conflict["edges"] and all(e["quad_class"] == 3 for e in conflict["edges"])
+
+
+def test_counts_per_period_add_up(client):
+    total = _total(client)
+    for unit in ("day", "week", "month", "year"):
+        c = client.get("/api/counts", params={"unit": unit}).json()
+        assert sum(p["total"] for p in c["periods"]) + c["undated"] == total
+        starts = [p["period"] for p in c["periods"]]
+        assert starts == sorted(starts)
+        assert all(sum(p["by_quad"].values()) == p["total"] for p in c["periods"])
+    weeks = client.get("/api/counts", params={"unit": "week"}).json()["periods"]
+    import datetime as dt
+
+    assert all(dt.date.fromisoformat(p["period"]).weekday() == 0 for p in weeks)
+    busiest = max(weeks, key=lambda p: p["total"])
+    end = (dt.date.fromisoformat(busiest["period"]) + dt.timedelta(days=6)).isoformat()
+    assert _total(client, since=busiest["period"], until=end) == busiest["total"]
+
+
+def test_new_endpoints_reject_bad_input(client):
+    for path, params in [("/api/counts", {"unit": "hour"}), ("/api/network", {"top": 0}),
+                         ("/api/facets", {"top": 100000}), ("/api/facets", {"source": "../../etc"}),
+                         ("/api/network", {"target": "x" * 40}), ("/api/events", {"plover": "<script>"}),
+                         ("/api/counts", {"since": "2024-13-01"}), ("/api/events", {"article": "../x"}),
+                         ("/api/events", {"quad": -1})]:
+        r = client.get(path, params=params)
+        assert r.status_code == 422, (path, params, r.status_code)
+        assert r.json()["detail"]
+    r = client.get("/api/events", params={"since": "2024-05-01", "until": "2024-04-01"})
+    assert r.status_code == 422 and "after" in r.json()["detail"]
+    assert client.get("/api/articles/caf\u00e9").status_code == 422
+    for path in ("/static/../serve.py", "/static/%2e%2e/serve.py", "/static/..%2fserve.py", "/static/nope.js"):
+        assert client.get(path).status_code == 404, path
+    spec = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/facets", "/api/network", "/api/counts", "/api/events"):
+        assert path in spec
+    assert any(p["name"] == "plover" for p in spec["/api/events"]["get"]["parameters"])
+
+
+def test_pages_are_served_and_scripts_never_write_html(client):
+    from diurna.serve import STATIC
+
+    for path in ("/", "/events", "/network", "/chart"):
+        r = client.get(path)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+        assert '<script src="/static/app.js"' in r.text and "http://" not in r.text and "https://" not in r.text
+    scripts = sorted(STATIC.glob("*.js"))
+    assert len(scripts) >= 5
+    for js in scripts:
+        code = js.read_text().replace('"http://www.w3.org/2000/svg"', "")  # the SVG namespace, not a fetch
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "http://", "https://"):
+            assert sink not in code, (js.name, sink)
+        assert client.get(f"/static/{js.name}").status_code == 200
+    assert client.get("/report").status_code == 200
+
+
+def test_article_page_shows_tags_from_the_text_as_text(client):
+    if not SEED_TAGS.is_file():
+        pytest.skip("../shared/seeds is not present")
+    arts = client.get("/api/articles", params={"limit": MAX_PAGE}).json()["items"]
+    seed = next(a for a in arts if a["origin"].endswith(SEED_TAGS.name))
+    data = client.get(f"/api/articles/{seed['id']}").json()
+    assert data["events"] and any("<abbr" in line for line in data["removed"])
+    html = client.get(f"/articles/{seed['id']}").text
+    assert "<abbr" not in html and "&lt;abbr title=&quot;&quot;&gt;" in html
+    assert html.count("<mark ") == len({e["sentence"] for e in data["events"]})
+    assert html.count('<b class="trigger">') >= len({e["trigger_start"] for e in data["events"]}) // 2

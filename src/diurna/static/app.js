@@ -1,6 +1,6 @@
 // diurna web app: helpers shared by the pages (no libraries, nothing from outside).
-// Text from articles only ever enters the page through text nodes (textContent),
-// never through innerHTML.
+// Text from articles only ever enters the page through text nodes (textContent):
+// no HTML strings are ever parsed.
 "use strict";
 
 const D = (() => {
