@@ -43,6 +43,13 @@ STANCE = frozenset({
     "encourage", "demand", "defend", "offer", "propose", "describe", "liken", "blast", "document", "oppose",
     "support", "attack", "recommend", "hope", "expect", "fear", "accuse", "praise", "welcome", "reject",
     "dismiss", "blame", "refuse", "threaten", "decry", "slam", "hail", "lament", "question", "doubt", "see",
+    "endorse", "rule", "discuss", "express", "consider", "view", "echo", "compare", "worry", "mock", "label",
+    "feel", "intend", "seek", "recognize", "recognise", "highlight", "reference", "chant", "tout", "dispute",
+    "assume", "imagine", "realize", "realise", "wonder", "disagree", "chastise", "grill", "rip", "ridicule",
+    "applaud", "champion", "advocate", "favor", "favour", "characterize", "portray", "brand", "dub", "deem",
+    "speak", "talk", "comment", "press", "push", "lobby", "signal", "testify", "assure", "reassure", "reveal",
+    "disclose", "speculate", "hint", "imply", "proclaim", "prefer", "trust", "distrust", "like", "love", "hate",
+    "accept", "approve", "disapprove", "regret", "apologize", "apologise", "celebrate", "emphasize",
 })
 # prepositions that belong to the cue ("called for", "called on", "pointed to")
 CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"})}
@@ -62,6 +69,12 @@ CLAIM_NOUNS = frozenset({
     "accusation", "allegation", "statement", "view", "opinion", "fear", "hope", "concern", "contention",
     "prediction", "admission", "acknowledgment", "acknowledgement", "assurance", "threat", "charge", "message",
     "notion", "complaint", "denial", "announcement", "report", "conclusion", "finding", "estimate", "assessment",
+})
+# nouns of stance whose object is what is stated ("his criticism of the deal")
+STANCE_NOUNS = frozenset({
+    "criticism", "support", "comment", "remark", "concern", "question", "attack", "praise", "opposition", "call",
+    "demand", "plan", "proposal", "disdain", "admiration", "contempt", "rhetoric", "push", "endorsement",
+    "condemnation", "defense", "defence", "rejection", "denunciation", "embrace", "skepticism", "scepticism",
 })
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 
@@ -194,7 +207,7 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
         core += [c for c in kids[v] if c > after and s.deps[c] in ("xcomp",) and c not in core]
     if not core or not any(s.deps[c] != "prep" for c in core):
         return None
-    if s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd") or (
+    if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd") or (
             s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) for c in core):
         return None  # "told reporters", "urged them" alone say nothing
     parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k)) for c in core]
@@ -278,8 +291,18 @@ def _aside(text: str, s: Sentence, speaker: Span, cue_hi: int) -> bool:
 
 def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
                 people: People | None = None) -> list[Quote]:
-    """Attributions in one article (``sentences`` are its parse)."""
-    people = people or People(date)
+    """Attributions in one article (``sentences`` are its parse).
+
+    An attribution inside what another one reports is part of that content,
+    as annotators mark it ("Trump says he plans to ...": one attribution, not
+    two), and is left out."""
+    out = _attributions(text, sentences, people or People(date))
+    return [q for q in out if not any(
+        r is not q and r.content.start <= q.cue.start < r.content.end
+        and not q.content.start <= r.cue.start < q.content.end for r in out)]
+
+
+def _attributions(text: str, sentences: list[Sentence], people: People) -> list[Quote]:
     gaz = default_gazetteer()
     quotes = quote_spans(text)
     long_quotes = [(a, b) for a, b in quotes if len(text[a:b].split()) >= 3]
@@ -303,7 +326,7 @@ def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
         for v, lem in enumerate(s.lemmas):
             if quoted(s.offsets[v]):
                 continue  # a verb inside a quotation is part of what was said
-            if s.pos[v] == "NOUN" and lem.lower() in CLAIM_NOUNS:
+            if s.pos[v] == "NOUN" and (lem.lower() in CLAIM_NOUNS or lem.lower() in STANCE_NOUNS):
                 q = _nominal(text, s, v, kids, mentions, people)
                 if q is not None:
                     out.append(q)
@@ -317,7 +340,9 @@ def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
                 continue
             low = lem.lower()
             stance = low not in REPORTING
-            subj = next((c for c in kids[v] if s.deps[c] in ("nsubj", "nsubjpass")), None)
+            # the subject nearest the verb and outside the quotation ("“... it will ...,” said James Acton")
+            subj = min((c for c in kids[v] if s.deps[c] in ("nsubj", "nsubjpass") and not quoted(s.offsets[c])),
+                       key=lambda c: abs(c - v), default=None)
             h = s.heads[v]
             cue_lo, cue_hi, last = _cue(text, s, v, kids)
             if subj is None and h != v and s.deps[v] in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX"):
@@ -388,13 +413,22 @@ def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     poss = next((c for c in kids[v] if s.deps[c] == "poss"), None)
     comp = next((c for c in kids[v] if c > v and s.deps[c] in ("acl", "ccomp", "appos")
                  and any(s.deps[k] == "mark" and s.words[k].lower() == "that" for k in kids[c])), None)
+    cue_end = v
+    if comp is None and s.lemmas[v].lower() in STANCE_NOUNS:
+        # "his criticism of the deal", "Clinton's support for the bill"
+        prep = next((c for c in kids[v] if c == v + 1 and s.deps[c] == "prep"
+                     and s.words[c].lower() in ("of", "for", "about", "on", "over", "against")), None)
+        comp = next((c for c in kids[prep] if s.deps[c] in ("pobj", "pcomp")), None) if prep is not None else None
+        cue_end = prep if comp is not None else v
     if poss is None or comp is None:
         return None
     toks = _subtree(s, poss, kids)
     speaker = _span(text, s.offsets[min(toks)], _tok_end(s, max(toks)))
     lo, hi = _content(s, comp, kids)
+    if cue_end != v:
+        lo = min(_subtree(s, comp, kids))
     acts = actors_for(s, poss, kids, mentions, uncoded=True, people=people)
-    return Quote(speaker, Span(s.words[v], s.offsets[v], _tok_end(s, v)),
+    return Quote(speaker, Span(text[s.offsets[v]:_tok_end(s, cue_end)], s.offsets[v], _tok_end(s, cue_end)),
                  _span(text, s.offsets[lo], _tok_end(s, hi)), False, s.index, acts[0] if acts else None)
 
 
