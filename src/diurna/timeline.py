@@ -1,14 +1,33 @@
-"""timeline stage (first version): events grouped by date, and the reports.
+"""timeline stage: the dates that matter, and what happened on them.
 
-A date's entry holds its events, the distinct sentences behind them (most
-important first: events with more impact, i.e. larger |Goldstein|, and
-more articles), and the articles they come from.  Date selection for
-``dates=N``: the N dates with the highest :func:`date_score` (independent
-reports, articles naming the day, impact), only among dates events are known
-to the day.
+The method follows DATEWISE (Gholipour Ghalandari & Ifrim 2020), without its
+trained date ranker:
 
-Events without any date (article undated, no date in the text) are kept
-under ``date = None`` at the end: nothing is dropped silently.
+1. **Which dates.**  A journalist dates a timeline entry by when something
+   happened, and the days that matter are the ones the coverage keeps coming
+   back to.  Every article's time expressions (``time.expressions``, anchored
+   to the article's date) are resolved to days; each article that names a day
+   is one piece of evidence for it, weighed by what kind of reference it is
+   (:data:`RECALL`, :data:`REPORT`, :data:`AHEAD`), and an article published
+   on the day counts :data:`PUBLISHED` for it.  Dates are ranked by the sum.
+2. **Candidate sentences of a date**: the sentences that name the day, and
+   the lead sentences (the first :data:`LEAD` of an article) that name no day,
+   for the day of publication and the day before (news reports yesterday's
+   events).
+3. **Which sentences.**  The date's centre is the mean TF-IDF vector of its
+   candidates (as in DATEWISE, only the words that both the sentences naming
+   the day and the day's own reports use, when there are both); sentences are
+   picked greedily to keep the summary closest to that centre (centroid
+   optimisation), never a near-repeat (:data:`REPEAT_SIM`) of a sentence
+   already in the timeline.  Dates are filled in rank order; a date left
+   without a sentence is skipped.
+
+Filters (actor, CAMEO code, quad class, story, storyline, free text) choose
+events; the articles of those events are then the timeline's sources.
+``since``/``until`` bound the dates.  Each entry also lists the events
+(coded mentions) dated to its day and the articles its sentences come from.
+Events without any date are kept under ``date = None`` at the end when all
+dates are listed (``dates=None``): nothing is dropped silently.
 
 :func:`render_html` writes a self-contained report (no external assets);
 every string from article text goes through :func:`html.escape`.
@@ -18,7 +37,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import math
+import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from . import query
 from .store import Store
@@ -27,89 +49,251 @@ QUAD_NAMES = {0: "neutral", 1: "verbal cooperation", 2: "material cooperation",
               3: "verbal conflict", 4: "material conflict"}
 QUAD_COLOURS = {0: "#888888", 1: "#2b8cbe", 2: "#31a354", 3: "#fd8d3c", 4: "#de2d26"}
 
+# Evidence one article gives a day (the largest that applies counts once):
+RECALL = 1.0      # named by an article published two or more days later: worth recalling
+REPORT = 0.5      # named on the day itself or the day after: the ordinary news cycle
+AHEAD = 0.25      # named before it came (deadlines, scheduled votes): may not happen as planned
+PUBLISHED = 0.25  # published that day without naming it: coverage volume, the weakest sign
+LEAD = 5          # lead sentences per article (DATEWISE's clip); leads state the news
+MIN_WORDS, MAX_WORDS = 8, 50  # shorter: captions, fragments; longer: run-on segmentation (title+caption+lead)
+REPEAT_SIM = 0.5  # cosine (TF-IDF) above which a sentence repeats one already chosen
+# page furniture that boilerplate removal can leave inside a sentence (time stamps, "last updated")
+_FURNITURE = re.compile(r"\b(?:last\s+updated|updated\s+at|published\s+at)\b|\b\d{1,2}:\d{2}\s*(?:GMT|BST|UTC|EST|EDT)\b", re.I)
+
 
 def build(store: Store, *, dates: int | None = None, sentences: int = 3, actor: str | None = None,
           cameo: str | None = None, since: str | None = None, until: str | None = None, **filters) -> list[dict]:
-    """Timeline entries; ``filters`` are those of :func:`diurna.query.events`
-    (quad, story, storyline, text)."""
+    """Timeline entries ``{"date", "sentences", "events", "articles"}``, oldest first.
+
+    dates      keep the N most important dates (None: every date with events or mentions)
+    sentences  sentences per date
+    filters    those of :func:`diurna.query.events` (quad, story, storyline, text)
+    """
+    filters = {k: v for k, v in filters.items() if v}
     evs = query.events(store, actor=actor, cameo=cameo, since=since, until=until, **filters)
+    filtered = bool(actor or cameo or filters)
+    lo = _dt.date.fromisoformat(since[:10]) if since else None
+    hi = _dt.date.fromisoformat(until[:10]) if until else None
+    corpus = _corpus(store, {e["article_id"] for e in evs} if filtered else None)
+    ranked = rank_dates(corpus)
+    ranked = [d for d in ranked if (lo is None or d >= lo) and (hi is None or d <= hi)]
     by_date: dict = defaultdict(list)
     for e in evs:
-        by_date[e["date"]].append(e)
-    keys = list(by_date)
-    if dates:
-        ranked = sorted((k for k in keys if k is not None and _day_events(by_date[k])),
-                        key=lambda k: (-date_score(by_date[k]), k))
-        # a timeline spreads over its period: a date next to a chosen one waits
-        chosen: list = []
-        for k in ranked:
-            if len(chosen) >= dates:
-                break
-            if all(abs((k - c).days) > MIN_GAP_DAYS for c in chosen):
-                chosen.append(k)
-        for k in ranked:  # fill up if spreading left too few
-            if len(chosen) >= dates:
-                break
-            if k not in chosen:
-                chosen.append(k)
-        keys = chosen
-    keys = sorted((k for k in keys if k is not None)) + ([None] if None in keys else [])
+        if e.get("date_precision") in (None, "day") or e["date"] is None:
+            by_date[e["date"]].append(e)
+    cands = _candidates(corpus)
+    vec = _Vectors([s["text"] for c in cands.values() for s in c])
+    chosen: dict = {}
+    taken: list = []  # vectors of the sentences already in the timeline
+    order = ranked if dates else sorted(set(ranked) | {k for k in by_date if k is not None})
+    for d in order:
+        if dates and len(chosen) >= dates:
+            break
+        picked = _summarise(cands.get(d, []), sentences, vec, taken)
+        if picked or not dates:
+            chosen[d] = picked
+    keys = sorted(chosen) + ([None] if not dates and None in by_date else [])
     out = []
     for k in keys:
-        day = by_date[k]
+        picked = chosen.get(k, [])
         out.append({
             "date": k.isoformat() if k is not None else None,
-            "sentences": _pick_sentences(day, sentences),
-            "events": [_event_summary(e) for e in day],
-            "articles": _articles(day),
+            "sentences": [s["text"] for s in picked],
+            "events": [_event_summary(e) for e in by_date.get(k, [])],
+            "articles": _articles(picked, by_date.get(k, []), corpus),
         })
     return out
 
 
-MIN_GAP_DAYS = 2
-# impact (sum of |Goldstein| of non-statement events) counts as one report per this much
-IMPACT_SCALE = 60.0
+# --------------------------------------------------------------------------
+# the corpus: articles, their sentences and the days they name
+# --------------------------------------------------------------------------
 
 
-def _day_events(day: list[dict]) -> list[dict]:
-    """Events dated to this very day (not a month or a year that starts on it)."""
-    return [e for e in day if e.get("date_precision") in (None, "day")]
+@lru_cache(maxsize=65536)
+def _day_mentions(text: str, published: str | None) -> tuple[tuple[int, str], ...]:
+    """(offset, YYYY-MM-DD) of the time expressions of ``text`` that resolve
+    to a day, anchored to the article's date (cached: the same article text
+    and date always give the same days)."""
+    from .time.expressions import find_timexes
+
+    return tuple((t.start, t.value) for t in find_timexes(text, published)
+                 if t.type == "DATE" and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value))
 
 
-def date_score(day: list[dict]) -> float:
-    """How much a date matters: independent reports of events on that day,
-    counting twice the articles that name the day in their text (later
-    articles looking back at it), plus the impact of its conflictual and
-    cooperative acts."""
-    day = _day_events(day)
-    named = {e["article_id"] for e in day if e.get("date_source") == "text"}
-    reports = {e["article_id"] for e in day}
-    impact = sum(abs(e["goldstein"] or 0.0) for e in day if not (e["cameo"] or "").startswith("01"))
-    return 2 * len(named) + len(reports) + impact / IMPACT_SCALE
-
-
-def _pick_sentences(day: list[dict], k: int) -> list[str]:
-    weight: Counter = Counter()
-    first: dict = {}
-    for e in day:
-        s = e["sentence_text"]
-        if not s:
+def _corpus(store: Store, ids: set | None) -> dict:
+    """Articles (not copies) with their sentences and the days each sentence names."""
+    rows = store.con.execute(
+        "SELECT id, published, title, url, source, text FROM articles WHERE duplicate_of IS NULL").fetchall()
+    arts = {}
+    for aid, pub, title, url, src, text in rows:
+        if ids is not None and aid not in ids:
             continue
-        weight[s] += 1.0 + abs(e["goldstein"] or 0.0) / 10.0
-        first.setdefault(s, len(first))
-    chosen: list[str] = []
-    for s, _ in sorted(weight.items(), key=lambda kv: (-kv[1], first[kv[0]])):
-        if any(_overlap(s, c) > 0.6 for c in chosen):
+        arts[aid] = {"id": aid, "published": pub, "title": title, "url": url, "source": src, "text": text or "",
+                     "sentences": []}
+    if not arts:
+        return arts
+    for aid, idx, start, end, text in store.con.execute(
+            'SELECT article_id, idx, start, "end", text FROM sentences ORDER BY article_id, idx').fetchall():
+        a = arts.get(aid)
+        if a is None:
             continue
-        chosen.append(s)
-        if len(chosen) >= k:
+        # a line break inside a "sentence" is a segmentation slip (a headline or
+        # caption run into the next line): each line is its own unit
+        off = 0
+        for piece in text.split("\n"):
+            # a closing quote left at the start belongs to the previous sentence
+            clean = re.sub(r"^[\s”’]+", "", piece).strip()
+            if clean:
+                a["sentences"].append({"article_id": aid, "idx": idx, "start": start + off + piece.find(clean[0]),
+                                       "end": start + off + len(piece), "text": clean, "days": set()})
+            off += len(piece) + 1
+    for a in arts.values():
+        sents = a["sentences"]
+        pub = a["published"].isoformat() if a["published"] else None
+        for off, day in _day_mentions(a["text"], pub):
+            for s in sents:
+                if s["start"] <= off < s["end"]:
+                    s["days"].add(_dt.date.fromisoformat(day))
+                    break
+    return arts
+
+
+def _evidence(pub: _dt.date | None, day: _dt.date) -> float:
+    if pub is None:
+        return REPORT
+    gap = (pub - day).days
+    return RECALL if gap >= 2 else REPORT if gap >= 0 else AHEAD
+
+
+def date_scores(corpus: dict) -> Counter:
+    """How much each day matters: the evidence of every article for it."""
+    score: Counter = Counter()
+    for a in corpus.values():
+        ev: dict = {}
+        if a["published"]:
+            ev[a["published"]] = PUBLISHED
+        for s in a["sentences"]:
+            for d in s["days"]:
+                ev[d] = max(ev.get(d, 0.0), _evidence(a["published"], d))
+        for d, w in ev.items():
+            score[d] += w
+    return score
+
+
+def rank_dates(corpus: dict) -> list:
+    score = date_scores(corpus)
+    return sorted(score, key=lambda d: (-score[d], d))
+
+
+def _candidates(corpus: dict) -> dict:
+    """date -> candidate sentences: those naming the day, and leads naming no day
+    of articles published that day or the next."""
+    out: dict = defaultdict(list)
+    for a in corpus.values():
+        for s in a["sentences"]:
+            n = len(s["text"].split())
+            if not MIN_WORDS <= n <= MAX_WORDS or s["text"].rstrip().endswith("?") or _FURNITURE.search(s["text"]):
+                continue
+            if s["idx"] == 0 and not a["title"]:
+                continue  # no title found: the first "sentence" runs the headline (and a caption) into the lead
+            if s["days"]:
+                for d in s["days"]:
+                    out[d].append({**s, "kind": "mention"})
+            elif s["idx"] < LEAD and a["published"]:
+                for back in (0, 1):
+                    out[a["published"] - _dt.timedelta(days=back)].append({**s, "kind": "lead"})
+    return out
+
+
+# --------------------------------------------------------------------------
+# choosing sentences: centroid optimisation over TF-IDF vectors
+# --------------------------------------------------------------------------
+
+
+class _Vectors:
+    """TF-IDF vectors (dicts) of sentences, IDF from the candidate sentences."""
+
+    def __init__(self, texts: list[str]):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self.stop = STOP_WORDS
+        df: Counter = Counter()
+        for t in set(texts):
+            df.update(set(self.words(t)))
+        n = max(1, len(set(texts)))
+        self.idf = {w: math.log((1 + n) / (1 + c)) + 1 for w, c in df.items()}
+        self.cache: dict = {}
+
+    def words(self, text: str) -> list[str]:
+        return [w for w in re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text.lower()) if w not in self.stop]
+
+    def __call__(self, text: str) -> dict:
+        v = self.cache.get(text)
+        if v is None:
+            tf = Counter(self.words(text))
+            v = {w: c * self.idf.get(w, 1.0) for w, c in tf.items()}
+            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+            v = self.cache[text] = {w: x / norm for w, x in v.items()}
+        return v
+
+
+def _cos(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(x * b.get(w, 0.0) for w, x in a.items())
+    na = math.sqrt(sum(x * x for x in a.values()))
+    nb = math.sqrt(sum(x * x for x in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _mean(vs: list[dict]) -> dict:
+    out: Counter = Counter()
+    for v in vs:
+        for w, x in v.items():
+            out[w] += x / len(vs)
+    return dict(out)
+
+
+def _summarise(cands: list[dict], k: int, vec: _Vectors, taken: list) -> list[dict]:
+    if not cands or k <= 0:
+        return []
+    seen, uniq = set(), []
+    for s in cands:  # one copy of a sentence (a sentence naming two days is a candidate of both)
+        key = s["text"].strip().lower()
+        if key not in seen:
+            seen.add(key)
+            uniq.append(s)
+    vs = [vec(s["text"]) for s in uniq]
+    ment = [v for s, v in zip(uniq, vs) if s["kind"] == "mention"]
+    lead = [v for s, v in zip(uniq, vs) if s["kind"] == "lead"]
+    if ment and lead:
+        # what was said about the day later and what was reported on it:
+        # the words both use carry the day's news
+        cm, cl = _mean(ment), _mean(lead)
+        centre = {w: (cm[w] + cl[w]) / 2 for w in cm.keys() & cl.keys()} or _mean(vs)
+    else:
+        centre = _mean(vs)
+    picked: list = []
+    summary: Counter = Counter()
+    while len(picked) < k:
+        best, best_sim = None, 0.0
+        for i, (s, v) in enumerate(zip(uniq, vs)):
+            if any(s is p for p, _ in picked) or any(_cos(v, t) > REPEAT_SIM for t in taken):
+                continue
+            trial = Counter(summary)
+            for w, x in v.items():
+                trial[w] += x
+            sim = _cos(centre, trial)
+            if sim > best_sim + 1e-12:
+                best, best_sim = i, sim
+        if best is None:
             break
-    return chosen
-
-
-def _overlap(a: str, b: str) -> float:
-    wa, wb = set(a.lower().split()), set(b.lower().split())
-    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+        picked.append((uniq[best], vs[best]))
+        taken.append(vs[best])
+        for w, x in vs[best].items():
+            summary[w] += x
+    return [s for s, _ in picked]  # most central first
 
 
 def _event_summary(e: dict) -> dict:
@@ -123,11 +307,19 @@ def _event_summary(e: dict) -> dict:
     }
 
 
-def _articles(day: list[dict]) -> list[dict]:
+def _articles(picked: list[dict], day: list[dict], corpus: dict) -> list[dict]:
+    """The articles of the chosen sentences (``sentences``: which of the entry's
+    sentences each gave), then those of the day's events."""
     seen: dict = {}
+    for i, s in enumerate(picked):
+        a = corpus.get(s["article_id"], {})
+        seen.setdefault(s["article_id"], {"id": s["article_id"], "title": a.get("title"), "url": a.get("url"),
+                                          "source": a.get("source"),
+                                          "published": a["published"].isoformat() if a.get("published") else None,
+                                          "sentences": []})["sentences"].append(i)
     for e in day:
-        seen.setdefault(e["article_id"], {"id": e["article_id"], "title": e["article_title"],
-                                          "url": e["url"], "source": e["outlet"]})
+        seen.setdefault(e["article_id"], {"id": e["article_id"], "title": e["article_title"], "url": e["url"],
+                                          "source": e["outlet"], "published": None, "sentences": []})
     return list(seen.values())
 
 
