@@ -76,6 +76,7 @@ STANCE_NOUNS = frozenset({
     "demand", "plan", "proposal", "disdain", "admiration", "contempt", "rhetoric", "push", "endorsement",
     "condemnation", "defense", "defence", "rejection", "denunciation", "embrace", "skepticism", "scepticism",
 })
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^)]*\))?,?(?: [A-Z][a-z]+\.? \d+)?(?: \([A-Z]+\))?\s*[-—–―]+\s+")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
@@ -227,17 +228,21 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
         subj = s.heads[v]
         toks = [t for t in _subtree(s, subj, kids, lambda c: s.deps[c] in ("relcl", "acl", "advcl", "punct"))]
     else:
-        toks = _subtree(s, subj, kids, lambda c: s.deps[c] in ("advcl", "parataxis") or (
-            s.deps[c] == "acl" and s.tags[c] == "VBG") or c >= v > subj)
+        toks = _subtree(s, subj, kids, lambda c: s.deps[c] in ("advcl", "parataxis") or c >= v > subj or (
+            s.pos[c] == "VERB" and s.tags[c] in ("VBG", "VBN") and s.words[c - 1] == ","))
     lo, hi = min(toks), max(toks)
-    while lo < subj and s.pos[lo] == "PUNCT":
-        lo += 1
+    while lo < subj and (s.pos[lo] == "PUNCT" or s.deps[lo] in ("preconj", "cc") or (
+            s.deps[lo] == "advmod" and s.pos[lo] == "ADV")):
+        lo += 1  # "Even China", "Both Mr. King and Mr. Schultz"
     while hi > subj and s.pos[hi] == "PUNCT" and s.words[hi] not in (")",):
         hi -= 1
     a, b = s.offsets[lo], _tok_end(s, hi)
-    nl = text.rfind("\n", a, s.offsets[subj])  # "7 p.m.\n\nDonald Trump says"
+    nl = text.rfind("\n", a, min(b, s.offsets[v]))  # "7 p.m.\n\nDonald Trump says"
     if nl >= 0:
         a = nl + 1
+    dateline = _DATELINE.match(text, a, b)  # "BRUSSELS - European leaders said"
+    if dateline:
+        a = dateline.end()
     sp = _span(text, a, b)
     # an apposition closes with a comma before the verb: "Brian Fallon, the campaign's press secretary, said"
     if subj < v and "," in sp.text and text[sp.end:sp.end + 1] == "," and hi + 1 < v:
