@@ -27,10 +27,11 @@ const D = (() => {
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === null || v === undefined || v === false) continue;
+      const aria = k.startsWith("aria-");  // aria-pressed="false" is a value, disabled=false no attribute
+      if (v === null || v === undefined || (v === false && !aria)) continue;
       if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
       else if (k === "text") node.textContent = String(v);
-      else node.setAttribute(k, v === true ? "" : String(v));
+      else node.setAttribute(k, v === true && !aria ? "" : String(v));
     }
     return append(node, children);
   }

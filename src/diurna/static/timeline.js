@@ -87,8 +87,9 @@
     }
     const label = since === until ? D.periodLabel(since, "day") : `${since} – ${until}`;
     const arts = new Set(page.items.map((e) => e.article_id));
-    const head = el("h2", {id: "day-title"}, `${label}: ${page.total} events in ${groups.size} sentences from ` +
-                    `${arts.size} articles`);
+    const n = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+    const head = el("h2", {id: "day-title"}, `${label}: ${n(page.total, "event")} in ${n(groups.size, "sentence")} ` +
+                    `from ${n(arts.size, "article")}`);
     const more = page.total > page.items.length
       ? el("p", {}, `Showing the first ${page.items.length}; `,
            el("a", {href: "/events" + D.query({since, until})}, "all of them in the events table"), ".")
