@@ -33,8 +33,8 @@ clean:
 	rm -rf $(VENV) $(OUT) $(DB) build src/*.egg-info
 
 bench: $(STAMP)
-	$(VENV)/bin/diurna bench throughput --workers 1
-	$(VENV)/bin/diurna bench throughput --workers 2
+	$(VENV)/bin/diurna bench throughput --workers 1 --workers 2
+	$(VENV)/bin/diurna bench profile
 
 bench-events: $(STAMP)
 	$(VENV)/bin/diurna eval events

@@ -4,15 +4,19 @@ Each benchmark owns one section of that file, between
 ``<!-- bench:NAME -->`` and ``<!-- /bench:NAME -->``; running it replaces
 its section and leaves the others alone.  Figures are never typed by hand.
 
-``throughput``: the full pipeline (``diurna run`` into a fresh store) and,
-in the same process on the same clean texts, spaCy alone (``nlp.pipe`` with
-the same pipeline and batch size, nothing else).  The corpus is
-``../shared/data/t17-syria-bbc`` when present, else ``examples/``.
+``throughput``: spaCy alone (``nlp.pipe`` with the same pipeline and batch
+size, nothing else), the stages after it alone on the same parses, and the
+full pipeline (``diurna run`` into a fresh store, in a fresh process per
+worker count so that peak memory is its own) on the same clean texts.  The
+corpus is ``../shared/data/t17-syria-bbc`` when present, else a generated
+corpus of 600-word articles (``--generate N`` chooses its size).
+``profile``: cProfile of one full run, the functions that take the time.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import platform
 import re
 import resource
@@ -24,6 +28,14 @@ from .ingest import read
 from .nlp import load, pipeline_name
 from .pipeline import Settings, run
 from .records import Article
+
+
+def remove_section(path: Path, name: str) -> None:
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+        text = re.sub(r"\n*" + re.escape(start) + r".*?" + re.escape(end) + r"\n?", "\n", text, flags=re.S)
+        path.write_text(text, encoding="utf-8")
 
 
 def write_section(path: Path, name: str, body: str) -> None:
@@ -48,11 +60,84 @@ def default_corpus(repo: Path) -> list[str]:
     t17 = repo.parent / "shared" / "data" / "t17-syria-bbc" / "InputDocs"
     if t17.is_dir():
         return [str(t17)]
-    return [str(repo / "examples")]
+    return []  # no shared data: a generated corpus (see generated_corpus)
 
 
-def throughput(paths: list[str], workers: int = 1, batch_size: int = 32, limit: int | None = None) -> dict:
-    texts = [a.text for a in read(paths) if isinstance(a, Article)]
+def generated_corpus(n: int, words: int = 600, seed: int = 7) -> list[str]:
+    """``n`` articles of about ``words`` words, each a random draw of the
+    sentences of the bundled sample corpus (``examples/``, written for diurna)
+    with its numbers varied: news-shaped text of a chosen size when the
+    shared data is absent.  Draws differ enough not to be near copies."""
+    import random
+
+    repo = Path(__file__).resolve().parents[2]
+    pool: list[str] = []
+    for a in read([str(repo / "examples")]):
+        if isinstance(a, Article):
+            pool += [s.strip() for s in re.split(r"(?<=[.!?])\s+", a.text) if len(s.split()) >= 6]
+    pool = sorted(set(pool))
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        paras, count = [], 0
+        while count < words:
+            s = re.sub(r"\d+", lambda m: str(rng.randint(2, 60)), rng.choice(pool))
+            paras.append(s)
+            count += len(s.split())
+        out.append(f"Report {i + 1}\n\n" + "\n\n".join(" ".join(paras[k:k + 3]) for k in range(0, len(paras), 3)))
+    return out
+
+
+CANDIDATE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "him", "her", "them", "us"})
+
+
+def actor_candidates(docs) -> dict:
+    """How much text could not hold an event because its sentence has no
+    actor candidate (no named entity of an actor kind, no gazetteer or sector
+    phrase, no personal pronoun): the most a skip-the-parse pass could save."""
+    from .actors import default_gazetteer
+
+    gaz = default_gazetteer()
+    n_sent = n_tok = skip_sent = skip_tok = 0
+    for doc in docs:
+        for sent in doc.sents:
+            words = [t.text for t in sent if not t.is_space]
+            if not words:
+                continue
+            n_sent += 1
+            n_tok += len(words)
+            if any(e.label_ in CANDIDATE_LABELS for e in sent.ents) or gaz.mentions(words) or \
+                    any(w.lower() in PRONOUNS for w in words):
+                continue
+            skip_sent += 1
+            skip_tok += len(words)
+    return {"sentences": n_sent, "tokens": n_tok, "no_actor_sentences": skip_sent, "no_actor_tokens": skip_tok}
+
+
+def _full_run(src: str, db: str, workers: int, batch_size: int) -> dict:
+    """One ``diurna run`` in this (fresh) process: seconds, counts, peak memory."""
+    if workers <= 1:
+        load()  # as for spaCy alone: the model is loaded before the clock starts
+    t0 = time.perf_counter()
+    s = run([src], Settings(db=db, workers=workers, batch_size=batch_size))
+    return {"full_s": time.perf_counter() - t0, "stored": s.stored, "sentences": s.sentences, "events": s.events,
+            "peak_mb_main": _peak_mb(), "peak_mb_worker": s.peak_worker_mb}
+
+
+def throughput(paths: list[str], workers=(1,), batch_size: int = 32, limit: int | None = None,
+               generate: int | None = None) -> dict:
+    """spaCy alone, the stages after it alone, and the full pipeline with each
+    number of ``workers`` (each in a fresh process, so its memory is its own),
+    on the same texts."""
+    import json
+    import subprocess
+    import sys
+
+    if generate or not paths:
+        texts = generated_corpus(generate or 300)
+    else:
+        texts = [a.text for a in read(paths) if isinstance(a, Article)]
     if limit:
         texts = texts[:limit]
     words = sum(len(t.split()) for t in texts)
@@ -61,10 +146,11 @@ def throughput(paths: list[str], workers: int = 1, batch_size: int = 32, limit: 
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=batch_size))
     spacy_s = time.perf_counter() - t0
-    n_tok = sum(len(d) for d in docs)
-    # the stages after spaCy, alone, on the same parses: dating and coding
+    cands = actor_candidates(docs)
+    # the stages after spaCy, alone, on the same parses: dating, coding, quotes
     from .events import get_coder
     from .nlp import flatten
+    from .quotes import find_quotes
     from .time.pubdate import date_article
 
     parsed = [flatten(d) for d in docs]
@@ -78,59 +164,114 @@ def throughput(paths: list[str], workers: int = 1, batch_size: int = 32, limit: 
     t0 = time.perf_counter()
     n_ev = sum(len(coder.code(a, sents)) for a, sents in zip(arts, parsed))
     code_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for a, sents in zip(arts, parsed):
+        find_quotes(a.text, sents, a.published)
+    quote_s = time.perf_counter() - t0
     n_sent = sum(len(p) for p in parsed)
     del parsed
+    runs = []
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.jsonl"
-        import json
-
         with src.open("w", encoding="utf-8") as f:
             for i, t in enumerate(texts):
                 f.write(json.dumps({"id": str(i), "text": t}) + "\n")
-        t0 = time.perf_counter()
-        summary = run([str(src)], Settings(db=str(Path(tmp) / "b.duckdb"), workers=workers, batch_size=batch_size))
-        full_s = time.perf_counter() - t0
+        for w in workers:
+            db = Path(tmp) / f"w{w}.duckdb"
+            out = subprocess.run([sys.executable, "-m", "diurna.bench", str(src), str(db), str(w), str(batch_size)],
+                                 capture_output=True, text=True, check=True)
+            runs.append({"workers": w, **json.loads(out.stdout.strip().splitlines()[-1])})
     return {
-        "articles": len(texts), "words": words, "tokens": n_tok, "stored": summary.stored,
-        "sentences": summary.sentences, "events": summary.events,
-        "spacy_s": spacy_s, "full_s": full_s, "workers": workers, "date_s": date_s, "code_s": code_s,
-        "n_sent_alone": n_sent, "n_ev_alone": n_ev,
-        "peak_mb_main": _peak_mb(), "peak_mb_children": _peak_mb(resource.RUSAGE_CHILDREN),
+        "articles": len(texts), "words": words, "generated": bool(generate or not paths),
+        "spacy_s": spacy_s, "date_s": date_s, "code_s": code_s, "quote_s": quote_s,
+        "n_sent_alone": n_sent, "n_ev_alone": n_ev, "candidates": cands, "runs": runs,
+        "peak_mb_spacy_alone": _peak_mb(),
     }
 
 
-def throughput_markdown(r: dict, paths: list[str]) -> str:
-    ratio = r["spacy_s"] / r["full_s"] if r["full_s"] else 0.0
-    rows = [
-        ("spaCy alone (`nlp.pipe`)", r["spacy_s"], None),
-        (f"full pipeline, {r['workers']} worker(s)", r["full_s"], r["events"]),
-    ]
+def throughput_markdown(r: dict, paths: list[str], command: str) -> str:
+    corpus = (f"generated ({r['articles']} articles of ~600 words from the sample corpus's sentences)" if r["generated"]
+              else ", ".join(Path(p).name for p in paths))
     lines = [
-        "## Throughput",
-        "",
-        f"Command: `diurna bench throughput --workers {r['workers']}`; corpus: {', '.join(Path(p).name for p in paths)} "
-        f"({r['articles']} articles, {r['words']:,} words); pipeline `{pipeline_name()}`; "
-        f"{platform.processor() or platform.machine()}, Python {platform.python_version()}; "
-        f"run {_dt.date.today().isoformat()}.",
-        "",
-        "| what | seconds | articles/s | words/s | events/s |",
-        "|---|---:|---:|---:|---:|",
+        "## Throughput", "",
+        f"Command: `{command}`; corpus: {corpus} ({r['articles']} articles, {r['words']:,} words); "
+        f"pipeline `{pipeline_name()}`; {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; run {_dt.date.today().isoformat()}. Each full run is a fresh process "
+        "into a fresh store (ingest, boilerplate, de-duplication, parse, dates, events, quotes, places, store "
+        "writes, event merging and stories); with more than one worker the workers' model loading is "
+        "counted.", "",
+        "| what | seconds | articles/s | words/s | events/s | / spaCy alone | peak MB main | peak MB per worker |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        f"| spaCy alone (`nlp.pipe`, one process) | {r['spacy_s']:.2f} | {r['articles'] / r['spacy_s']:.1f} | "
+        f"{r['words'] / r['spacy_s']:,.0f} |  | 1.00 |  |  |",
     ]
-    for name, secs, ev in rows:
-        lines.append(f"| {name} | {secs:.2f} | {r['articles'] / secs:.1f} | {r['words'] / secs:,.0f} | "
-                     f"{'' if ev is None else f'{ev / secs:.1f}'} |")
+    for x in r["runs"]:
+        s = x["full_s"]
+        worker_mb = f"{x['peak_mb_worker']:.0f}" if x["workers"] > 1 else "(main)"
+        lines.append(f"| full pipeline, {x['workers']} worker(s) | {s:.2f} | {r['articles'] / s:.1f} | "
+                     f"{r['words'] / s:,.0f} | {x['events'] / s:.1f} | **{r['spacy_s'] / s:.2f}** | "
+                     f"{x['peak_mb_main']:.0f} | {worker_mb} |")
+    one = next((x for x in r["runs"] if x["workers"] == 1), None)
+    c = r["candidates"]
     lines += [
         "",
         f"Stages after spaCy alone, on the same parses (one process): publication-date inference "
         f"{r['n_sent_alone'] / r['date_s']:,.0f} sentences/s, event coding {r['n_sent_alone'] / r['code_s']:,.0f} "
-        f"sentences/s ({r['n_ev_alone']:,} events); whole pipeline {r['sentences'] / r['full_s']:,.0f} sentences/s.",
-        "",
-        f"Full pipeline / spaCy-alone throughput: **{ratio:.2f}**. "
-        f"Stored {r['stored']} articles, {r['sentences']:,} sentences, {r['events']:,} events. "
-        f"Peak resident memory: {r['peak_mb_main']:.0f} MB main process, " +
-        (f"{r['peak_mb_children']:.0f} MB largest worker." if r['peak_mb_children'] >= 1
-         else "no worker processes (one worker runs in the main process)."),
+        f"sentences/s ({r['n_ev_alone']:,} events), quotes {r['n_sent_alone'] / r['quote_s']:,.0f} sentences/s.",
     ]
+    if one:
+        lines.append(f"Whole pipeline, 1 worker: {one['sentences'] / one['full_s']:,.0f} sentences/s; stored "
+                     f"{one['stored']} articles, {one['sentences']:,} sentences, {one['events']:,} events.")
+    for x in r["runs"]:
+        if one and x["workers"] > 1:
+            lines.append(f"Scaling: {x['workers']} workers run at **{one['full_s'] / x['full_s']:.2f}x** the "
+                         f"throughput of 1 worker.")
+    lines += [
+        "",
+        f"Sentences with no actor candidate (no person, organisation, place or group entity, no gazetteer or "
+        f"sector phrase, no personal pronoun): {c['no_actor_sentences']:,} of {c['sentences']:,} "
+        f"({100 * c['no_actor_sentences'] / max(1, c['sentences']):.1f}%), holding "
+        f"{100 * c['no_actor_tokens'] / max(1, c['tokens']):.1f}% of the tokens: the most that skipping their "
+        f"parse could save.",
+    ]
+    return "\n".join(lines)
+
+
+def profile(paths: list[str], limit: int = 60, top: int = 18) -> dict:
+    """cProfile of one full run (1 worker) on ``limit`` articles: where the time goes."""
+    import cProfile
+    import json
+    import pstats
+
+    texts = generated_corpus(limit) if not paths else [a.text for a in read(paths) if isinstance(a, Article)][:limit]
+    load()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        src.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)), "utf-8")
+        prof = cProfile.Profile()
+        prof.enable()
+        run([str(src)], Settings(db=str(Path(tmp) / "p.duckdb")))
+        prof.disable()
+    st = pstats.Stats(prof)
+    total = max(v[3] for v in st.stats.values())
+    rows = []
+    for (fn, line, name), (_cc, _nc, tt, ct, _callers) in st.stats.items():
+        short = fn.split("site-packages/")[-1].split("src/")[-1]
+        rows.append((ct, tt, f"{short}:{line}({name})"))
+    by_cum = [r for r in sorted(rows, reverse=True) if "diurna/" in r[2] or "spacy/language" in r[2]][:top]
+    by_own = sorted(rows, key=lambda r: r[1], reverse=True)[:top]
+    return {"articles": len(texts), "total": total, "by_cum": by_cum, "by_own": by_own}
+
+
+def profile_markdown(p: dict) -> str:
+    lines = ["## Profile", "",
+             f"Command: `diurna bench profile`; cProfile of one full run (1 worker) on {p['articles']} articles, "
+             f"{p['total']:.1f} s under the profiler (which slows Python code more than compiled code); "
+             f"run {_dt.date.today().isoformat()}.", "",
+             "| cumulative s | share | function (diurna stages and spaCy's pipe) |", "|---:|---:|---|"]
+    lines += [f"| {ct:.2f} | {100 * ct / p['total']:.0f}% | `{name}` |" for ct, _tt, name in p["by_cum"]]
+    lines += ["", "| own s | share | function (most time in its own code) |", "|---:|---:|---|"]
+    lines += [f"| {tt:.2f} | {100 * tt / p['total']:.0f}% | `{name}` |" for _ct, tt, name in p["by_own"]]
     return "\n".join(lines)
 
 
@@ -198,3 +339,10 @@ def serve_markdown(r: dict, db: str) -> str:
         f"run {_dt.date.today().isoformat()}.", "",
         "| requests | requests/s | p50 ms | p99 ms | failed |", "|---:|---:|---:|---:|---:|",
         f"| {r['requests']:,} | {r['rps']:.0f} | {r['p50_ms']:.0f} | {r['p99_ms']:.0f} | {r['failed']} |"])
+
+
+if __name__ == "__main__":  # one full run in a fresh process: python -m diurna.bench SRC DB WORKERS BATCH
+    import json
+    import sys
+
+    print(json.dumps(_full_run(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))))

@@ -430,19 +430,41 @@ def bench():
 
 @bench.command("throughput")
 @click.argument("paths", nargs=-1)
-@click.option("--workers", "-w", default=1, show_default=True)
+@click.option("--workers", "-w", multiple=True, type=int, default=(1, 2), show_default=True,
+              help="Worker counts to run the full pipeline with (repeat the option).")
 @click.option("--batch-size", default=32, show_default=True)
 @click.option("--limit", type=int, default=None, help="Use only the first N articles.")
+@click.option("--generate", type=int, default=None,
+              help="Use a generated corpus of N 600-word articles (the default when ../shared is absent: 300).")
 @click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
-def bench_throughput(paths, workers, batch_size, limit, output):
-    """Full pipeline vs spaCy alone on the same texts (default corpus: t17-syria-bbc, else examples/)."""
+def bench_throughput(paths, workers, batch_size, limit, generate, output):
+    """Full pipeline vs spaCy alone on the same texts (default corpus: t17-syria-bbc, else generated)."""
+    from . import bench as b
+
+    repo = Path(__file__).resolve().parents[2]
+    paths = list(paths) or ([] if generate else b.default_corpus(repo))
+    r = b.throughput(paths, workers=tuple(workers), batch_size=batch_size, limit=limit, generate=generate)
+    command = "diurna bench throughput " + " ".join(f"-w {w}" for w in workers) + (
+        f" --generate {generate}" if generate else "") + (f" --limit {limit}" if limit else "")
+    md = b.throughput_markdown(r, paths, command)
+    for old in ("throughput-w1", "throughput-w2"):  # sections of earlier versions
+        b.remove_section(Path(output), old)
+    b.write_section(Path(output), "throughput", md)
+    click.echo(md)
+
+
+@bench.command("profile")
+@click.argument("paths", nargs=-1)
+@click.option("--limit", type=int, default=60, show_default=True, help="Articles to profile.")
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def bench_profile(paths, limit, output):
+    """cProfile of one full run: where the time goes (writes the profile section)."""
     from . import bench as b
 
     repo = Path(__file__).resolve().parents[2]
     paths = list(paths) or b.default_corpus(repo)
-    r = b.throughput(paths, workers=workers, batch_size=batch_size, limit=limit)
-    md = b.throughput_markdown(r, paths)
-    b.write_section(Path(output), f"throughput-w{workers}", md)
+    md = b.profile_markdown(b.profile(paths, limit=limit))
+    b.write_section(Path(output), "profile", md)
     click.echo(md)
 
 
