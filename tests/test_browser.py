@@ -11,7 +11,6 @@ pytest's tmp dir (or to $DIURNA_SCREENSHOTS when set).
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -21,16 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, SEEDS
-
 CHROMIUM = Path("/usr/bin/chromium")
-SEED_TAGS = SEEDS / "004_07c0c039424cdcd0.txt"
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: browser test skipped")
 httpx = pytest.importorskip("httpx")
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium): browser test skipped",
                 allow_module_level=True)
+
+from test_serve import SEED_TAGS, markup_store  # noqa: E402  (the same store as the API tests)
 
 
 def _free_port() -> int:
@@ -41,15 +39,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from diurna.pipeline import Settings, run
-
-    d = tmp_path_factory.mktemp("browser")
-    evil = d / "evil.jsonl"
-    evil.write_text(json.dumps({"id": "evil", "published": "2024-03-01", "title": "<script>alert(1)</script>",
-                                "text": "Russia condemned France on Monday <script>alert(2)</script> and said "
-                                        "the <b>draft</b> was unacceptable."}) + "\n")
-    db = d / "b.duckdb"
-    run([str(EXAMPLES), str(evil)] + ([str(SEED_TAGS)] if SEED_TAGS.is_file() else []), Settings(db=str(db)))
+    db = markup_store(tmp_path_factory.mktemp("browser"))
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "diurna", "serve", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

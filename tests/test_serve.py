@@ -1,6 +1,7 @@
 """The API and pages over a real store (FastAPI's test client, no network)."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -14,21 +15,25 @@ from diurna.pipeline import Settings, run  # noqa: E402
 from diurna.serve import MAX_PAGE, create_app  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    d = tmp_path_factory.mktemp("serve")
+# a real article whose page (a comment form) lists literal HTML tags
+SEED_TAGS = SEEDS / "004_07c0c039424cdcd0.txt"
+
+
+def markup_store(d: Path) -> Path:
+    """A store of the demo corpus, an article with markup in its title and
+    text, and (when ../shared is there) the seed with literal tags."""
     evil = d / "evil.jsonl"
     evil.write_text(json.dumps({"id": "evil", "published": "2024-03-01", "title": "<script>alert(1)</script>",
                                 "text": "Russia condemned France on Monday <script>alert(2)</script> and said "
                                         "the <b>draft</b> was unacceptable."}) + "\n")
     db = d / "s.duckdb"
-    inputs = [str(EXAMPLES), str(evil)] + ([str(SEED_TAGS)] if SEED_TAGS.is_file() else [])
-    run(inputs, Settings(db=str(db)))
-    return TestClient(create_app(db))
+    run([str(EXAMPLES), str(evil)] + ([str(SEED_TAGS)] if SEED_TAGS.is_file() else []), Settings(db=str(db)))
+    return db
 
 
-# a real article whose page (a comment form) lists literal HTML tags
-SEED_TAGS = SEEDS / "004_07c0c039424cdcd0.txt"
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    return TestClient(create_app(markup_store(tmp_path_factory.mktemp("serve"))))
 
 
 def test_api_lists_filters_and_pages(client):
