@@ -201,6 +201,9 @@ def full_phrase(sent: Sentence, head: int, kids: list[list[int]],
     while hi > head and sent.pos[hi] == "PUNCT" and not (
             sent.words[hi] in _CLOSE and any(sent.words[k] in _OPEN for k in range(lo, hi))):
         hi -= 1
+    if hi + 1 < len(sent.words) and sent.words[hi + 1] in _CLOSE and (
+            sum(w in _OPEN for w in sent.words[lo:hi + 1]) > sum(w in _CLOSE for w in sent.words[lo:hi + 1])):
+        hi += 1  # "the Central African Republic (CAR)": the bracket the span opens
     return lo, hi
 
 

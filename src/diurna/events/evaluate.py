@@ -110,6 +110,32 @@ def read_spans(root: Path) -> list[tuple[list[str], list[str]]]:
     return out
 
 
+_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "’s", "n't", "'re", "'ve",
+                              "'ll", "'d", "'m"})
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "€", "£"})
+
+
+def detokenize(toks: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence as it was written ("May’s offer", "rebel-held", "$1.5
+    billion", "(NAF)") from the data's tokens, with each token's character
+    span: spaCy parses written text, and a predicted span is mapped back to
+    the gold tokens by these offsets (see the module docstring)."""
+    text, offs = "", []
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else ""
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        glue = (not text or t in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER
+                or (t in ("’", "'") and nxt == "s") or (t == "s" and prev in ("’", "'"))
+                or (t == "-" and prev[-1:].isalnum() and nxt[:1].isalnum())
+                or (prev == "-" and i > 1 and toks[i - 2][-1:].isalnum() and t[:1].isalnum())
+                or (t == "." and prev.isdigit() and nxt.isdigit()) or (prev == "." and i > 1 and toks[i - 2].isdigit() and t.isdigit()))
+        if text and not glue:
+            text += " "
+        offs.append((len(text), len(text) + len(t)))
+        text += t
+    return text, offs
+
+
 def _gold_spans(tags: list[str]) -> dict[str, list[tuple[int, int]]]:
     spans = {"S": [], "T": []}
     i = 0
@@ -126,6 +152,32 @@ def _gold_spans(tags: list[str]) -> dict[str, list[tuple[int, int]]]:
         else:
             i += 1
     return spans
+
+
+_GLUE = frozenset({",", "and", "or", "&", "as well as"})
+
+
+def coordinations_as_gold(pred: list[tuple[int, int]], gold: list[tuple[int, int]], toks: list[str]):
+    """Predicted spans of coordinated parties ("Canada", "Costa Rica") joined
+    into one when the gold marks the coordination as one span ("Canada and
+    Costa Rica"): the annotation does both (each party its own span, or
+    one span for all), the coder always gives one actor per party, and both
+    name the same parties.  Only spans separated by nothing but commas and
+    conjunctions are joined, and only into a span the gold has."""
+    out, i = [], 0
+    gold_set = set(gold)
+    while i < len(pred):
+        for j in range(len(pred) - 1, i, -1):
+            run = pred[i:j + 1]
+            if (run[0][0], run[-1][1]) in gold_set and all(
+                    all(t.lower() in _GLUE for t in toks[a[1]:b[0]]) and a[1] < b[0] for a, b in zip(run, run[1:])):
+                out.append((run[0][0], run[-1][1]))
+                i = j + 1
+                break
+        else:
+            out.append(pred[i])
+            i += 1
+    return out
 
 
 def _prf(tp, npred, ngold):
@@ -162,11 +214,8 @@ def evaluate(root: Path, split: str = "test", nlp=None, coder=None) -> dict:
     span_rows = [(toks, tags) for toks, tags in read_spans(root) if split in ("all", split_of(" ".join(toks)))]
     texts, offsets = [], []
     for toks, _ in span_rows:
-        pos, offs = 0, []
-        for t in toks:
-            offs.append((pos, pos + len(t)))
-            pos += len(t) + 1
-        texts.append(" ".join(toks))
+        text, offs = detokenize(toks)
+        texts.append(text)
         offsets.append(offs)
     sp_events, sp_parsed = _code(texts, nlp, coder)
     counts = {r: Counter() for r in ("S", "T")}
@@ -186,6 +235,7 @@ def evaluate(root: Path, split: str = "test", nlp=None, coder=None) -> dict:
                     if ti:
                         pred[r].append((ti[0], ti[-1] + 1))
         for r in ("S", "T"):
+            pred[r] = coordinations_as_gold(sorted(set(pred[r])), gold[r], toks)
             counts[r]["pred"] += len(pred[r])
             counts[r]["gold"] += len(gold[r])
             counts[r]["exact"] += len(set(pred[r]) & set(gold[r]))

@@ -80,7 +80,8 @@ def _first_day(value: str) -> str:
         return value + "-01"
     return value[:4] + "-01-01"
 
-TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "from", "in")
+TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "from", "between", "in", "about", "over", "regarding",
+                "concerning", "for", "by")
 # verbs whose object names the act their subject does: "announced a
 # ceasefire", "began a joint exercise", "approved the deployment of troops"
 DECLARING = frozenset({"announce", "declare", "approve", "authorize", "authorise", "order", "begin", "start",
@@ -111,6 +112,9 @@ def mutual(ev: Event) -> bool:
         bool(ev.source) and [(a.start, a.end) for a in ev.source] == [(a.start, a.end) for a in ev.target])
 
 
+# prepositions that name a target only when their object is a party, or
+# after a noun ("pessimism about the talks")
+WEAK_PREPS = frozenset({"about", "over", "regarding", "concerning", "for", "by"})
 # entity labels of parties (not MONEY, DATE, LAW, WORK_OF_ART...)
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
@@ -339,19 +343,89 @@ class RuleCoder:
             if target is not None and _is_time(s, target):
                 target = None
             if target is None and p.objects is not None and dobj is not None:
-                # light verb: "launched an assault on X", "held talks with X"
-                target = self._prep_object(s, dobj, kids)
+                # light verb: "launched an assault on X", "held talks with X";
+                # "summoned the ambassador in Berlin": the ambassador
+                target = dobj if self._actor_like(s, dobj, kids) else self._prep_object(s, dobj, kids)
+            elif target is not None and p.prep and s.deps[target] == "pobj" and not self._actor_like(s, target, kids):
+                # "pushed Congress for reforms", "called for sanctions against China"
+                if dobj is not None and self._actor_like(s, dobj, kids):
+                    target = dobj
+                else:
+                    target = (self._prep_object(s, target, kids, actors_only=True)
+                              or self._prep_object(s, t, kids, actors_only=True) or target)
             if target is None:
                 target = self._prep_object(s, t, kids)
-            elif not p.prep and target == dobj and not self._actor_like(s, dobj, kids):
-                # "returned the paintings to Peru", "provided training to AMISOM":
-                # the recipient, not the thing given, is the target
-                other = self._prep_object(s, t, kids, actors_only=True)
-                if other is None:  # "signed an agreement with Kenya"
-                    other = self._prep_object(s, dobj, kids, actors_only=True)
-                dative = next((c for c in kids[t] if s.deps[c] == "dative" and self._actor_like(s, c, kids)), None)
-                target = dative if dative is not None else other if other is not None else target
+            if target is None and dobj is not None and p.objects is not None and self._actor_like(s, dobj, kids):
+                target = dobj  # "summoned the UK envoy"
+            elif target is not None and not p.prep and target == dobj and not self._named(s, dobj, kids):
+                # "sent troops to Uganda": the forces are the doer's own
+                target = self._recipient(s, t, dobj, kids)
+            if target is None and s.lemmas[t].lower() in REPORTING:
+                # "Russia says Israel must end attacks": the one spoken about
+                target = self._reported_subject(s, t, kids)
+            if target is None:
+                # "threatened to shell X", "is considering sending aid to X",
+                # "issued a statement calling on X": the target of the act
+                # the verb is about
+                target = self._complement_target(s, t, dobj, kids)
             return p, target
+        return None
+
+    def _recipient(self, s: Sentence, t: int, dobj: int, kids) -> int:
+        """"returned the paintings to Peru", "provided training to AMISOM",
+        "signed an agreement with Kenya": a party, not the thing given, is
+        the target (else the thing)."""
+        dative = next((c for c in kids[t] if s.deps[c] == "dative" and self._actor_like(s, c, kids)), None)
+        if dative is not None:
+            return dative
+        other = self._prep_object(s, t, kids, actors_only=True)
+        if other is None:
+            other = self._prep_object(s, dobj, kids, actors_only=True)
+        if other is not None and self._actor_like(s, dobj, kids) and (
+                not self._named(s, other, kids) or s.deps[s.heads[other]] == "prep" and s.words[s.heads[other]].lower() in ("in", "at")):
+            return dobj  # "killed five soldiers in Kabul"
+        return other if other is not None else dobj
+
+    def _reported_subject(self, s: Sentence, t: int, kids, depth: int = 0) -> int | None:
+        """The subject of the clause a reporting verb reports, passing over
+        the speaker's own pronoun ("said they hoped that Gambari would ...")."""
+        for c in kids[t]:
+            if s.deps[c] != "ccomp":
+                continue
+            subj = next((k for k in kids[c] if s.deps[k] in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            if s.pos[subj] == "PRON":
+                # "said it is skeptical of the toll": what the speaker is skeptical of
+                adj = next((k for k in kids[c] if s.deps[k] == "acomp"), None)
+                about = next((k for p in (kids[adj] if adj is not None else ()) if s.deps[p] == "prep"
+                              for k in kids[p] if s.deps[k] == "pobj"), None)
+                if about is not None:
+                    return about
+                return self._reported_subject(s, c, kids, depth + 1) if depth < 2 else None
+            return subj
+        return None
+
+    def _complement_target(self, s: Sentence, t: int, dobj: int | None, kids, depth: int = 0) -> int | None:
+        clauses = [c for c in kids[t] if s.deps[c] in ("xcomp", "ccomp") and s.pos[c] in ("VERB", "AUX")]
+        if dobj is not None:
+            clauses += [c for c in kids[dobj] if s.deps[c] in ("acl", "relcl") and s.pos[c] == "VERB"
+                        and s.tags[c] == "VBG"]
+        for c in clauses:
+            obj = next((k for k in kids[c] if s.deps[k] in ("dobj", "obj")), None)
+            if obj is not None and self._named(s, obj, kids):
+                return obj
+            if obj is not None:
+                return self._recipient(s, c, obj, kids)
+            pobj = self._prep_object(s, c, kids, actors_only=True)
+            if pobj is not None:
+                return pobj
+            if depth < 2:
+                deeper = self._complement_target(s, c, obj, kids, depth + 1)
+                if deeper is not None:
+                    return deeper
+            if obj is not None and not _is_time(s, obj):
+                return obj
         return None
 
     def _actor_like(self, s: Sentence, h: int, kids) -> bool:
@@ -360,25 +434,36 @@ class RuleCoder:
         rather than a thing ("the paintings", "$1 million", "a statement")."""
         if s.pos[h] == "PRON":
             return s.words[h].lower() in ACTOR_PRONOUNS
-        # an adjective does not make a party of a thing: "six Iraqi artifacts"
-        toks = [k for k in noun_phrase(s, h, kids) if s.deps[k] != "amod"]
-        if any(m.i <= k < m.j for m in self._mentions for k in toks):
+        # the head decides: "Mexico's immigration policy", "joint military
+        # exercises", "six Iraqi artifacts" are things
+        if s.pos[h] == "PROPN" or any(m.i <= h < m.j for m in self._mentions):
             return True
-        offs = [s.offsets[k] for k in toks]
-        return any(e.label in ACTOR_ENTITIES and any(e.start <= o < e.end for o in offs) for e in s.entities)
+        off = s.offsets[h]
+        return any(e.label in ACTOR_ENTITIES and e.start <= off < e.end for e in s.entities)
+
+    def _named(self, s: Sentence, h: int, kids) -> bool:
+        """A party with a name or a country ("Uganda", "the Iraqi army"),
+        not a bare role noun ("troops", "experts")."""
+        if s.pos[h] == "PROPN":
+            return True
+        toks = set(noun_phrase(s, h, kids))
+        if any(m.entry.kind != "sector" and m.i in toks for m in self._mentions):
+            return True
+        off = s.offsets[h]
+        return any(e.label in ACTOR_ENTITIES and e.start <= off < e.end for e in s.entities)
 
     def _prep_object(self, s: Sentence, t: int, kids, actors_only: bool = False) -> int | None:
         """The object of the verb's (or noun's) target preposition: a party
         before a thing, then by preposition ("with" before "in")."""
         best, rank = None, None
         for c in kids[t]:
-            if s.deps[c] == "prep" and s.words[c].lower() in TARGET_PREPS:
+            if s.deps[c] in ("prep", "dative") and s.words[c].lower() in TARGET_PREPS:
                 k = next((k for k in kids[c] if s.deps[k] == "pobj"), None)
                 if k is None or _is_time(s, k):
                     continue
                 actor = self._actor_like(s, k, kids)
-                if actors_only and not actor:
-                    continue
+                if (actors_only or (s.words[c].lower() in WEAK_PREPS and s.pos[t] != "NOUN")) and not actor:
+                    continue  # "voted for the text" is not about a party; "concern for X" is
                 r = (not actor, TARGET_PREPS.index(s.words[c].lower()))
                 if rank is None or r < rank:
                     best, rank = k, r
@@ -472,7 +557,7 @@ class RuleCoder:
         source = actors_for(s, src_head, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS) if src_head is not None else []
         target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
-        if (len(source) > 1 and pattern.cameo[:2] in RECIPROCAL_ROOTS and not any(a.code for a in target)
+        if (len(source) > 1 and pattern.cameo[:2] in RECIPROCAL_ROOTS
                 and (target_head is None or not self._actor_like(s, target_head, kids))):
             # "Canada and Mexico agreed a trade deal": each is the other's counterpart
             target = [Actor(**asdict(a)) for a in source]
