@@ -272,7 +272,8 @@ def events(db, fmt, output, actor, cameo, article, since, until, limit, merged):
               show_default=True)
 @out_option
 @click.option("--html", "html_path", default=None, help="Also write the HTML report to this file.")
-@click.option("--dates", type=int, default=None, help="Keep the N most reported dates.")
+@click.option("--dates", type=int, default=None,
+              help="Keep the N dates the articles refer to most (default: every date).")
 @click.option("--sentences", type=int, default=3, show_default=True, help="Sentences per date.")
 @click.option("--actor", help="Actor code or country.")
 @click.option("--cameo", help="CAMEO code prefix.")
@@ -286,16 +287,18 @@ def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, sin
                  text_query):
     """Events grouped by date, with the sentences behind them."""
     with _open(db) as store:
-        tl = timeline.build(store, dates=dates, sentences=sentences, actor=actor, cameo=cameo,
-                            since=since, until=until, quad=quad, story=story, storyline=storyline, text=text_query)
+        flt = dict(actor=actor, cameo=cameo, since=since, until=until, quad=quad, story=story, storyline=storyline,
+                   text=text_query)
+        tl = timeline.build(store, dates=dates, sentences=sentences, **flt)
         st = query.stats(store)
+        weeks = timeline.weekly(store, **flt) if fmt == "html" or html_path else None
     text = None
     if fmt == "json":
         text = json.dumps(tl, default=str, ensure_ascii=False, indent=1)
     elif fmt == "markdown":
         text = timeline.render_markdown(tl)
     elif fmt == "html":
-        text = timeline.render_html(tl, st)
+        text = timeline.render_html(tl, st, weeks=weeks)
     else:
         _print_timeline(tl)
     if text is not None:
@@ -307,7 +310,7 @@ def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, sin
     if html_path:
         p = Path(html_path)
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(timeline.render_html(tl, st), encoding="utf-8")
+        p.write_text(timeline.render_html(tl, st, weeks=weeks), encoding="utf-8")
         _err(f"HTML report: {p.resolve()}")
 
 

@@ -89,10 +89,13 @@ def build(store: Store, *, dates: int | None = None, sentences: int = 3, actor: 
     for d in order:
         if dates and len(chosen) >= dates:
             break
-        picked = _summarise(cands.get(d, []), sentences, vec, taken)
-        if picked or not dates:
+        # a day no sentence names and no lead reports: the sentences of its events
+        picked = _summarise(cands.get(d) or _event_sentences(by_date.get(d, [])), sentences, vec, taken)
+        if picked:  # a date without a sentence is left out (DATEWISE does the same)
             chosen[d] = picked
-    keys = sorted(chosen) + ([None] if not dates and None in by_date else [])
+    if not dates and None in by_date:
+        chosen[None] = _summarise(_event_sentences(by_date[None]), sentences, vec, taken)
+    keys = sorted(k for k in chosen if k is not None) + ([None] if None in chosen else [])
     out = []
     for k in keys:
         picked = chosen.get(k, [])
@@ -124,13 +127,13 @@ def _day_mentions(text: str, published: str | None) -> tuple[tuple[int, str], ..
 def _corpus(store: Store, ids: set | None) -> dict:
     """Articles (not copies) with their sentences and the days each sentence names."""
     rows = store.con.execute(
-        "SELECT id, published, title, url, source, text FROM articles WHERE duplicate_of IS NULL").fetchall()
+        "SELECT id, published, title, url, source, text, external_id FROM articles WHERE duplicate_of IS NULL").fetchall()
     arts = {}
-    for aid, pub, title, url, src, text in rows:
+    for aid, pub, title, url, src, text, ext in rows:
         if ids is not None and aid not in ids:
             continue
         arts[aid] = {"id": aid, "published": pub, "title": title, "url": url, "source": src, "text": text or "",
-                     "sentences": []}
+                     "external_id": ext, "sentences": []}
     if not arts:
         return arts
     for aid, idx, start, end, text in store.con.execute(
@@ -203,6 +206,15 @@ def _candidates(corpus: dict) -> dict:
             elif s["idx"] < LEAD and a["published"]:
                 for back in (0, 1):
                     out[a["published"] - _dt.timedelta(days=back)].append({**s, "kind": "lead"})
+    return out
+
+
+def _event_sentences(day: list[dict]) -> list[dict]:
+    out = []
+    for e in day:
+        if e.get("sentence_text"):
+            out.append({"article_id": e["article_id"], "idx": e["sentence"], "text": e["sentence_text"].strip(),
+                        "days": set(), "kind": "event"})
     return out
 
 
@@ -314,7 +326,7 @@ def _articles(picked: list[dict], day: list[dict], corpus: dict) -> list[dict]:
     for i, s in enumerate(picked):
         a = corpus.get(s["article_id"], {})
         seen.setdefault(s["article_id"], {"id": s["article_id"], "title": a.get("title"), "url": a.get("url"),
-                                          "source": a.get("source"),
+                                          "source": a.get("source"), "external_id": a.get("external_id"),
                                           "published": a["published"].isoformat() if a.get("published") else None,
                                           "sentences": []})["sentences"].append(i)
     for e in day:
@@ -344,18 +356,54 @@ def _e(x) -> str:
     return html.escape("" if x is None else str(x), quote=True)
 
 
-def render_html(tl: list[dict], stats: dict | None = None, title: str = "diurna timeline") -> str:
-    """A self-contained HTML report; everything from the text is escaped."""
+def weekly(store: Store, *, actor: str | None = None, cameo: str | None = None, since: str | None = None,
+           until: str | None = None, **filters) -> dict:
+    """Events per week (Monday) and quad class, over all events the filters
+    select (not only those of the chosen dates): the report's chart."""
+    evs = [e for e in query.events(store, actor=actor, cameo=cameo, since=since, until=until,
+                                   **{k: v for k, v in filters.items() if v}) if e["date"] is not None]
+    days = sorted(e["date"] for e in evs)
+    if not days:
+        return {}
+    # the weeks holding 98% of the events: a few events dated decades back
+    # (background history) would otherwise squash the period into a sliver
+    lo, hi = days[len(days) // 100], days[-1 - len(days) // 100]
     weeks: dict = defaultdict(Counter)
+    for e in evs:
+        d = e["date"]
+        if lo <= d <= hi:
+            weeks[(d - _dt.timedelta(days=d.weekday())).isoformat()][e["quad_class"] or 0] += 1
+    return dict(weeks)
+
+
+def _link(a: dict) -> str:
+    label = _e(a.get("title") or a.get("external_id") or a["id"])
+    url = a.get("url")
+    if url and str(url).startswith(("http://", "https://")):
+        return f"<a href='{_e(url)}' rel='noopener noreferrer'>{label}</a>"
+    return label
+
+
+def render_html(tl: list[dict], stats: dict | None = None, title: str = "diurna timeline",
+                weeks: dict | None = None) -> str:
+    """A self-contained HTML report (no external assets): a visual timeline
+    of the chosen dates, the chart of events per week by quad class (over
+    ``weeks`` from :func:`weekly`, else the entries' own events), each date's
+    sentences with the article each comes from, its events, and who acts on
+    whom.  Everything from the text is escaped."""
+    own_weeks: dict = defaultdict(Counter)
     pairs: Counter = Counter()
+    names: dict = {}
     for entry in tl:
         for ev in entry["events"]:
             if entry["date"]:
                 d = _dt.date.fromisoformat(entry["date"])
-                wk = (d - _dt.timedelta(days=d.weekday())).isoformat()
-                weeks[wk][ev["quad_class"] or 0] += 1
-            if ev["source"] and ev["target"]:
+                own_weeks[(d - _dt.timedelta(days=d.weekday())).isoformat()][ev["quad_class"] or 0] += 1
+            if ev["source"] and ev["target"] and ev["source"] != ev["target"]:
                 pairs[(ev["source"], ev["target"], ev["quad_class"] or 0)] += 1
+                names.setdefault(ev["source"], ev.get("source_text"))
+                names.setdefault(ev["target"], ev.get("target_text"))
+    weeks = weeks or own_weeks
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>{_e(title)}</title>",
@@ -365,6 +413,7 @@ def render_html(tl: list[dict], stats: dict | None = None, title: str = "diurna 
         ".date h2{font-size:1.1rem;margin:.2rem 0}.ev{font-size:.85rem;color:#555}.q{display:inline-block;"
         "width:.7rem;height:.7rem;border-radius:50%;margin-right:.3rem}table{border-collapse:collapse;font-size:.85rem}"
         "td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}.src{font-size:.8rem;color:#777}"
+        "svg{max-width:100%;height:auto}.sent{margin:.3rem 0}.sent .src{display:block}"
         "</style></head><body>",
         f"<h1>{_e(title)}</h1>",
     ]
@@ -373,57 +422,98 @@ def render_html(tl: list[dict], stats: dict | None = None, title: str = "diurna 
                                 f"{stats.get('duplicates', 0)} duplicates") + "</p>")
     parts.append("<p>" + " ".join(f"<span class='q' style='background:{QUAD_COLOURS[q]}'></span>{_e(n)}"
                                   for q, n in QUAD_NAMES.items()) + "</p>")
+    dated = [e for e in tl if e["date"]]
+    if dated:
+        parts.append("<h2>Timeline</h2>" + _timeline_svg(dated))
     if weeks:
         parts.append("<h2>Events per week</h2>" + _week_chart(weeks))
-    parts.append("<h2>Timeline</h2>")
+    parts.append("<h2>Dates</h2>")
     for entry in tl:
-        parts.append(f"<section class='date'><h2>{_e(entry['date'] or 'undated')}</h2><ul>")
-        for s in entry["sentences"]:
-            parts.append(f"<li>{_e(s)}</li>")
+        anchor = f" id='d-{_e(entry['date'])}'" if entry["date"] else ""
+        parts.append(f"<section class='date'{anchor}><h2>{_e(entry['date'] or 'undated')}</h2><ul>")
+        by_sentence = {i: a for a in entry["articles"] for i in a.get("sentences", [])}
+        for i, s in enumerate(entry["sentences"]):
+            a = by_sentence.get(i)
+            src = ""
+            if a:
+                meta = ", ".join(str(x) for x in (a.get("source"), a.get("published")) if x)
+                src = f"<span class='src'>— {_link(a)}{(' (' + _e(meta) + ')') if meta else ''}</span>"
+            parts.append(f"<li class='sent'>{_e(s)}{src}</li>")
         parts.append("</ul><div class='ev'>")
         for ev in entry["events"][:12]:
             col = QUAD_COLOURS.get(ev["quad_class"] or 0, "#888")
             parts.append(f"<div><span class='q' style='background:{col}'></span>"
-                         f"{_e(ev['source_text'] or ev['source'])} [{_e(ev['source'])}] "
+                         f"{_e(ev['source_text'] or ev['source'])} {('[' + _e(ev['source']) + ']') if ev['source'] else ''} "
                          f"<b>{_e(ev['trigger'])}</b> ({_e(ev['cameo'])}) "
                          f"{_e(ev['target_text'] or '')} {('[' + _e(ev['target']) + ']') if ev['target'] else ''}"
                          f" <i>{_e(ev['modality'])}</i></div>")
-        parts.append("</div><div class='src'>Sources: ")
-        links = []
-        for a in entry["articles"]:
-            label = _e(a["title"] or a["id"])
-            if a["url"] and str(a["url"]).startswith(("http://", "https://")):
-                links.append(f"<a href='{_e(a['url'])}' rel='noopener noreferrer'>{label}</a>")
-            else:
-                links.append(label)
-        parts.append("; ".join(links) + "</div></section>")
+        if len(entry["events"]) > 12:
+            parts.append(f"<div>… {len(entry['events']) - 12} more events</div>")
+        parts.append("</div><div class='src'>Sources: " + "; ".join(_link(a) for a in entry["articles"][:20])
+                     + "</div></section>")
     if pairs:
         parts.append("<h2>Who acts on whom</h2><table><tr><th>source</th><th>target</th><th>class</th><th>events</th></tr>")
         for (s, t, q), n in pairs.most_common(25):
-            parts.append(f"<tr><td>{_e(s)}</td><td>{_e(t)}</td><td><span class='q' style='background:"
+            sn = f" <span class='src'>{_e(names[s])}</span>" if names.get(s) else ""
+            tn = f" <span class='src'>{_e(names[t])}</span>" if names.get(t) else ""
+            parts.append(f"<tr><td>{_e(s)}{sn}</td><td>{_e(t)}{tn}</td><td><span class='q' style='background:"
                          f"{QUAD_COLOURS.get(q, '#888')}'></span>{_e(QUAD_NAMES.get(q, q))}</td><td>{n}</td></tr>")
         parts.append("</table>")
     parts.append("<p class='src'>Generated by diurna.</p></body></html>")
     return "\n".join(parts)
 
 
+def _timeline_svg(entries: list[dict]) -> str:
+    """The chosen dates on a time axis: a dot per date (size: its articles,
+    colour: its most frequent event class), linked to the date's entry."""
+    days = [_dt.date.fromisoformat(e["date"]) for e in entries]
+    first, last = min(days), max(days)
+    span = max(1, (last - first).days)
+    w, h, pad = 900, 92, 32
+    out = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {w} {h}' width='{w}' height='{h}' role='img' "
+           "aria-label='the dates of the timeline'>",
+           f"<line x1='{pad}' y1='40' x2='{w - pad}' y2='40' stroke='#999'/>"]
+    free = [-1e9] * 4
+    for e, d in zip(entries, days):
+        x = pad + (d - first).days / span * (w - 2 * pad)
+        q = Counter(ev["quad_class"] or 0 for ev in e["events"]).most_common(1)
+        col = QUAD_COLOURS.get(q[0][0] if q else 0, "#888")
+        r = 4 + min(8, len(e["articles"]))
+        tip = e["date"] + (": " + e["sentences"][0] if e["sentences"] else "")
+        out.append(f"<a href='#d-{_e(e['date'])}'><circle cx='{x:.1f}' cy='40' r='{r}' fill='{col}' "
+                   f"fill-opacity='.8'><title>{_e(tip)}</title></circle></a>")
+        # a label goes in the first row (above, below, higher, lower) where it has room
+        for row, y in enumerate((20, 70, 8, 84)):
+            if x - free[row] >= 62:
+                free[row] = x
+                out.append(f"<text x='{x:.1f}' y='{y}' font-size='10' text-anchor='middle'>{_e(e['date'])}</text>")
+                break
+    out.append("</svg>")
+    return "".join(out)
+
+
 def _week_chart(weeks: dict) -> str:
+    """Stacked bars of events per week by quad class, every week of the period on the axis."""
     keys = sorted(weeks)
+    first, last = _dt.date.fromisoformat(keys[0]), _dt.date.fromisoformat(keys[-1])
+    n = (last - first).days // 7 + 1
     peak = max(sum(c.values()) for c in weeks.values()) or 1
-    bw, h = 18, 120
-    w = bw * len(keys) + 40
-    out = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{w}' height='{h + 30}' role='img' "
-           "aria-label='events per week by quad class'>"]
-    for i, k in enumerate(keys):
+    w, h, pad = 900, 120, 20
+    bw = (w - 2 * pad) / n
+    out = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {w} {h + 30}' width='{w}' height='{h + 30}' "
+           "role='img' aria-label='events per week by quad class'>"]
+    for k in keys:
+        i = (_dt.date.fromisoformat(k) - first).days // 7
         y = h
         for q in (1, 2, 3, 4, 0):
-            n = weeks[k].get(q, 0)
-            if not n:
+            c = weeks[k].get(q, 0)
+            if not c:
                 continue
-            bh = n / peak * h
+            bh = c / peak * (h - 10)
             y -= bh
-            out.append(f"<rect x='{20 + i * bw}' y='{y:.1f}' width='{bw - 3}' height='{bh:.1f}' "
-                       f"fill='{QUAD_COLOURS[q]}'><title>{_e(k)}: {n} {_e(QUAD_NAMES[q])}</title></rect>")
-    out.append(f"<text x='20' y='{h + 20}' font-size='11'>{_e(keys[0])}</text>")
-    out.append(f"<text x='{max(20, w - 90)}' y='{h + 20}' font-size='11'>{_e(keys[-1])}</text></svg>")
+            out.append(f"<rect x='{pad + i * bw:.1f}' y='{y:.1f}' width='{max(1.0, bw - 1):.1f}' height='{bh:.1f}' "
+                       f"fill='{QUAD_COLOURS[q]}'><title>{_e(k)}: {c} {_e(QUAD_NAMES[q])}</title></rect>")
+    out.append(f"<text x='{pad}' y='{h + 20}' font-size='11'>{_e(keys[0])}</text>")
+    out.append(f"<text x='{w - pad}' y='{h + 20}' font-size='11' text-anchor='end'>{_e(keys[-1])}</text>")
+    out.append(f"<text x='{pad}' y='10' font-size='10' fill='#666'>peak {peak} events/week</text></svg>")
     return "".join(out)
