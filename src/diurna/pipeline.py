@@ -50,6 +50,8 @@ class Settings:
     workers       processes for parsing and coding (1: in this process).
     max_bytes     inputs larger than this are rejected.
     near_threshold  Jaccard similarity above which an article is a near copy.
+    rescan        read every input again, even files a finished run read
+                  whose size and modification time have not changed.
     """
 
     db: str = "diurna.duckdb"
@@ -62,6 +64,7 @@ class Settings:
     workers: int = 1
     max_bytes: int = DEFAULT_MAX_BYTES
     near_threshold: float = 0.8
+    rescan: bool = False
 
 
 @dataclass
@@ -73,6 +76,7 @@ class RunSummary:
     sentences: int = 0
     events: int = 0
     batches: int = 0
+    unchanged_files: int = 0      # files not read again: unchanged since a finished run read them
     peak_worker_mb: float = 0.0   # largest resident set of a process that parsed and coded
     rejections: list[Rejection] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -186,6 +190,30 @@ def run(
         if on_reject:
             on_reject(r)
 
+    # files a finished run read, unchanged since (same size and mtime), are not read again
+    known = {} if settings.rescan else store.known_inputs()
+    stats: dict[str, tuple[int, int]] = {}
+    read_inputs: list[tuple[str, int, int, int]] = []
+
+    def skip(src) -> bool:
+        if src.path is None:
+            return False
+        try:
+            st = src.path.stat()
+        except OSError:
+            return False
+        stats[src.origin] = (st.st_size, st.st_mtime_ns)
+        k = known.get(src.origin)
+        if k is not None and tuple(k[:2]) == stats[src.origin]:
+            summary.unchanged_files += 1
+            summary.skipped += k[2] or 0
+            return True
+        return False
+
+    def seen(src, n: int) -> None:
+        if src.origin in stats:
+            read_inputs.append((src.origin, *stats.pop(src.origin), n))
+
     pending_rej: list[Rejection] = []
     pending_copies: list[Article] = []
     sigs: dict = {}
@@ -194,7 +222,7 @@ def run(
         """Canonical new articles in batches; copies and rejections are
         collected for the next write."""
         todo: list[Article] = []
-        for chunk in _chunks(read(paths, settings.max_bytes, stdin), settings.batch_size):
+        for chunk in _chunks(read(paths, settings.max_bytes, stdin, skip=skip, seen=seen), settings.batch_size):
             arts = [a for a in chunk if isinstance(a, Article)]
             for r in chunk:
                 if isinstance(r, Rejection):
@@ -278,6 +306,7 @@ def run(
         if on_stage:
             on_stage("stories")
         stories.update(store)
+        store.record_inputs(read_inputs, run_id)  # only now: a killed run reads its files again
         store.finish_run(run_id, summary.as_dict())
     finally:
         if own_store:
@@ -286,7 +315,8 @@ def run(
 
 
 def report_line(summary: RunSummary) -> str:
-    return (f"{summary.stored} stored, {summary.duplicates} duplicate, {summary.skipped} already stored, "
+    unchanged = f" ({summary.unchanged_files} unchanged files not read again)" if summary.unchanged_files else ""
+    return (f"{summary.stored} stored, {summary.duplicates} duplicate, {summary.skipped} already stored{unchanged}, "
             f"{summary.rejected} rejected; {summary.sentences} sentences, {summary.events} events")
 
 

@@ -20,6 +20,9 @@ files in order and records each step in ``schema_version``):
 ``articles`` (v2) also keeps the inferred publication interval
                 (``published_earliest``/``published_latest``) and its
                 evidence (JSON); ``events`` (v2) ``date_source``/``date_text``.
+``inputs`` (v6)  the files a finished run read: path, size, mtime (ns) and
+                how many articles they held; a later run does not read a
+                file again while its size and mtime are unchanged.
 ``runs``        one row per ``diurna run``: counts; ``finished_at`` stays
                 NULL when a run was killed.
 
@@ -40,7 +43,7 @@ import pyarrow as pa
 
 from .records import Article, CodedArticle, Rejection
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _ACTOR = "STRUCT(text VARCHAR, start INTEGER, \"end\" INTEGER, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR)"
 
@@ -172,7 +175,13 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
+_V6 = """
+CREATE TABLE IF NOT EXISTS inputs (
+    path VARCHAR PRIMARY KEY, size BIGINT, mtime_ns BIGINT, n_articles INTEGER, run_id INTEGER
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
 
 
 class StoreError(RuntimeError):
@@ -358,6 +367,25 @@ class Store:
         return self._schemas[table]
 
     # -- runs ----------------------------------------------------------------
+    def known_inputs(self) -> dict[str, tuple[int, int, int]]:
+        """path -> (size, mtime_ns, n_articles) of every file a finished run read."""
+        return {r[0]: r[1:] for r in self.con.execute("SELECT path, size, mtime_ns, n_articles FROM inputs").fetchall()}
+
+    def record_inputs(self, rows: Sequence[tuple[str, int, int, int]], run_id: int) -> None:
+        """Remember files read to their end (path, size, mtime_ns, n_articles), in one transaction."""
+        if not rows:
+            return
+        tbl = pa.table({"path": [r[0] for r in rows], "size": [r[1] for r in rows],  # noqa: F841 (scanned)
+                        "mtime_ns": [r[2] for r in rows], "n_articles": [r[3] for r in rows]})
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM inputs WHERE path IN (SELECT path FROM tbl)")
+            self.con.execute("INSERT INTO inputs SELECT path, size, mtime_ns, n_articles, ? FROM tbl", [run_id])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
     def start_run(self, inputs: Sequence[str]) -> int:
         rid = (self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0])
         self.con.execute("INSERT INTO runs (id, started_at, inputs) VALUES (?, ?, ?)", [rid, _now(), list(inputs)])
