@@ -326,8 +326,9 @@ class RuleCoder:
         for p in self.lexicon.by_lemma[s.lemmas[t].lower()]:
             target = None
             if p.prep:
-                c = next((c for c in kids[t] if s.deps[c] in ("prep", "prt", "agent")
-                          and s.words[c].lower() == p.prep), None)
+                # "called on Friday" is not "called on X"
+                c = next((c for c in kids[t] if s.deps[c] in ("prep", "prt", "agent") and s.words[c].lower() == p.prep
+                          and not any(s.deps[k] == "pobj" and _is_time(s, k) for k in kids[c])), None)
                 if c is None:
                     continue
                 if s.deps[c] == "prt":
@@ -410,7 +411,7 @@ class RuleCoder:
         clauses = [c for c in kids[t] if s.deps[c] in ("xcomp", "ccomp") and s.pos[c] in ("VERB", "AUX")]
         if dobj is not None:
             clauses += [c for c in kids[dobj] if s.deps[c] in ("acl", "relcl") and s.pos[c] == "VERB"
-                        and s.tags[c] == "VBG"]
+                        and s.tags[c] in ("VBG", "VB", "VBN")]
         for c in clauses:
             obj = next((k for k in kids[c] if s.deps[k] in ("dobj", "obj")), None)
             if obj is not None and self._named(s, obj, kids):
