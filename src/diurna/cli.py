@@ -454,7 +454,7 @@ def bench_throughput(paths, workers, batch_size, limit, generate, output):
     md = b.throughput_markdown(r, paths, command)
     for old in ("throughput-w1", "throughput-w2"):  # sections of earlier versions
         b.remove_section(Path(output), old)
-    b.write_section(Path(output), "throughput", md)
+    b.write_section(Path(output), "throughput-generated" if r["generated"] else "throughput", md)
     click.echo(md)
 
 
