@@ -37,6 +37,17 @@ from . import cameo_info, register
 _CALENDAR = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|Q\d|H\d)(-\d{2})?)?(T.*)?$")
 
 
+def _lemma(s: Sentence, tok: int, known) -> str:
+    """The lower-cased lemma, or with a hyphenated first part joined on
+    when that is the word ``known`` lists ("cease-fire" -> "ceasefire")."""
+    lem = s.lemmas[tok].lower()
+    if tok >= 2 and s.words[tok - 1] == "-" and s.offsets[tok - 1] == s.offsets[tok - 2] + len(s.words[tok - 2]):
+        joined = s.words[tok - 2].lower() + lem
+        if joined in known:
+            return joined
+    return lem
+
+
 def _is_time(s: Sentence, tok: int) -> bool:
     """A date or time, not a participant ("on Tuesday", "on Nov. 2")."""
     off = s.offsets[tok]
@@ -89,7 +100,7 @@ DECLARING = frozenset({"announce", "declare", "approve", "authorize", "authorise
                        "continue", "resume", "intensify", "escalate", "step", "renew", "extend", "mount",
                        "undertake", "issue", "set", "impose"})
 # sending forces is peacekeeping (CAMEO 074) when the sentence says so
-PEACEKEEPING_OF = frozenset({"042", "150", "152", "154"})
+PEACEKEEPING_OF = frozenset({"042", "062", "150", "152", "154"})
 
 
 def _peacekeeping(cameo: str, s: Sentence) -> str:
@@ -225,7 +236,7 @@ class RuleCoder:
                 if last is not None:
                     resolve_phrase(s, noun_phrase(s, last, kids), mentions, self._people)
         verbs = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if p == "VERB" and lem.lower() in lex]
-        nominals = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if p == "NOUN" and lem.lower() in self.nouns]
+        nominals = [t for t, p in enumerate(s.pos) if p == "NOUN" and _lemma(s, t, self.nouns) in self.nouns]
         if not verbs and not nominals:
             return []
         out = []
@@ -279,7 +290,7 @@ class RuleCoder:
         target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people,
                             preps=ARGUMENT_PREPS) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
-        cameo = _peacekeeping(self.nouns[s.lemmas[t].lower()], s)
+        cameo = _peacekeeping(self.nouns[_lemma(s, t, self.nouns)], s)
         modality, attributed = self._modality(s, h if s.pos[h] in ("VERB", "AUX") else t, kids, mentions)
         if s.deps[t] in ("dobj", "obj") and s.lemmas[h].lower() in ("threaten", "warn"):
             cameo, modality = "130", "asserted"  # "threatened a veto"
@@ -336,7 +347,13 @@ class RuleCoder:
                 else:
                     target = next((k for k in kids[c] if s.deps[k] == "pobj"), None)
             if p.objects is not None:
-                if dobj is None or s.lemmas[dobj].lower() not in p.objects:
+                if p.prep and target is not None and s.deps[target] == "pobj" and dobj is None:
+                    # "went on strike": the noun is the preposition's object
+                    if _lemma(s, target, p.objects) not in p.objects:
+                        continue
+                    target = self._prep_object(s, target, kids) or self._prep_object(s, t, kids)
+                    return p, target
+                if dobj is None or _lemma(s, dobj, p.objects) not in p.objects:
                     continue
                 target = target if p.prep else None
             elif target is None and not p.prep:
