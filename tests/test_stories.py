@@ -32,3 +32,35 @@ def test_examples_mentions_copies_and_reruns(tmp_path):
     run([str(EXAMPLES)], Settings(db=str(db)))  # nothing new: nothing moves
     with Store(db, read_only=True) as st:
         assert st.query("SELECT count(*) AS n FROM event_groups")[0]["n"] == n_groups
+
+
+def test_trimmed_undated_repost_joins_its_story_later_and_takes_its_date(seeds_dir, tmp_path):
+    """Outlets trim wire copy from the bottom and drop the dateline: such a
+    repost, undated and added in a later run, joins the story of the full
+    report without anything else moving, and takes (with its events) the
+    story's date."""
+    import json
+    import re
+
+    paras = [p for p in (seeds_dir / "002_680b14d57a4e90ad.txt").read_text().split("\n\n") if p.strip()]
+    full = tmp_path / "full.jsonl"
+    full.write_text(json.dumps({"id": "full", "published": "2013-09-16", "title": paras[0],
+                                "text": "\n\n".join(paras[1:])}) + "\n")
+    day = re.compile(r"\b(Sept?\.?|September|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+    trimmed = tmp_path / "repost.txt"
+    trimmed.write_text("\n\n".join(p for p in paras[:15] if not day.search(p)))
+    db = tmp_path / "b.duckdb"
+    run([str(full), str(seeds_dir / "004_07c0c039424cdcd0.txt")], Settings(db=str(db)))
+    with Store(db, read_only=True) as st:
+        before = {r["origin"]: r["story_id"] for r in st.query("SELECT origin, story_id FROM articles")}
+    run([str(trimmed)], Settings(db=str(db)))
+    with Store(db, read_only=True) as st:
+        rows = {r["origin"]: r for r in st.query("SELECT origin, story_id, published, published_source FROM articles")}
+        moved = st.query("""SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id
+                            WHERE a.origin = ? AND e.date_source = 'story' AND e.date = DATE '2013-09-16'""",
+                         [str(trimmed)])[0]["n"]
+    assert {o: rows[o]["story_id"] for o in before} == before  # nothing recomputed
+    new = rows[str(trimmed)]
+    assert new["story_id"] == before[f"{full}#full"]
+    assert (str(new["published"]), new["published_source"]) == ("2013-09-16", "story")
+    assert moved > 0

@@ -19,7 +19,9 @@ them without recomputing everything.
 
 An article without a date takes the given date of a copy of it
 (``published_source = "copy"``), or the date of a clearly matching dated
-article of the same story (``published_source = "story"``).
+article of the same story (``published_source = "story"``; see
+:data:`BORROW_MARGIN`), and so joins that story; its events dated by the
+article follow.
 """
 
 from __future__ import annotations
@@ -32,8 +34,13 @@ from .store import Store
 STORY_DAYS = 3
 STORY_SIM = 0.3
 LINE_SIM = 0.2
-BORROW_SIM = 0.7      # an undated article borrows a date only from this close a match (a wrong date is worse than none)
-BORROW_MARGIN = 0.15  # ... clearly closer than any article of another date
+# An article its text cannot date borrows the date of its story: of the most
+# similar firmly dated article, when that one is as similar as two articles of
+# one story are (STORY_SIM) and clearly closer (BORROW_MARGIN) than any article
+# of another date: a wrong date is worse than none.  Without even an interval
+# from its text (nothing to check the match against) it takes a near copy only.
+BORROW_MARGIN = 0.15
+BORROW_SIM = 0.7
 TOLERANCE = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366, None: 1}
 _STOP_ENTITIES = frozenset({"today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
@@ -151,7 +158,8 @@ def update(store: Store) -> dict:
         sims.sort(reverse=True)
         # only a clear match: same story, and clearly closer than any other date
         best = None
-        if sims and sims[0][0] >= BORROW_SIM:
+        bar = STORY_SIM if (lo is not None or hi is not None) else BORROW_SIM
+        if sims and sims[0][0] >= bar:
             rivals = [x for x, o in sims[1:] if abs((info[o][0] - info[sims[0][1]][0]).days) > STORY_DAYS]
             if not rivals or sims[0][0] - rivals[0] >= BORROW_MARGIN:
                 best = sims[0][1]
@@ -183,6 +191,10 @@ def update(store: Store) -> dict:
         con.execute("UPDATE articles SET story_id = _story.sid FROM _story WHERE articles.id = _story.aid")
         for aid, d in borrowed:
             con.execute("UPDATE articles SET published = ?, published_source = 'story' WHERE id = ?", [d, aid])
+            # its events dated by the article (not by their own sentence) move with it
+            con.execute("""UPDATE events SET date = ?, date_precision = 'day', date_source = 'story'
+                           WHERE article_id = ? AND (date IS NULL OR date_source IN ('article', 'inferred'))""",
+                        [d, aid])
         # events that had no date take their article's new one
         con.execute("""
             UPDATE events SET date = a.published, date_precision = 'day', date_source = a.published_source
