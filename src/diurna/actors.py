@@ -195,7 +195,14 @@ def full_phrase(sent: Sentence, head: int, kids: list[list[int]],
             if preps is not None and d == "prep" and sent.words[c].lower() not in preps:
                 continue
             stack.append(c)
-    lo, hi = min(out), max(out)
+    # the unbroken run of the phrase's tokens around the head: a clause the
+    # parser hung between them ("Ayrault, who has accused Syria, ...,") is not in it
+    inside = set(out)
+    lo = hi = head
+    while lo - 1 in inside:
+        lo -= 1
+    while hi + 1 in inside:
+        hi += 1
     while lo < head and sent.pos[lo] == "PUNCT":
         lo += 1
     while hi > head and sent.pos[hi] == "PUNCT" and not (

@@ -108,6 +108,7 @@ def _peacekeeping(cameo: str, s: Sentence) -> str:
     if cameo in PEACEKEEPING_OF and any(w.lower().startswith("peacekeep") for w in s.words):
         return "074"
     return cameo
+GROUP_NOUNS = frozenset({"country", "nation", "government", "state", "power", "side", "ally", "neighbour", "neighbor"})
 # acts that are mutual whatever the syntax: "X met Y" is also "Y met X"
 # (consult, meet at a third place, negotiate, sign an agreement)
 SYMMETRIC_CODES = frozenset({"040", "044", "046", "057"})
@@ -218,10 +219,17 @@ class RuleCoder:
                    if t.type in ("DATE", "TIME") and t.value and _CALENDAR.match(t.value)]
         events: list[Event] = []
         people = People(article.published)
+        self._recent = []  # countries named so far, most recent last ("the two countries")
         self._places = find_places(article.text, sentences)
         for s in sentences:
             inside = [t for t in timexes if s.start <= t.start < s.end]
             events.extend(self.code_sentence(article, s, inside, people))
+            for m in self._mentions:
+                c = m.entry.country
+                if c and m.entry.kind not in ("igo", "ngo", "group", "sector"):
+                    if c in self._recent:
+                        self._recent.remove(c)
+                    self._recent.append(c)
         return events
 
     def code_sentence(self, article: Article, s: Sentence, timexes=(), people: People | None = None) -> list[Event]:
@@ -389,6 +397,12 @@ class RuleCoder:
             return p, target
         return None
 
+    def _group_anaphor(self, s: Sentence, h: int, kids) -> bool:
+        """"the two countries", "both nations": the last two countries named."""
+        words = {s.words[k].lower() for k in noun_phrase(s, h, kids)}
+        return (s.lemmas[h].lower() in GROUP_NOUNS and bool(words & {"two", "both"})
+                and len(getattr(self, "_recent", ())) >= 2)
+
     def _recipient(self, s: Sentence, t: int, dobj: int, kids) -> int:
         """"returned the paintings to Peru", "provided training to AMISOM",
         "signed an agreement with Kenya": a party, not the thing given, is
@@ -523,6 +537,10 @@ class RuleCoder:
         if dep == "advcl" and s.tags[t] == "VBG":
             # "Protesters gathered ..., demanding an end to the fighting"
             return self._subject(s, h, kids)
+        if dep == "pcomp" and s.tags[t] == "VBG" and s.deps[h] == "prep" and s.pos[s.heads[h]] in ("VERB", "AUX") \
+                and s.words[h].lower() in ("by", "after", "before", "while", "in", "without"):
+            # "Russia and China protected the regime by blocking resolutions"
+            return self._subject(s, s.heads[h], kids)
         return None, False
 
     def _modality(self, s: Sentence, t: int, kids, mentions) -> tuple[str, Actor | None]:
@@ -572,7 +590,13 @@ class RuleCoder:
         passive_subj = next((c for c in kids[t] if s.deps[c] == "nsubjpass"), None)
         if passive_subj is not None and target_head is None:
             target_head = passive_subj
+        if target_head is None and s.deps[t] == "acl" and s.tags[t] == "VBN" and s.heads[t] != t:
+            target_head = s.heads[t]  # "Syria, backed by Russia": Syria
         source = actors_for(s, src_head, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS) if src_head is not None else []
+        if len(source) == 1 and not source[0].code and self._group_anaphor(s, src_head, kids):
+            # "Russia, along with China, wield veto power. The two countries have vetoed ..."
+            a = source[0]
+            source = [Actor(a.text, a.start, a.end, c, c) for c in self._recent[-2:]]
         target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
         if (len(source) > 1 and pattern.cameo[:2] in RECIPROCAL_ROOTS
