@@ -126,3 +126,87 @@ def test_people_resolved_in_time_and_by_the_text(nlp):
 def test_authored_document_is_its_author(nlp):
     (e,) = [e for e in code_text(nlp, "Russia opposed a French-led draft resolution.") if e.cameo == "120"]
     assert [a.code for a in e.target] == ["FRA"]
+
+
+def by_trigger(events, word):
+    return [e for e in events if e.trigger.text == word]
+
+
+def spans(actors):
+    return [(a.text, a.code) for a in actors]
+
+
+def test_recipient_not_the_thing_given(nlp):
+    (e,) = by_trigger(code_text(nlp, "Norway returned two stolen paintings to the government of Peru."), "returned")
+    assert e.cameo == "084" and spans(e.target) == [("the government of Peru", "PERGOV")]
+    (e,) = by_trigger(code_text(nlp, "Canada gave $3 million to Nigeria to support farmers."), "gave")
+    assert e.cameo.startswith("07") and [a.code for a in e.target] == ["NGA"]
+
+
+def test_target_from_the_act_the_verb_is_about(nlp):
+    (e,) = by_trigger(code_text(nlp, "Sweden is considering sending aid to Kenya after the floods."), "considering")
+    assert [a.code for a in e.target] == ["KEN"]
+    (e,) = by_trigger(code_text(nlp, "The rebels threatened to shell positions of the army in the north."), "threatened")
+    assert e.cameo == "130" and spans(e.target) == [("positions of the army", "MIL")]
+    (e,) = by_trigger(code_text(nlp, "The Red Cross issued a statement calling on the Chilean government to free the men."), "issued")
+    assert [a.code for a in e.target] == ["CHLGOV"]
+
+
+def test_mutual_acts_and_coordinated_parties(nlp):
+    from diurna.events.rules import mutual
+
+    (e,) = by_trigger(code_text(nlp, "Jordan and Britain have agreed to hold joint military exercises this month."), "agreed")
+    assert [a.code for a in e.source] == ["JOR", "GBR"] and [a.code for a in e.target] == ["JOR", "GBR"] and mutual(e)
+    (e,) = by_trigger(code_text(nlp, "The Chilean president held talks in Lima with the Peruvian foreign minister."), "held")
+    assert e.cameo == "040" and mutual(e) and spans(e.target) == [("the Peruvian foreign minister", "PERGOV")]
+
+
+def test_announced_act_is_the_event(nlp):
+    events = code_text(nlp, "The Kenyan president announced a weeklong cease-fire with the rebels. "
+                            "Denmark announced a suspension of aid to Egypt. "
+                            "Nigeria announced the deployment of 200 troops to a peacekeeping mission in Mali.")
+    codes = [(e.cameo, [a.code for a in e.source]) for e in events]
+    assert ("0871", ["KENGOV"]) in codes and ("160", ["DNK"]) in codes and ("074", ["NGA"]) in codes
+    assert all(e.cameo != "010" for e in by_trigger(events, "announced"))
+    (sus,) = by_trigger(events, "suspension")
+    assert [a.code for a in sus.target] == ["EGY"]
+
+
+def test_strikes_and_refusals_in_reported_speech(nlp):
+    s = summary(code_text(nlp, "Thousands of teachers went on strike on Monday. "
+                               "The union said its members will not end the strike."))
+    assert any(c == "143" for c, *_ in s) and any(c.startswith("12") for c, *_ in s)
+
+
+def test_argument_spans(nlp):
+    # brackets the span opens are kept; a relative clause the parser hangs inside is not
+    (e,) = by_trigger(code_text(nlp, "The Nigerian Air Force (NAF) bombed a militant camp near the border."), "bombed")
+    assert spans(e.source) == [("The Nigerian Air Force (NAF)", "NGAMIL")]
+    (e,) = by_trigger(code_text(nlp, "Ayrault, who has accused Syria, backed by Russia and Iran, of war crimes, "
+                                     "travels to Moscow on Thursday."), "travels")
+    assert spans(e.source) == [("Ayrault", e.source[0].code)]
+    # "troops on Sunday": the time is not part of the argument
+    (e,) = by_trigger(code_text(nlp, "Israeli troops on Sunday arrested a Palestinian man in Hebron."), "arrested")
+    assert spans(e.source) == [("Israeli troops", "ISRMIL")]
+
+
+def test_two_countries_are_the_last_two_named(nlp):
+    events = code_text(nlp, "Russia, along with China, wield veto power in the Security Council. "
+                            "The two countries have together vetoed three resolutions on Syria.")
+    (e,) = by_trigger(events, "vetoed")
+    assert e.cameo == "129" and [a.code for a in e.source] == ["RUS", "CHN"]
+    events = code_text(nlp, "Russia and China have protected the regime from council action by blocking several resolutions.")
+    (e,) = by_trigger(events, "blocking")
+    assert [a.code for a in e.source] == ["RUS", "CHN"]
+
+
+def test_eval_detokenize_and_coordination():
+    from diurna.events.evaluate import coordinations_as_gold, detokenize
+
+    toks = "Theresa May ’ s offer to the rebel - held town ( NAF ) cost $ 1 . 5 billion .".split()
+    text, offs = detokenize(toks)
+    assert text == "Theresa May’s offer to the rebel-held town (NAF) cost $1.5 billion."
+    assert all(text[a:b] == t for t, (a, b) in zip(toks, offs))
+    toks = "Canada and the United Kingdom agreed".split()
+    assert coordinations_as_gold([(0, 1), (2, 5)], [(0, 5)], toks) == [(0, 5)]
+    assert coordinations_as_gold([(0, 1), (2, 5)], [(0, 1), (2, 5)], toks) == [(0, 1), (2, 5)]
