@@ -15,7 +15,31 @@ Data: ``../shared/data/conflibert/``
 A sentence's prediction is its *main event* (:func:`main_event`: the event
 highest in the parse, passing over plain reporting verbs); no event predicts
 class 0.  Spans: the main event's source and
-target actor spans against the gold spans, exact (same tokens) and overlap.
+target actor spans against the gold spans, exact (same tokens) and overlap
+(a predicted span counts once, against the first gold span it overlaps).
+
+How predictions are lined up with the gold, and why:
+
+* The span file gives tokens, not text.  The sentence is rebuilt as it was
+  written (:func:`detokenize`: "May’s", "rebel-held", "(NAF)", "$1.5") before
+  it is parsed, because spaCy parses written text ("May ’ s offer" parses as
+  nonsense); each gold token keeps its character span, and a predicted actor
+  covers the gold tokens its characters overlap.
+* The gold tags the parties of a mutual act R, both source and target
+  ("[Lavrov:R] held talks with [Netanyahu:R]", "[Canada and Costa Rica:R]
+  agreed ...").  A predicted event whose act is mutual
+  (:func:`diurna.events.rules.mutual`: consultations, negotiations, signed
+  agreements, or coordinated parties acting together) therefore gives all its
+  parties as both source and target spans; other events keep their roles.
+* The gold marks coordinated parties sometimes as one span ("Canada and the
+  United Kingdom") and sometimes one span each; the coder always gives one
+  actor per party.  Predicted spans separated only by commas and "and"/"or"
+  are joined when, and only when, the joined span is a gold span
+  (:func:`coordinations_as_gold`); they then count as one prediction.  No
+  other leniency: determiners, modifiers and prepositional phrases must match
+  token for token in the exact figure.
+* The gold has sentences without a target (about 14% of dev): every target
+  predicted there counts against precision.
 
 Split: sentences whose sha1 ends in a hex digit < 5 (about 31%) are the
 **test** split, never used to write rules or lexicon entries; the rest is the
