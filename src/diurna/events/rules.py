@@ -133,7 +133,8 @@ ACTOR_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they
 SUBJ = ("nsubj", "csubj")
 REPORTING = frozenset({"say", "tell", "report", "claim", "add", "note", "state", "announce", "insist",
                        "warn", "stress", "argue", "believe", "think", "write", "suggest", "accuse"})
-FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "want", "hope", "vow",
+FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "want", "hope", "vow", "willing",
+                          "prepared", "determined", "eager",
                           "promise", "aim", "seek", "expect", "pledge", "agree", "decide", "likely", "set"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 RELATIVE = frozenset({"who", "which", "that"})
@@ -143,6 +144,10 @@ NEGATING_HEADS = frozenset({"refuse", "decline", "fail"})
 # a cooperative act refused or denied is a rejection (CAMEO 12x)
 REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "081": "1241", "082": "1242",
               "083": "123", "0841": "1243", "0842": "1243", "085": "1244", "086": "1245", "087": "1246", "08": "124"}
+# a cooperative act announced for the future is an intent to do it (CAMEO 03)
+INTENT_OF = {"06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314", "07": "033", "070": "033",
+             "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "0333", "08": "035", "081": "0351",
+             "082": "0352", "083": "034", "0831": "0341", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
 # a conflictual act announced for the future is a threat of it
 THREAT_OF = {"12": "130", "16": "1313", "17": "130", "18": "138", "19": "138", "20": "138"}
 # verbs whose infinitive complement is only asked for, not done: "urged Russia to
@@ -359,8 +364,11 @@ class RuleCoder:
                     # "went on strike": the noun is the preposition's object
                     if _lemma(s, target, p.objects) not in p.objects:
                         continue
-                    target = self._prep_object(s, target, kids) or self._prep_object(s, t, kids)
-                    return p, target
+                    noun = target
+                    target = self._prep_object(s, noun, kids, actors_only=True)
+                    if target is None:
+                        target = self._prep_object(s, t, kids, actors_only=True)
+                    return p, (None if target == noun else target)
                 if dobj is None or _lemma(s, dobj, p.objects) not in p.objects:
                     continue
                 target = target if p.prep else None
@@ -370,8 +378,10 @@ class RuleCoder:
                 target = None
             if target is None and p.objects is not None and dobj is not None:
                 # light verb: "launched an assault on X", "held talks with X";
-                # "summoned the ambassador in Berlin": the ambassador
-                target = dobj if self._actor_like(s, dobj, kids) else self._prep_object(s, dobj, kids)
+                # "summoned the ambassador in Berlin": the ambassador; "gave Putin a warning": Putin
+                dative = next((c for c in kids[t] if s.deps[c] == "dative" and self._actor_like(s, c, kids)), None)
+                target = (dobj if self._actor_like(s, dobj, kids) else dative if dative is not None
+                          else self._prep_object(s, dobj, kids))
             elif target is not None and p.prep and s.deps[target] == "pobj" and not self._actor_like(s, target, kids):
                 # "pushed Congress for reforms", "called for sanctions against China"
                 if dobj is not None and self._actor_like(s, dobj, kids):
@@ -396,6 +406,37 @@ class RuleCoder:
                 target = self._complement_target(s, t, dobj, kids)
             return p, target
         return None
+
+    def _place_in(self, s: Sentence, t: int, kids, skip: int | None) -> int | None:
+        """The first country or place named in the clause of ``t`` (not in
+        its subject), nearest the verb first."""
+        stack, seen = [t], set()
+        while stack:
+            k = stack.pop(0)
+            for c in kids[k]:
+                if c == skip or s.deps[c] in ("nsubj", "nsubjpass", "advcl", "relcl", "conj", "ccomp", "parataxis"):
+                    continue
+                if s.deps[c] in ("pobj", "dobj") and c not in seen and (
+                        any(m.i <= c < m.j and m.entry.kind in ("country", "capital") for m in self._mentions)
+                        or any(e.label == "GPE" and e.start <= s.offsets[c] < e.end for e in s.entities)):
+                    return c
+                seen.add(c)
+                stack.append(c)
+        return None
+
+    def _would(self, s: Sentence, t: int, kids) -> bool:
+        """"(said it) would allow": a future seen from the past, not a condition."""
+        h = t
+        for _ in range(3):
+            words = {s.words[c].lower() for c in kids[h] if s.deps[c] in ("aux", "mark")}
+            if words & {"if", "unless"}:
+                return False
+            if "would" in words:
+                return True
+            if s.deps[h] not in ("xcomp", "conj") or s.heads[h] == h:
+                break
+            h = s.heads[h]
+        return False
 
     def _group_anaphor(self, s: Sentence, h: int, kids) -> bool:
         """"the two countries", "both nations": the last two countries named."""
@@ -478,6 +519,8 @@ class RuleCoder:
         not a bare role noun ("troops", "experts")."""
         if s.pos[h] == "PROPN":
             return True
+        if not self._actor_like(s, h, kids):
+            return False  # "six Iraqi artifacts"
         toks = set(noun_phrase(s, h, kids))
         if any(m.entry.kind != "sector" and m.i in toks for m in self._mentions):
             return True
@@ -578,6 +621,8 @@ class RuleCoder:
         if m is None:
             return None
         pattern, target_head = m
+        if pattern.cameo == "-":
+            return None  # "fight the epidemic": the lexicon says this is no political event
         if pattern.objects is None and s.lemmas[t].lower() in DECLARING and any(
                 s.deps[c] in ("dobj", "obj") and s.lemmas[c].lower() in self.nouns for c in kids[t]):
             return None  # "announced a ceasefire": the ceasefire is the event (coded from the noun)
@@ -592,6 +637,9 @@ class RuleCoder:
             target_head = passive_subj
         if target_head is None and s.deps[t] == "acl" and s.tags[t] == "VBN" and s.heads[t] != t:
             target_head = s.heads[t]  # "Syria, backed by Russia": Syria
+        if pattern.cameo[:2] == "07" and (target_head is None or not self._actor_like(s, target_head, kids)):
+            # "provided $340 million for assistance in northern Iraq": aid goes to a place
+            target_head = self._place_in(s, t, kids, src_head) or target_head
         source = actors_for(s, src_head, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS) if src_head is not None else []
         if len(source) == 1 and not source[0].code and self._group_anaphor(s, src_head, kids):
             # "Russia, along with China, wield veto power. The two countries have vetoed ..."
@@ -599,8 +647,10 @@ class RuleCoder:
             source = [Actor(a.text, a.start, a.end, c, c) for c in self._recent[-2:]]
         target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
-        if (len(source) > 1 and pattern.cameo[:2] in RECIPROCAL_ROOTS
-                and (target_head is None or not self._actor_like(s, target_head, kids))):
+        together = pattern.cameo[:2] in RECIPROCAL_ROOTS or any(
+            s.deps[c] == "xcomp" and any(q.cameo[:2] in RECIPROCAL_ROOTS for q in self.lexicon.by_lemma.get(s.lemmas[c].lower(), ()))
+            for c in kids[t])  # "X and Y failed to reach an agreement"
+        if len(source) > 1 and together and (target_head is None or not self._actor_like(s, target_head, kids)):
             # "Canada and Mexico agreed a trade deal": each is the other's counterpart
             target = [Actor(**asdict(a)) for a in source]
         modality, attributed = self._modality(s, t, kids, mentions)
@@ -618,6 +668,11 @@ class RuleCoder:
         if refusal:
             # "will not release the soldiers", "declined to resign": a refusal
             cameo = REFUSAL_OF.get(cameo) or REFUSAL_OF.get(cameo[:3]) or REFUSAL_OF.get(cameo[:2], "120")
+            modality = "asserted"
+        if cameo[:2] in ("06", "07", "08") and (modality == "future" or (modality == "hypothetical" and self._would(s, t, kids))):
+            # "will release the hostages", "is willing to withdraw its troops",
+            # "said it would allow access": an intent to cooperate (CAMEO 03)
+            cameo = INTENT_OF.get(cameo) or INTENT_OF.get(cameo[:3]) or INTENT_OF[cameo[:2]]
             modality = "asserted"
         if modality == "future" and cameo[:2] in THREAT_OF:
             # "ready to veto", "will impose sanctions": announced conflict is a threat
