@@ -180,3 +180,22 @@ def test_article_page_shows_tags_from_the_text_as_text(client):
     assert "<abbr" not in html and "&lt;abbr title=&quot;&quot;&gt;" in html
     assert html.count("<mark ") == len({e["sentence"] for e in data["events"]})
     assert html.count('<b class="trigger">') >= len({e["trigger_start"] for e in data["events"]}) // 2
+
+
+def test_cached_responses_follow_the_store(corpus, tmp_path):
+    """Responses come from the cache only while the store is unchanged, and a
+    writer can add articles between requests (the file is not held open)."""
+    db = tmp_path / "c.duckdb"
+    run([str(corpus / "a.txt")], Settings(db=str(db)))
+    c = TestClient(create_app(db))
+    first = c.get("/api/stats")
+    assert first.headers["X-Diurna-Cache"] == "miss" and first.json()["articles"] == 1
+    again = c.get("/api/stats")
+    assert again.headers["X-Diurna-Cache"] == "hit" and again.json() == first.json()
+    assert c.get("/api/stats", params={"x": 1}).headers["X-Diurna-Cache"] == "miss"
+    assert "X-Diurna-Cache" not in c.get("/api/events", params={"quad": 9}).headers  # errors are not kept
+    run([str(corpus / "b.txt")], Settings(db=str(db)))  # a writer, between requests
+    after = c.get("/api/stats")
+    assert after.headers["X-Diurna-Cache"] == "miss" and after.json()["articles"] == 2
+    off = TestClient(create_app(db, cache_size=0)).get("/api/stats")
+    assert "X-Diurna-Cache" not in off.headers and off.json() == after.json()

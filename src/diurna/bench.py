@@ -275,20 +275,31 @@ def profile_markdown(p: dict) -> str:
     return "\n".join(lines)
 
 
+# the load test's requests; {n} counts up per client, so pages and parameters vary
+SERVE_PATHS = ["/api/events?limit=50&offset={n100}", "/api/articles?limit=50", "/api/timeline?dates=10&sentences=2",
+               "/api/events?merged=true&limit=20", "/api/stories", "/api/quotes?limit=20", "/api/facets?quad={n5}",
+               "/api/network?top={n40}", "/api/counts?unit=week", "/api/events?source=FRA&limit=20&offset={n40}"]
+
+
 def serve_load(db: str, clients: int = 200, seconds: float = 30.0, port: int = 8799) -> dict:
-    """Start ``diurna serve`` on loopback and hit its main endpoints with
-    ``clients`` concurrent clients for ``seconds``; latencies and failures."""
+    """Start ``diurna serve`` on loopback and hit its endpoints (:data:`SERVE_PATHS`)
+    with ``clients`` concurrent clients for ``seconds``, once with the
+    response cache and once without it; latencies, failures, cache hits."""
+    return {"clients": clients,
+            "runs": [_serve_run(db, clients, seconds, port, cache) for cache in (True, False)]}
+
+
+def _serve_run(db: str, clients: int, seconds: float, port: int, cache: bool) -> dict:
     import asyncio
     import subprocess
     import sys
 
     import httpx
 
+    env = dict(os.environ, **({} if cache else {"DIURNA_SERVE_CACHE": "0"}))
     proc = subprocess.Popen([sys.executable, "-m", "diurna", "serve", "--db", db, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     base = f"http://127.0.0.1:{port}"
-    paths = ["/api/events?limit=50", "/api/articles?limit=50", "/api/timeline?dates=10&sentences=2",
-             "/api/events?merged=true&limit=20", "/api/stories", "/api/quotes?limit=20"]
     try:
         for _ in range(100):  # wait for the server
             try:
@@ -297,18 +308,21 @@ def serve_load(db: str, clients: int = 200, seconds: float = 30.0, port: int = 8
             except httpx.HTTPError:
                 time.sleep(0.2)
         lat: list[float] = []
-        failed = 0
+        failed = hits = 0
 
         async def client(i: int, deadline: float):
-            nonlocal failed
+            nonlocal failed, hits
             async with httpx.AsyncClient(base_url=base, timeout=30) as c:
                 k = i
                 while time.perf_counter() < deadline:
+                    n = k // len(SERVE_PATHS)
+                    path = SERVE_PATHS[k % len(SERVE_PATHS)].format(n100=n % 100, n5=n % 5, n40=10 + n % 40)
                     t0 = time.perf_counter()
                     try:
-                        r = await c.get(paths[k % len(paths)])
+                        r = await c.get(path)
                         if r.status_code != 200:
                             failed += 1
+                        hits += r.headers.get("X-Diurna-Cache") == "hit"
                     except httpx.HTTPError:
                         failed += 1
                     lat.append(time.perf_counter() - t0)
@@ -326,19 +340,25 @@ def serve_load(db: str, clients: int = 200, seconds: float = 30.0, port: int = 8
         proc.wait(timeout=10)
     lat.sort()
     q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] * 1000 if lat else 0.0  # noqa: E731
-    return {"clients": clients, "seconds": wall, "requests": len(lat), "rps": len(lat) / wall if wall else 0.0,
-            "p50_ms": q(0.50), "p99_ms": q(0.99), "failed": failed}
+    return {"cache": cache, "seconds": wall, "requests": len(lat), "rps": len(lat) / wall if wall else 0.0,
+            "p50_ms": q(0.50), "p99_ms": q(0.99), "failed": failed, "hits": hits}
 
 
 def serve_markdown(r: dict, db: str) -> str:
+    rows = [f"| {'on' if x['cache'] else 'off'} | {x['requests']:,} | {x['rps']:.0f} | {x['p50_ms']:.0f} | "
+            f"{x['p99_ms']:.0f} | {x['failed']} | {100 * x['hits'] / max(1, x['requests']):.0f}% |" for x in r["runs"]]
     return "\n".join([
         "## Web API under load", "",
         f"Command: `diurna bench serve`; store: the demo corpus ({Path(db).name}); {r['clients']} concurrent clients "
-        f"for {r['seconds']:.0f} s on loopback against /api/events, /api/articles, /api/timeline, merged events, "
-        f"stories and quotes, one uvicorn worker; {platform.machine()}, Python {platform.python_version()}; "
+        f"for {r['runs'][0]['seconds']:.0f} s on loopback, each cycling through {len(SERVE_PATHS)} requests "
+        "(events pages, articles, timeline, merged events, stories, quotes, facets, network, weekly counts; "
+        "offsets and parameters vary), one uvicorn worker; run twice: with the response cache "
+        "(responses kept while the store files are unchanged) and without it (`DIURNA_SERVE_CACHE=0`). "
+        "The load generator (Python, httpx) runs on the same machine and takes part of the CPU; "
+        f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
         f"run {_dt.date.today().isoformat()}.", "",
-        "| requests | requests/s | p50 ms | p99 ms | failed |", "|---:|---:|---:|---:|---:|",
-        f"| {r['requests']:,} | {r['rps']:.0f} | {r['p50_ms']:.0f} | {r['p99_ms']:.0f} | {r['failed']} |"])
+        "| cache | requests | requests/s | p50 ms | p99 ms | failed | cache hits |",
+        "|---|---:|---:|---:|---:|---:|---:|", *rows])
 
 
 if __name__ == "__main__":  # one full run in a fresh process: python -m diurna.bench SRC DB WORKERS BATCH

@@ -132,9 +132,14 @@ def events_page(store: Store, *, limit: int = 100, offset: int = 0, **filters) -
     """One page of :func:`events` (filters of :func:`event_where`), limited in
     SQL, and the number of events that match."""
     where, params = event_where(**filters)
-    total = store.con.execute(f"SELECT count(*) {EVENT_FROM}{_where_sql(where)}", params).fetchone()[0]
-    rows = store.query(f"{EVENT_SELECT}{EVENT_FROM}{_where_sql(where)} ORDER BY {EVENT_ORDER} "
-                       f"LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    rows = store.query(f"{EVENT_SELECT}, count(*) OVER () AS _total {EVENT_FROM}{_where_sql(where)} "
+                       f"ORDER BY {EVENT_ORDER} LIMIT {int(limit)} OFFSET {int(offset)}", params)
+    if rows:
+        total = rows[0]["_total"]
+        for r in rows:
+            del r["_total"]
+    else:  # past the end: count separately
+        total = store.con.execute(f"SELECT count(*) {EVENT_FROM}{_where_sql(where)}", params).fetchone()[0]
     return total, _decoded(rows)
 
 
@@ -150,11 +155,22 @@ def event_facets(store: Store, *, top: int = 25, **filters) -> dict:
     source and target (country or actor code) and PLOVER type; the ``top``
     values of each, most frequent first (``None`` = not coded)."""
     where, params = event_where(**filters)
-    out: dict = {"total": store.con.execute(f"SELECT count(*) {EVENT_FROM}{_where_sql(where)}", params).fetchone()[0]}
-    for name, expr in FACETS.items():
-        rows = store.con.execute(f"SELECT {expr} AS v, count(*) AS n {EVENT_FROM}{_where_sql(where)} "
-                                 f"GROUP BY 1 ORDER BY n DESC, v NULLS LAST LIMIT {int(top)}", params).fetchall()
-        out[name] = [{"value": v, "count": n} for v, n in rows]
+    names = list(FACETS)
+    cols = ", ".join(f"{expr} AS {name}" for name, expr in FACETS.items())
+    which = " ".join(f"WHEN GROUPING({name}) = 0 THEN {i}" for i, name in enumerate(names))
+    sets = ", ".join(f"({name})" for name in names)
+    rows = store.con.execute(  # one scan for all the facets
+        f"SELECT CASE {which} ELSE -1 END AS facet, {', '.join(names)}, count(*) AS n "
+        f"FROM (SELECT {cols} {EVENT_FROM}{_where_sql(where)}) GROUP BY GROUPING SETS ({sets}, ())",
+        params).fetchall()
+    out: dict = {"total": 0, **{name: [] for name in names}}
+    for facet, *values, n in rows:
+        if facet < 0:
+            out["total"] = n
+        else:
+            out[names[facet]].append({"value": values[facet], "count": n})
+    for name in names:
+        out[name] = sorted(out[name], key=lambda x: (-x["count"], x["value"] is None, str(x["value"])))[:top]
     return out
 
 
