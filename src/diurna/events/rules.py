@@ -45,6 +45,10 @@ def _lemma(s: Sentence, tok: int, known) -> str:
         joined = s.words[tok - 2].lower() + lem
         if joined in known:
             return joined
+    if tok >= 1 and s.deps[tok - 1] == "compound" and s.heads[tok - 1] == tok:
+        joined = s.words[tok - 1].lower() + " " + lem  # "war games"
+        if joined in known:
+            return joined
     return lem
 
 
@@ -360,10 +364,13 @@ class RuleCoder:
                 else:
                     target = next((k for k in kids[c] if s.deps[k] == "pobj"), None)
             if p.objects is not None:
-                if p.prep and target is not None and s.deps[target] == "pobj" and dobj is None:
-                    # "went on strike": the noun is the preposition's object
+                if p.prep and target is not None and s.deps[target] == "pobj":
+                    # "went on strike", "held civilians as human shields": the
+                    # noun is the preposition's object; the object, if any, is the target
                     if _lemma(s, target, p.objects) not in p.objects:
                         continue
+                    if dobj is not None:
+                        return p, dobj
                     noun = target
                     target = self._prep_object(s, noun, kids, actors_only=True)
                     if target is None:
@@ -399,6 +406,9 @@ class RuleCoder:
             if target is None and s.lemmas[t].lower() in REPORTING:
                 # "Russia says Israel must end attacks": the one spoken about
                 target = self._reported_subject(s, t, kids)
+                if target is not None and p.cameo.startswith("01") and self._obliged(s, target, kids):
+                    # "X says Y must ...": a demand on Y
+                    return VerbPattern(p.lemma, p.prep, p.objects, "100", "demand in reported speech"), target
             if target is None:
                 # "threatened to shell X", "is considering sending aid to X",
                 # "issued a statement calling on X": the target of the act
@@ -423,6 +433,11 @@ class RuleCoder:
                 seen.add(c)
                 stack.append(c)
         return None
+
+    def _obliged(self, s: Sentence, subj: int, kids) -> bool:
+        """Whether the clause of ``subj`` says it must do something ("Israel must end")."""
+        v = s.heads[subj]
+        return any(s.deps[c] == "aux" and s.words[c].lower() == "must" for c in kids[v])
 
     def _would(self, s: Sentence, t: int, kids) -> bool:
         """"(said it) would allow": a future seen from the past, not a condition."""
