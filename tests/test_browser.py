@@ -131,6 +131,9 @@ def test_timeline_click_a_date_then_its_article(server, page, shots):
     assert page.locator("#article-events tbody tr").count() == len(art["events"])
     assert page.locator("#article-text").inner_text().replace("\n", "") == art["text"].replace("\n", "")
     page.screenshot(path=str(shots / "article.png"), full_page=True)
+    page.get_by_role("link", name="events in the table").click()  # the article's events in the table
+    page.wait_for_function(f"document.querySelector('#events-summary').textContent.startsWith('{len(art['events'])} events')")
+    assert page.locator("#active-filters").inner_text().count(article_id) == 1
 
 
 def test_markup_in_articles_is_shown_as_text(server, page, shots):

@@ -199,3 +199,11 @@ def test_cached_responses_follow_the_store(corpus, tmp_path):
     assert after.headers["X-Diurna-Cache"] == "miss" and after.json()["articles"] == 2
     off = TestClient(create_app(db, cache_size=0)).get("/api/stats")
     assert "X-Diurna-Cache" not in off.headers and off.json() == after.json()
+
+
+def test_missing_store_is_503_and_pages_still_load(tmp_path):
+    c = TestClient(create_app(tmp_path / "none.duckdb"))
+    r = c.get("/api/events")
+    assert r.status_code == 503 and "no store" in r.json()["detail"]
+    assert c.get("/").status_code == 200  # the page loads and shows the API's message
+    assert not (tmp_path / "none.duckdb").exists()
