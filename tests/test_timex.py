@@ -70,6 +70,35 @@ def test_not_times():
     assert "May" not in got and "march" not in got and "2000" not in got and "1990" not in got
 
 
+def test_timeml_conventions_not_timexes():
+    # ages, rates, fractions and "as soon as" are not time expressions in TimeML
+    got = tx("Mr. Reupke, 52 years old, runs a 136-year-old bank that flies four flights a week, "
+             "earns $2 million a year and imports about three-quarters of its food; it will pay as soon as "
+             "possible, soon after the vote.", "1989-11-02")
+    assert not any(k in got for k in ("52 years", "136-year", "a week", "a year", "three-quarters", "soon"))
+    # a programme's title is not "this week"
+    got = tx('Baker said on ABC\'s "This Week" that talks went on.', "1990-08-13")
+    assert "This Week" not in got
+
+
+def test_timeml_conventions_found(nlp):
+    got = tx("The third-quarter results beat forecasts. Net income for the year ended Sept. 30 rose, "
+             "up from $3 million a year earlier, and the transaction closes by year-end. "
+             "Recent declines in the nineties and the near term worry analysts.", "1989-11-02", nlp)
+    assert got["the year"] == ("DURATION", "P1Y", None)
+    assert got["a year earlier"][1] == "1988-Q3"  # a quarterly report compares quarters
+    assert got["third-quarter"][1] == "1989-Q3"
+    assert got["year-end"][1] == "1989"
+    assert got["Recent"][1] == "PAST_REF" and got["the nineties"][1] == "199" and got["the near term"][1] == "FUTURE_REF"
+    # "N units after" an event is a length of time; "since" looks back, "until" forward
+    got = tx("Inspectors resumed work nearly two months after the team left; no inspection was allowed "
+             "since Jan. 13 and the offer runs until mid-November; officials said late yesterday.", "1998-03-06", nlp)
+    assert got["nearly two months"] == ("DURATION", "P2M", None)
+    assert got["Jan. 13"][1] == "1998-01-13"
+    assert got["mid-November"][1] == "1998-11"
+    assert got["late yesterday"][1] == "1998-03-05"
+
+
 def test_offsets_and_jsonl():
     lines = [json.dumps({"id": "a", "text": "He arrived yesterday.", "date": "2020-02-03"}),
              "not json", json.dumps({"id": "b"})]

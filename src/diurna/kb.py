@@ -1,7 +1,9 @@
-"""Knowledge bases shared by stages: office-holders and conflicts.
+"""Knowledge bases shared by stages: office-holders, conflicts, memberships
+of bodies and dated events.
 
-Both are data files (``data/officeholders.tsv``, ``data/conflicts.tsv``,
-formats in ``data/README.md``); this module only loads and indexes them.
+All are data files (``data/officeholders.tsv``, ``data/conflicts.tsv``,
+``data/memberships.tsv``, ``data/dated_events.tsv``, formats in
+``data/README.md``); this module only loads and indexes them.
 It imports no stage, so the time stage (publication dates from office
 tenures) and the actors stage (people resolved in time) can both use it.
 """
@@ -16,7 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Conflict", "Office", "conflicts", "offices", "offices_by_name"]
+__all__ = ["Conflict", "DatedEvent", "Membership", "Office", "conflicts", "dated_events", "memberships",
+           "offices", "offices_by_name"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,37 @@ class Conflict:
     country: str
     names: tuple[str, ...]
     nouns: tuple[str, ...]
+    start: dt.date
+    end: dt.date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One term of one country in a body whose members change (the UN Security Council)."""
+
+    body: str
+    country: str
+    names: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    source: str
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """An event (kind ``event``) or a state of the world (kind ``state``) with its dates.
+
+    cues   regular expressions that must all match one sentence for it to
+           refer to this row (lower-cased text)
+    done   a regular expression that, matched in that sentence, says the
+           state is over ("vetoed", "adopted"); None for events
+    """
+
+    name: str
+    kind: str
+    cues: tuple[str, ...]
+    done: str | None
     start: dt.date
     end: dt.date | None
     source: str
@@ -81,3 +115,17 @@ def conflicts() -> tuple[Conflict, ...]:
     return tuple(Conflict(r["country"], tuple(r["names"].split("|")), tuple(r["nouns"].split("|")),
                           _date(r["start"]), _date(r["end"]), r["source"])
                  for r in _read("conflicts.tsv", "DIURNA_CONFLICTS"))
+
+
+@lru_cache(maxsize=1)
+def memberships() -> tuple[Membership, ...]:
+    return tuple(Membership(r["body"], r["country"], tuple(n for n in r["names"].split("|") if n),
+                            _date(r["start"]), _date(r["end"]), r["source"])
+                 for r in _read("memberships.tsv", "DIURNA_MEMBERSHIPS"))
+
+
+@lru_cache(maxsize=1)
+def dated_events() -> tuple[DatedEvent, ...]:
+    return tuple(DatedEvent(r["name"], r["kind"], tuple(c.strip() for c in r["cues"].split(" & ") if c.strip()),
+                            r["done"] or None, _date(r["start"]), _date(r["end"]), r["source"])
+                 for r in _read("dated_events.tsv", "DIURNA_DATED_EVENTS"))

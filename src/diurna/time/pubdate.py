@@ -18,7 +18,20 @@ date must lie in, with the words it came from.
   Tillerson") bounds the article to the tenure, from ``data/officeholders.tsv``;
   "former" and "then-" are respected.
 * ``conflict``: "the five-year civil war" in an article about Syria puts it
-  four to six years after the war began (``data/conflicts.tsv``).
+  four to six years after the war began, "the 16-month uprising" 15 to 17
+  months after, "the second anniversary of the uprising" within weeks of the
+  day (``data/conflicts.tsv``).
+* ``event``: a dated event or state of the world the text refers to
+  (``data/dated_events.tsv``): an event in a past or present clause ("the
+  resolution that authorized military intervention in Libya") happened
+  before the article (a future clause is no clue: it may speak of the
+  event's aftermath); "nearly 30 years ago"
+  in the same sentence measures the distance; a state ("a draft resolution
+  on Syria" not yet voted on) held when the article was written, unless the
+  sentence says it is over ("vetoed").
+* ``member``: countries named as voting in the UN Security Council ("failed
+  to convince South Africa, India and Brazil to vote in favor") sat on it
+  (``data/memberships.tsv``); each country's terms are alternatives.
 
 Combining is robust: the evidence intervals are swept to find the dates
 consistent with the most clues; clues that contradict them are reported as
@@ -30,21 +43,24 @@ refers to, else the middle of the interval.
 from __future__ import annotations
 
 import datetime as dt
+import collections
 import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..kb import conflicts, offices_by_name
+from ..kb import conflicts, dated_events, memberships, offices_by_name
 from ..records import Sentence
-from .expressions import find_timexes
+from .expressions import _lexical_tense, find_timexes, tense_at
 
 __all__ = ["DateInference", "Evidence", "infer_publication_date"]
 
 YEARLESS_WINDOW = 183  # days
+LAST_MONTH_WINDOW = 457  # "last March": up to fifteen months back
 _GROUPS = itertools.count()
 DEADLINE = re.compile(r"\b(by|until|before|ahead of|no later than)\s+(the\s+)?(end\s+of\s+|mid-?|early\s+|late\s+)?$", re.I)
 WEEKDAY_WINDOW = 6
+WEEKDAY_SPAN_DAYS = 4 * 365  # the other clues must first narrow the date to a few years
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 ROLE_WORDS = [
@@ -63,12 +79,20 @@ ROLE_WORDS = [
     (re.compile(r"\b(spokes(man|woman|person))\b", re.I), "spokesperson"),
 ]
 FORMER = re.compile(r"\b(former|ex-|then-|the late|onetime|one-time|previous)\b[^.,;:]{0,60}$", re.I)
-CONFLICT_AGE = re.compile(r"\b(?P<n>\w+)[- ]year[- ](?:old\s+)?(?P<noun>civil war|war|conflict|uprising|revolt|crisis|revolution|insurgency|invasion)\b"
-                          r"|\b(?P<ord>\w+)\s+year\s+of\s+(?:the\s+)?(?P<noun2>civil war|war|conflict|uprising|revolt|crisis|revolution|insurgency|invasion)\b", re.I)
+_CONFLICT_NOUN = r"(?:civil war|war|conflict|uprising|revolt|crisis|revolution|insurgency|invasion)"
+CONFLICT_AGE = re.compile(rf"\b(?P<n>[\w-]+?)[- ](?P<unit>year|month)[- ](?:old\s+)?(?:(?:civil|armed|popular|bloody|brutal|deadly)\s+)?(?P<noun>{_CONFLICT_NOUN})\b"
+                          rf"|\b(?P<ord>\w+)\s+(?P<unit2>year|month)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?P<noun2>{_CONFLICT_NOUN})\b"
+                          rf"|\b(?P<ann>\w+)\s+anniversary\s+of\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?(?:\w+\s+)?(?P<noun3>{_CONFLICT_NOUN})\b", re.I)
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-       "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20}
+       "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+       "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+ANNIVERSARY_DAYS = 45  # an anniversary is written about in the weeks around the day
+AGO = re.compile(r"\b(?:(?P<q>nearly|almost|about|around|some|roughly|more than|over|less than|just over|just under)\s+)?"
+                 r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+years?\s+(?:ago|earlier|before)\b", re.I)
+VOTE = re.compile(r"\b(?:vote[sd]?|voting|abstain(?:ed|s|ing)?|abstention|in favou?r|veto(?:ed)?)\b", re.I)
+
 
 
 @dataclass
@@ -189,28 +213,186 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
     return out
 
 
-def _conflict_evidence(text: str) -> list[Evidence]:
+def _conflict_evidence(text: str, sentences: list[Sentence] | None = None) -> list[Evidence]:
     low = text.lower()
     out = []
+    spans = _sentence_spans(text, sentences)
     for m in CONFLICT_AGE.finditer(text):
-        n_word = (m.group("n") or m.group("ord") or "").lower()
-        noun = (m.group("noun") or m.group("noun2")).lower()
         if m.group("ord"):
+            # "the first month of the uprising" in a past clause is a time then, not the article's
+            sent = next((s for a, b, s in spans if a <= m.start() < b), None)
+            if _tense(text, sent, m.start()) == "past":
+                continue
+        n_word = (m.group("n") or m.group("ord") or m.group("ann") or "").lower()
+        noun = (m.group("noun") or m.group("noun2") or m.group("noun3")).lower()
+        unit = (m.group("unit") or m.group("unit2") or "year").lower()
+        slack = dt.timedelta(0)
+        if m.group("ord") or m.group("ann"):
             n = ORD.get(n_word)
-            span = (n - 1, n) if n else None
+            span = None if not n else ((n, n) if m.group("ann") else (n - 1, n))
+            slack = dt.timedelta(days=ANNIVERSARY_DAYS)  # "the first year of the uprising" on its anniversary
         else:
-            n = NUM.get(n_word) or (int(n_word) if n_word.isdigit() else None)
+            n = _number(n_word)
             span = (n - 1, n + 1) if n else None
         if not span:
             continue
         rows = [c for c in conflicts() if noun in c.nouns and any(re.search(rf"\b{re.escape(nm)}\b", low) for nm in c.names)]
-        if len(rows) != 1:
+        group = next(_GROUPS)  # two conflicts of one country that fit: one of them is meant
+        for c in rows:
+            lo, hi = (_add_years(c.start, k) for k in span) if unit == "year" else (_add_months(c.start, k) for k in span)
+            if m.group("ann"):
+                lo, hi = lo - slack, hi + slack
+            elif m.group("ord"):
+                hi = hi + slack
+            what = "anniversary" if m.group("ann") else f"{span[0]}-{span[1]} {unit}s on"
+            out.append(Evidence("conflict", m.group(0), _iso(lo), _iso(hi),
+                                f"{c.country} {noun} began {c.start} ({c.source}); {what}", group=group))
+    return out
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if "-" in word:  # "twenty-two"
+        a, _, b = word.partition("-")
+        return NUM[a] + NUM[b] if a in NUM and b in NUM and NUM[a] >= 20 and NUM[b] < 10 else None
+    return NUM.get(word)
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    t = d.year * 12 + d.month - 1 + n
+    y, mo = divmod(t, 12)
+    last = (dt.date(y + (mo == 11), (mo + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, mo + 1, min(d.day, last))
+
+
+def _sentence_spans(text: str, sentences: list[Sentence] | None) -> list[tuple[int, int, Sentence | None]]:
+    if sentences:
+        return [(s.start, s.end, s) for s in sentences]
+    return [(m.start(), m.end(), None) for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", text)]
+
+
+def _tense(text: str, sent: Sentence | None, pos: int) -> str | None:
+    t = tense_at(sent, pos) if sent is not None else None
+    return t or _lexical_tense(text, pos, pos + 1)
+
+
+def _ago_years(sentence: str) -> tuple[int, int] | None:
+    """"nearly 30 years ago": how many years back, as a range."""
+    m = AGO.search(sentence)
+    n = _number(m.group("n")) if m else None
+    if not n:
+        return None
+    q = (m.group("q") or "").lower()
+    if q in ("nearly", "almost", "less than", "just under"):
+        return n - 1, n
+    if q in ("more than", "over", "just over"):
+        return n, n + 1
+    return n - 1, n + 1
+
+
+def _event_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidence]:
+    """Dated events and states the text refers to (``data/dated_events.tsv``)."""
+    rows_by_name: dict[str, list] = {}
+    for r in dated_events():
+        rows_by_name.setdefault(r.name, []).append(r)
+    out, seen = [], set()
+    text_low = text.lower()
+    spans = _sentence_spans(text, sentences)
+    for a, b, sent in spans:
+        low = text_low[a:b]
+        for name, rows in rows_by_name.items():
+            hits = []
+            for r in rows:
+                ms = [re.search(c, low) for c in r.cues]
+                if all(ms):
+                    hits.append((r, ms[0]))
+            if not hits or name in seen:
+                continue
+            first = hits[0][1]
+            tense = _tense(text, sent, a + first.start())
+            ago = _ago_years(low)
+            group = next(_GROUPS)
+            states = [r for r, _ in hits if r.kind == "state"]
+            if states and _is_over(text, spans, states[0]):
+                # over ("Russia vetoed the draft", anywhere in the article):
+                # after the first time such a state ended
+                first_end = min(r.end for r in rows if r.end)
+                out.append(Evidence("event", text[a + first.start():a + first.end()], _iso(first_end), None,
+                                    f"{name} (over): after {first_end} at least ({states[0].source})"))
+                seen.add(name)
+                continue
+            for r, _ in hits:
+                if r.kind == "state":
+                    lo, hi = r.start, r.end
+                    note = f"{name} held: {r.start}..{r.end or 'now'} ({r.source})"
+                elif ago:
+                    lo, hi = _add_years(r.start, ago[0]), _add_years(r.end or r.start, ago[1])
+                    note = f"{name} {r.start}, {ago[0]}-{ago[1]} years before ({r.source})"
+                elif tense == "future":
+                    continue  # "the plan will ...": said of an event still to come or of its aftermath
+                else:
+                    lo, hi = r.start, None
+                    note = f"{name} {r.start} already happened ({r.source})"
+                out.append(Evidence("event", text[a + first.start():a + first.end()], _iso(lo), _iso(hi), note, group=group))
+            seen.add(name)
+    return out
+
+
+def _is_over(text: str, spans, row) -> bool:
+    """Does a sentence of the text say the state is over: a word of ``done``
+    outside a future clause, in a sentence that speaks of the state (its
+    first cue) or of a veto ("the veto", "Russia vetoed"; "to get a
+    resolution adopted" is not)?"""
+    if not row.done:
+        return False
+    for a, b, sent in spans:
+        low = text[a:b].lower()
+        if not re.search(row.cues[0], low) and not re.search(r"\bveto", low):
+            continue  # "parliament approved the budget" says nothing of the draft
+        for m in re.finditer(row.done, low):
+            if _tense(text, sent, a + m.start()) != "future":
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _member_names() -> tuple[re.Pattern, dict[str, str]]:
+    names = {n: m.country for m in memberships() for n in m.names}
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    return rx, names
+
+
+def _member_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidence]:
+    """Countries voting in the UN Security Council sat on it (``data/memberships.tsv``)."""
+    if not re.search(r"security council", text, re.I):
+        return []
+    rx, names = _member_names()
+    if not names:
+        return []
+    out, seen = [], set()
+    for a, b, sent in _sentence_spans(text, sentences):
+        chunk = text[a:b]
+        if not VOTE.search(chunk) or not re.search(r"resolution|council|\bvotes\b", chunk, re.I):
             continue
-        c = rows[0]
-        lo = _add_years(c.start, span[0])
-        hi = _add_years(c.start, span[1])
-        out.append(Evidence("conflict", m.group(0), _iso(lo), _iso(hi),
-                            f"{c.country} {noun} began {c.start} ({c.source}); {span[0]}-{span[1]} years on"))
+        found: dict[str, re.Match] = {}
+        for m in rx.finditer(chunk):
+            found.setdefault(names[m.group(0)], m)
+        if len(found) < 2 and not re.search(r"council members?|members? of the (?:security )?council|non-permanent", chunk, re.I):
+            continue
+        for country, m in found.items():
+            if country in seen:
+                continue
+            seen.add(country)
+            past = _tense(text, sent, a + m.start()) == "past"
+            group = next(_GROUPS)
+            for t in memberships():
+                if t.country == country and t.body == "UNSC":
+                    out.append(Evidence("member", m.group(0), _iso(t.start), None if past else _iso(t.end),
+                                        f"{m.group(0)} on the UN Security Council {t.start.year}-{t.end.year}"
+                                        f"{' (a past vote: on or after the term began)' if past else ''} ({t.source})",
+                                        group=group))
     return out
 
 
@@ -234,7 +416,7 @@ def _combine(evidence: list[Evidence]) -> tuple[dt.date | None, dt.date | None]:
     if not ivs:
         return None, None
     points = sorted({lo for lo, _, _ in ivs} | {hi for _, hi, _ in ivs})
-    best_set, best_n = None, -1
+    best_sets, best_n = [], -1
     for p in points:
         cover = frozenset(i for lo, hi, i in ivs if lo <= p <= hi)
         # each clue counts once (alternatives share a group); office and
@@ -245,11 +427,16 @@ def _combine(evidence: list[Evidence]) -> tuple[dt.date | None, dt.date | None]:
             groups[g] = max(groups.get(g, 0), 2 if evidence[i].kind in ("office", "weekday") else 1)
         w = sum(groups.values())
         if w > best_n:
-            best_set, best_n = cover, w
-    lo = max(l for l, _, i in ivs if i in best_set)
-    hi = min(h for _, h, i in ivs if i in best_set)
+            best_sets, best_n = [cover], w
+        elif w == best_n and cover not in best_sets:
+            best_sets.append(cover)
+    # dates equally well supported (a clue with alternatives that nothing
+    # else decides between): the interval spans them all
+    lo = min(max(l for l, _, i in ivs if i in c) for c in best_sets)
+    hi = max(min(h for _, h, i in ivs if i in c) for c in best_sets)
+    used = frozenset().union(*best_sets)
     for e_i, e in enumerate(evidence):
-        if e_i not in best_set:
+        if e_i not in used:
             e.used = False
     return (None if lo == MIN_DATE else lo), (None if hi == MAX_DATE else hi)
 
@@ -271,24 +458,23 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             t.start += len(text)
             t.end += len(text)
         timexes += tail
-    yearless_days, weekdays, past_weekdays = [], set(), []
+    yearless_days, weekdays, past_weekdays = [], collections.Counter(), []
     for t in timexes:
         v = t.value or ""
         if t.type not in ("DATE", "TIME"):
             continue
         v = v.split("T")[0]
         if v.startswith("XXXX-WXX-"):
-            weekdays.add(int(v[-1]) - 1)
+            weekdays[int(v[-1]) - 1] += 1
             if t.tense == "past":
                 past_weekdays.append(int(v[-1]) - 1)
             continue
         if v.startswith("XXXX-"):
             wd = re.match(r"(mon|tue|wed|thu|fri|sat|sun)", t.text.lower())
-            if wd:  # "Monday, Sept. 16"
-                weekdays.add(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(wd.group(1)))
+            own = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(wd.group(1)) if wd else None  # "Monday, Sept. 16"
             parts = v.split("-")
             if len(parts) >= 2 and parts[1].isdigit():
-                yearless_days.append((t, int(parts[1]), int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None))
+                yearless_days.append((t, int(parts[1]), int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None, own))
             continue
         per = _period(v, t.mod)
         if per is None or per[0].year < 1900:
@@ -307,16 +493,24 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
         if not any(a <= m.start() < b for a, b in covered):
             ents.append((m.start(), m.end(), m.group(0)))
     evidence += _office_evidence(text, ents)
-    evidence += _conflict_evidence(text)
+    evidence += _conflict_evidence(text, sentences)
+    evidence += _event_evidence(text, sentences)
+    evidence += _member_evidence(text, sentences)
 
     # a first interval from the year-bearing clues, used to pick yearless dates' years
     lo, hi = _combine([Evidence(e.kind, e.text, e.earliest, e.latest) for e in evidence])
     lo_y = (lo or dt.date(1990, 1, 1)).year - 1
     hi_y = (hi or dt.date.today()).year + 1
-    # weekday + yearless date agreement
+    # weekday + yearless date agreement: the date's own weekday ("Monday,
+    # Sept. 16"), else the weekday the text names most (the news day), if one
     best_exact = None
-    for t, mo, day in yearless_days:
-        if day is None or not weekdays:
+    top = weekdays.most_common(2)
+    news_day = {top[0][0]} if top and (len(top) == 1 or top[0][1] > top[1][1]) else set()
+    if lo is None or hi is None or (hi - lo).days > WEEKDAY_SPAN_DAYS:
+        news_day = set()  # over many years a date falls on any weekday once or twice: agreement proves nothing
+    for t, mo, day, own in yearless_days:
+        days = {own} if own is not None else news_day
+        if day is None or not days:
             continue
         years = []
         for y in range(lo_y, hi_y + 1):
@@ -324,15 +518,16 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
                 d = dt.date(y, mo, day)
             except ValueError:
                 continue
-            if d.weekday() in weekdays and (lo is None or d >= lo - dt.timedelta(days=WEEKDAY_WINDOW)) and (hi is None or d <= hi):
+            if d.weekday() in days and (lo is None or d >= lo - dt.timedelta(days=WEEKDAY_WINDOW)) and (hi is None or d <= hi):
                 years.append(d)
         if len(years) == 1:
             d = years[0]
             evidence.append(Evidence("weekday", t.text, _iso(d), _iso(d + dt.timedelta(days=WEEKDAY_WINDOW)),
-                                     f"{d:%A} {d} is the only {t.text} on a weekday the text names ({', '.join(dt.date(2024, 1, 1 + w).strftime('%A') for w in sorted(weekdays))})"))
+                                     f"{d:%A} {d} is the only {t.text} on {'its own weekday' if own is not None else 'the weekday the text names most'}"))
             best_exact = d
     # yearless dates: within half a year after (before, in a future clause)
-    for t, mo, day in yearless_days:
+    for t, mo, day, _ in yearless_days:
+        window = dt.timedelta(days=LAST_MONTH_WINDOW if re.match(r"last\s", t.text, re.I) else YEARLESS_WINDOW)
         cands = []
         for y in range(lo_y, hi_y + 1):
             try:
@@ -340,9 +535,9 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             except ValueError:
                 continue
             if t.tense == "future":
-                e_lo, e_hi = d0 - dt.timedelta(days=YEARLESS_WINDOW), d1
+                e_lo, e_hi = d0 - window, d1
             else:
-                e_lo, e_hi = d0, d1 + dt.timedelta(days=YEARLESS_WINDOW)
+                e_lo, e_hi = d0, d1 + window
             if (lo is None or e_hi >= lo) and (hi is None or e_lo <= hi):
                 cands.append((e_lo, e_hi))
         if len(cands) > 1 and lo and hi:
