@@ -203,9 +203,9 @@ def test_two_countries_are_the_last_two_named(nlp):
 def test_eval_detokenize_and_coordination():
     from diurna.events.evaluate import coordinations_as_gold, detokenize
 
-    toks = "Theresa May ’ s offer to the rebel - held town ( NAF ) cost $ 1 . 5 billion .".split()
+    toks = "Theresa May ’ s offer to the rebel - held town ( NAF ) cost $ 1 . 5 billion , 1 , 044 men .".split()
     text, offs = detokenize(toks)
-    assert text == "Theresa May’s offer to the rebel-held town (NAF) cost $1.5 billion."
+    assert text == "Theresa May’s offer to the rebel-held town (NAF) cost $1.5 billion, 1,044 men."
     assert all(text[a:b] == t for t, (a, b) in zip(toks, offs))
     toks = "Canada and the United Kingdom agreed".split()
     assert coordinations_as_gold([(0, 1), (2, 5)], [(0, 5)], toks) == [(0, 5)]

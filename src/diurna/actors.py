@@ -171,6 +171,9 @@ PHRASE_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 # Peru", "refugees from Syria", "the embassy in Kabul"; not "troops on Sunday",
 # "a request for revocation", "talks with X" (the event's own arguments)
 ARGUMENT_PREPS = frozenset({"of", "from", "in", "near", "to"})
+# prepositions of place, which restrict a common noun ("people in Somalia")
+# but not a name ("Saad Hariri in Washington")
+PLACE_PREPS = frozenset({"in", "near"})
 _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 
 
@@ -192,8 +195,9 @@ def full_phrase(sent: Sentence, head: int, kids: list[list[int]],
             d = sent.deps[c]
             if d in PHRASE_STOP or (t == head and d in ("conj", "cc", "preconj")):
                 continue
-            if preps is not None and d == "prep" and sent.words[c].lower() not in preps:
-                continue
+            if preps is not None and d == "prep" and (sent.words[c].lower() not in preps or (
+                    sent.pos[t] == "PROPN" and sent.words[c].lower() in PLACE_PREPS)):
+                continue  # a name needs no "in Washington": that is where the event is
             stack.append(c)
     # the unbroken run of the phrase's tokens around the head: a clause the
     # parser hung between them ("Ayrault, who has accused Syria, ...,") is not in it

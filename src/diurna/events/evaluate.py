@@ -152,7 +152,8 @@ def detokenize(toks: list[str]) -> tuple[str, list[tuple[int, int]]]:
                 or (t in ("’", "'") and nxt == "s") or (t == "s" and prev in ("’", "'"))
                 or (t == "-" and prev[-1:].isalnum() and nxt[:1].isalnum())
                 or (prev == "-" and i > 1 and toks[i - 2][-1:].isalnum() and t[:1].isalnum())
-                or (t == "." and prev.isdigit() and nxt.isdigit()) or (prev == "." and i > 1 and toks[i - 2].isdigit() and t.isdigit()))
+                or (t in (".", ",") and prev.isdigit() and nxt.isdigit())
+                or (prev in (".", ",") and i > 1 and toks[i - 2].isdigit() and t.isdigit()))
         if text and not glue:
             text += " "
         offs.append((len(text), len(text) + len(t)))
