@@ -48,3 +48,31 @@ def test_seed_places(seeds_dir, nlp):
     assert found["Geneva"] == {("CHE", 46, 6)}
     assert found["Moscow"] == {("RUS", 56, 38)}
     assert found["Paris"] == {("FRA", 49, 2)}
+
+
+def located(nlp, text, trigger):
+    """The place place_at gives the event on the first token ``trigger``."""
+    from diurna.actors import children
+    from diurna.places import place_at
+
+    sents = flatten(nlp(text))
+    ps = find_places(text, sents)
+    s = next(x for x in sents if trigger in x.words)
+    p = place_at(s, s.words.index(trigger), children(s), ps)
+    return (p.name, p.country) if p else None
+
+
+def test_locative_phrases_of_the_clause(nlp):
+    # inside a locative phrase: "in the suburbs of the capital Damascus", "in parts of the city of Aleppo"
+    assert located(nlp, "Fierce fighting was reported in the suburbs of the capital Damascus.", "reported") == (
+        "Damascus", "SYR")
+    # a country's capital named by its adjective
+    assert located(nlp, "Lavrov met Assad during his visit to the Syrian capital.", "met") == ("Damascus", "SYR")
+    # where the subject was, when the clause says nothing else
+    assert located(nlp, "Countries meeting in Paris called for tougher sanctions.", "called")[1] == "FRA"
+    # leaving a place: "from" names it; otherwise "from" is where someone came from, not the event
+    assert located(nlp, "Britain withdrew its staff from the embassy in Damascus.", "withdrew") == ("Damascus", "SYR")
+    assert located(nlp, "Refugees moved from Syria into Turkey.", "moved") == ("Turkey", "TUR")
+    # no place stated: nationalities and topics are not locations, nothing is guessed
+    assert located(nlp, "Syrian forces arrested dozens of activists.", "arrested") is None
+    assert located(nlp, "The council passed a resolution over Syria.", "passed") is None

