@@ -45,7 +45,7 @@ def test_relative_and_calendar_expressions(nlp):
              "the envoy said.", "2016-05-02", nlp)
     assert got["April 22"][1] == "2016-04-22"
     assert got["September"][1] == "2016-09"
-    assert got["this week"][1] == "2016-W18"  # TimeML leaves "earlier" out of the span
+    assert got["earlier this week"][1] == "2016-W18"
 
 
 def test_month_without_year_in_a_past_clause(nlp):

@@ -132,6 +132,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("modmon", re.compile(rf"\b(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|end)\s*-?\s*(?P<mon>{_MON})\b", I)),
     ("yearend", re.compile(r"\b(?:(?P<pre>around|since)\s+)?(?P<core>year(?:-|\s+|['’]s\s+)end)\b", I)),
     ("theyear", re.compile(r"\bthe\s+(?:(?P<adj>fiscal|full|entire|whole|calendar)\s+)?year\b(?![-'’])(?!\s+(?:before|after|earlier|ago|later|or|and|\d))(?P<ended>\s+end(?:ed|ing)\b)?", I)),
+    ("yperiod", re.compile(rf"\bthe\s+(?P<y>{_YEAR})\s+(?:period|quarter)\b", I)),
     ("yearago", re.compile(r"\byear[- ](?:ago|earlier)\b", I)),
     ("term", re.compile(r"\bthe\s+(?P<w>near|short|long)\s+term\b(?!-)(?!\s+(?:debt|bonds?|notes?|loans?|rates?|interest|securities|paper|investments?|financing|borrowing|care|contracts?|deals?))", I)),
     ("couple", re.compile(rf"\b(?:(?P<rel>the\s+(?:next|last|past)|the)\s+|a\s+)?couple\s+of\s+(?P<u>{_UNIT})\b", I)),
@@ -538,6 +539,10 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if g.get("ended"):
             return "DURATION", "P1Y", None  # "the year ended Sept. 30": a twelve-month period
         return "DATE", (str(A.year) if A else None), None
+    if kind == "yperiod":
+        # "the 1988 period" in a quarterly report: that year's quarter being compared
+        q = _quarter(A) - 1 if A else 0
+        return "DATE", f"{g['y']}-Q{q}" if q else g["y"], None
     if kind == "yearago":
         return "DATE", (str(A.year - 1) if A else None), None
     if kind == "term":
@@ -780,6 +785,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     return out
 
 
+_APPROX_BEFORE = re.compile(r"\b(?:around|sometime)\s+$", I)
 _TENSE_PREP = re.compile(r"\b(since|until|till|through|effective)\s+(?:the\s+)?$", I)
 NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period"})
 _ABBREV_END = re.compile(r"(?:\b[a-z]{3,4}\.|[ap]\.m\.)$", I)
@@ -823,21 +829,23 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
             continue  # a shorter or later candidate may still cover this text
         typ, value, mod = norm
         s, e = start, end
-        if kind == "dur" and m.group("det") and m.group("det").strip().lower() in ("a", "an", "the") \
-                and m.group("n").lower() not in ("a", "an", "half a", "few", "dozen"):
-            s = m.start("n")  # "a five-year low", "the two days": the duration is "five-year", "two days"
+        if kind == "dur" and m.group("det") and m.group("n").lower() not in ("a", "an", "half a", "few", "dozen") \
+                and (m.group("det").strip().lower() in ("a", "an") or text[m.end("n")] == "-"):
+            s = m.start("n")  # "a five-year low", "the eight-year war": the duration is "five-year", "eight-year"
         if kind == "theyear" and m.group("ended"):
             e = m.start("ended")  # "the year ended Sept. 30": the duration is "the year"
         if kind == "yearend" and (m.group("pre") or "").lower() == "since":
             s = m.start("core")  # "since year-end": the date is "year-end"
-        if kind == "relunit" and (m.group("mod") or "").lower() in ("earlier", "later"):
-            s = m.start("rel")  # "earlier this month": TimeML leaves "earlier" out
         if kind == "ordq" and m.group("the") and "-" in m.group(0)[m.start("o") - m.start():]:
             s = m.start() + len(m.group("the")) + 1  # "the third-quarter results": an adjective
         if kind == "barepl":
             s = m.start("u")  # "for years": the duration is "years"
         if kind == "ago" and typ == "DURATION":
             e = m.end("u")  # "two months after ...": the duration is "two months"
+        if typ in ("DATE", "TIME"):
+            pre = _APPROX_BEFORE.search(text, max(0, s - 12), s)
+            if pre:
+                s = pre.start()  # "around Nov. 1", "sometime next year": TimeML keeps the modifier
         # TimeML spans leave out trailing commas, periods of a sentence end, spaces
         while e > s and text[e - 1] in " ,'’" or (e > s and text[e - 1] == "." and not _ABBREV_END.search(text, s, e)):
             e -= 1
