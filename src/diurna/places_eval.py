@@ -129,7 +129,8 @@ def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = 
             elif not has_gold:
                 c["none_ok"] += 1
             if k == "clause" and (loc is not None or has_gold) and not _right(loc, golds):
-                misses.append((trigger, golds[0]["surface"] or "none", f"{loc['name']} {loc['country']}" if loc else "none"))
+                given = f"{loc['name']} {loc['country']}" if loc else "none"
+                misses.append((trigger, golds[0]["surface"] or "none", given))
     with_place = sum(1 for g in items.values() if any(x["surface"] for x in g))
     out = {"set": subset or "all", "events": len(items), "with_place": with_place, "n_coded": coded, "misses": misses}
     for k, c in counts.items():
@@ -165,9 +166,9 @@ def _events_section(evs: list[dict]) -> list[str]:
         none = ev["events"] - ev["with_place"]
         for k in ("coded", "clause"):
             c = ev[k]
-            lines.append(f"| {ev['set']} | {ev['events']} | {ev['with_place']} | {ev['n_coded']} | {k} | {c['given']} | "
-                         f"{c['right']} | {pct(c['precision'])} | {pct(c['recall'])} | {c['none_ok']}/{none} "
-                         f"({pct(c['none_accuracy'])}) |")
+            lines.append(f"| {ev['set']} | {ev['events']} | {ev['with_place']} | {ev['n_coded']} | {k} | "
+                         f"{c['given']} | {c['right']} | {pct(c['precision'])} | {pct(c['recall'])} | "
+                         f"{c['none_ok']}/{none} ({pct(c['none_accuracy'])}) |")
     for ev in evs:
         miss = "; ".join(f"{t} → {g}, given {p}" for t, g, p in ev["misses"]) or "none"
         lines += ["", f"Wrong or missing ({ev['set']}, clause): {miss}."]

@@ -36,6 +36,7 @@ REPORTING = frozenset({
     "deny", "assert", "predict", "estimate", "allege", "contend", "maintain", "emphasize", "emphasise",
     "reiterate", "complain", "concede", "caution", "remark", "observe", "learn", "believe", "think", "urge",
     "promise", "vow", "pledge", "tweet", "post", "ask", "question", "agree", "cite", "find", "show", "indicate",
+    "read", "shout", "yell", "chant", "scream", "sing", "quip", "boast", "brag", "testify", "conclude",
 })
 # verbs of stance that attribution corpora count as well ("called for", "cited", "wants")
 STANCE = frozenset({
@@ -50,13 +51,20 @@ STANCE = frozenset({
     "speak", "talk", "comment", "press", "push", "lobby", "signal", "testify", "assure", "reassure", "reveal",
     "disclose", "speculate", "hint", "imply", "proclaim", "prefer", "trust", "distrust", "like", "love", "hate",
     "accept", "approve", "disapprove", "regret", "apologize", "apologise", "celebrate", "emphasize",
+    "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "vote", "chide", "scold",
+    "lambaste", "berate", "denounce", "fault", "assail", "knock", "target", "insult", "taunt", "mock", "joke",
 })
 # prepositions that belong to the cue ("called for", "called on", "pointed to")
-CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"})}
+CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}), "push": frozenset({"for"}),
+             "press": frozenset({"for"}), "advocate": frozenset({"for"}), "lobby": frozenset({"for"}),
+             "plead": frozenset({"for"}), "argue": frozenset({"for"}), "speak": frozenset({"of"}),
+             "comment": frozenset({"on"}), "weigh": frozenset({"in"})}
+# "about" belongs to any cue it follows: "complained about", "spoke about", "talked about"
+CUE_ABOUT = frozenset({"about"})
 # a quotation mark that opens, closes, or does either (straight quotes, the '' of some wires)
 _QMARK = re.compile(r"“|”|``|''|\"|\n")
 # verbs that take a person as object, not what was said ("told reporters", "asked him")
-HEARER = frozenset({"tell", "ask", "urge", "encourage", "call", "warn", "remind"})
+HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind"})
 # contents that only point back at something ("what she called...", "denied it")
 _EMPTY = frozenset({"what", "that", "it", "this", "him", "her", "them", "himself", "herself", "themselves",
                     "which", "who", "so", "something", "anything", "nothing", "one"})
@@ -177,8 +185,16 @@ def _subtree(s: Sentence, t: int, kids, skip=lambda c: False) -> list[int]:
     return out
 
 
+# forms the small model lemmatises wrongly ("hopes" -> "hop", "rated" -> "rat")
+_LEMMA_FIX = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "rated": "rate", "rates": "rate"}
+
+
+def _lemma(s: Sentence, v: int) -> str:
+    return _LEMMA_FIX.get(s.words[v].lower(), s.lemmas[v].lower())
+
+
 def _is_cue(s: Sentence, v: int) -> bool:
-    low = s.lemmas[v].lower()
+    low = _lemma(s, v)
     return s.pos[v] in ("VERB", "AUX") and (low in REPORTING or low in STANCE)
 
 
@@ -201,12 +217,13 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     """What a stance verb states, from its dependents on the right: object,
     object complement, infinitive ("called the charges unsubstantiated",
     "blasted him for not paying taxes", "wants to triple the program")."""
+    preps = _CORE_PREPS | ({"to"} if _lemma(s, v) in ("respond", "reply", "react") else set())
     core = [c for c in kids[v] if c > after and (
-        s.deps[c] in _CORE or (s.deps[c] == "prep" and s.words[c].lower() in _CORE_PREPS))]
+        s.deps[c] in _CORE or (s.deps[c] == "prep" and s.words[c].lower() in preps))]
     if after > v:  # "called for the repeal", "called on Trump to stop": what the cue's preposition governs
         core += [c for c in kids[after] if s.deps[c] in ("pobj", "pcomp")]
         core += [c for c in kids[v] if c > after and s.deps[c] in ("xcomp",) and c not in core]
-    if not core or not any(s.deps[c] != "prep" for c in core):
+    if not core or not any(s.deps[c] != "prep" or s.words[c].lower() == "to" for c in core):
         return None
     if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd") or (
             s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) for c in core):
@@ -262,7 +279,7 @@ def _cue(text: str, s: Sentence, v: int, kids) -> tuple[int, int, int]:
     last = v
     for c in sorted(kids[v]):
         if c == last + 1 and (s.deps[c] == "prt" or (s.deps[c] == "prep" and s.words[c].lower() in CUE_PREPS.get(
-                s.lemmas[v].lower(), ()))):
+                s.lemmas[v].lower(), CUE_ABOUT) | CUE_ABOUT)):
             last = c
     hi = _tok_end(s, last)
     if last + 1 < len(s.words) and s.words[last + 1] == ":":
@@ -291,7 +308,7 @@ def _aside(text: str, s: Sentence, speaker: Span, cue_hi: int) -> bool:
     before = text[s.start:speaker.start].rstrip()
     after = text[cue_hi:s.end]
     return before.endswith(",") and len(before.split()) >= 3 and after.startswith(",") and len(after.split()) >= 3 \
-        and not re.search(r"[“”\"]", before[-3:])
+        and not re.search(r"[“”\"]", before[-3:]) and not re.match(r",\s*[“\"]", after)
 
 
 def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
@@ -343,8 +360,7 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 continue
             if not _is_cue(s, v):
                 continue
-            low = lem.lower()
-            stance = low not in REPORTING
+            stance = _lemma(s, v) not in REPORTING
             # the subject nearest the verb and outside the quotation ("“... it will ...,” said James Acton")
             subj = min((c for c in kids[v] if s.deps[c] in ("nsubj", "nsubjpass") and not quoted(s.offsets[c])),
                        key=lambda c: abs(c - v), default=None)
@@ -388,10 +404,12 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                     content = Span(content.text[:-1], content.start, content.end - 1)
                 out.append(Quote(speaker, cue, content, False, s.index, actor))
                 continue
+            # the reported clause after the verb, else before it ("X, sources said")
             comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c > last or (
-                s.deps[c] in ("ccomp", "parataxis") and c < v and s.deps[v] == "ROOT") or (
                 # "tweeted in the early hours that X was ...": the small parser may call it advcl
                 s.deps[c] == "advcl" and c > last and s.words[min(_subtree(s, c, kids))].lower() == "that")), None)
+            if comp is None and s.deps[v] == "ROOT":
+                comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c < v), None)
             span = None
             if comp is not None:
                 span = _content(s, comp, kids)

@@ -151,10 +151,11 @@ def markdown_section(results: list[dict], command: str = "diurna eval quotes") -
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         a = r["Attribution"]["overlap"]
-        lines.append(f"| {r['split']} | {r['articles']} | {r['Attribution']['gold']} | {pct(r['Source']['exact'][2])} | "
-                     f"{pct(r['Source']['overlap'][2])} | {pct(r['Content']['exact'][2])} | "
-                     f"{pct(r['Content']['overlap'][2])} | {pct(r['Cue']['exact'][2])} | {pct(r['Cue']['overlap'][2])} | "
+        f1 = [pct(r[k][m][2]) for k, m in (("Source", "exact"), ("Source", "overlap"), ("Content", "exact"),
+                                            ("Content", "overlap"), ("Cue", "exact"), ("Cue", "overlap"))]
+        lines.append(f"| {r['split']} | {r['articles']} | {r['Attribution']['gold']} | {' | '.join(f1)} | "
                      f"{pct(a[0])} / {pct(a[1])} / {pct(a[2])} | {r['seconds']:.1f} |")
-    lines.append(f"| *supervised attribution system, comparable corpus (published)* | | | {PUBLISHED['source_exact']} | "
-                 f"{PUBLISHED['source_overlap']} | {PUBLISHED['content_exact']} | {PUBLISHED['content_overlap']} | | | | |")
+    published = [PUBLISHED[k] for k in ("source_exact", "source_overlap", "content_exact", "content_overlap")]
+    lines.append("| *supervised attribution system, comparable corpus (published)* | | | "
+                 f"{' | '.join(map(str, published))} | | | | |")
     return "\n".join(lines)
