@@ -403,8 +403,9 @@ def _add_years(d: dt.date, n: int) -> dt.date:
         return d.replace(year=d.year + n, day=28)
 
 
-def _combine(evidence: list[Evidence]) -> tuple[dt.date | None, dt.date | None]:
-    """The interval consistent with the most clues; marks the others unused."""
+def _combine(evidence: list[Evidence], regions: list | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """The interval consistent with the most clues; marks the others unused.
+    ``regions`` (a list) receives the equally supported intervals, earliest first."""
     ivs = []
     for i, e in enumerate(evidence):
         lo = dt.date.fromisoformat(e.earliest) if e.earliest else MIN_DATE
@@ -432,8 +433,11 @@ def _combine(evidence: list[Evidence]) -> tuple[dt.date | None, dt.date | None]:
             best_sets.append(cover)
     # dates equally well supported (a clue with alternatives that nothing
     # else decides between): the interval spans them all
-    lo = min(max(l for l, _, i in ivs if i in c) for c in best_sets)
-    hi = max(min(h for _, h, i in ivs if i in c) for c in best_sets)
+    spans = sorted((max(l for l, _, i in ivs if i in c), min(h for _, h, i in ivs if i in c)) for c in best_sets)
+    if regions is not None:
+        regions.extend((None if a == MIN_DATE else a, None if b == MAX_DATE else b) for a, b in spans)
+    lo = spans[0][0]
+    hi = max(b for _, b in spans)
     used = frozenset().union(*best_sets)
     for e_i, e in enumerate(evidence):
         if e_i not in used:
@@ -548,19 +552,23 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             e_lo, e_hi = cands[0]
             evidence.append(Evidence("yearless", t.text, _iso(e_lo), _iso(e_hi),
                                      f"a date written without its year, {'future' if t.tense == 'future' else 'past or present'} clause"))
-    lo, hi = _combine(evidence)
+    regions: list = []
+    lo, hi = _combine(evidence, regions)
     if best_exact and (lo is None or best_exact >= lo) and (hi is None or best_exact <= hi):
         best = best_exact
     else:
         past_starts = [dt.date.fromisoformat(e.earliest) for e in evidence
                        if e.used and e.kind in ("date", "yearless") and e.earliest]
         cand = max(past_starts) if past_starts else None
-        if cand and (lo is None or cand >= lo) and (hi is None or cand <= hi):
+        # several equally supported stretches: the best day is in one of them, not between
+        r_lo, r_hi = next(((a, b) for a, b in regions if cand and (a is None or a <= cand) and (b is None or cand <= b)),
+                          regions[0] if regions else (lo, hi))
+        if cand and (r_lo is None or cand >= r_lo) and (r_hi is None or cand <= r_hi):
             best = cand
-        elif lo and hi:
-            best = lo + (hi - lo) / 2
+        elif r_lo and r_hi:
+            best = r_lo + (r_hi - r_lo) / 2
         else:
-            best = lo or hi
+            best = r_lo or r_hi
     if best and not best_exact and past_weekdays:
         # news names the days around its own: a story whose latest past
         # weekday is a Thursday was most likely written that Thursday
