@@ -13,7 +13,8 @@ Data: ``../shared/data/conflibert/``
   (target), ``R`` (both) for the sentence's main event.
 
 A sentence's prediction is its *main event* (:func:`main_event`: the event
-highest in the parse, passing over plain reporting verbs); no event predicts
+highest in the parse, passing over plain reporting verbs and events without
+a doer); no event predicts
 class 0.  Spans: the main event's source and
 target actor spans against the gold spans, exact (same tokens) and overlap
 (a predicted span counts once, against the first gold span it overlaps).
@@ -73,7 +74,8 @@ PLAIN_SAY = frozenset({"say", "says", "said", "tell", "told", "state", "stated",
 
 def main_event(events: list[Event], sentences=None) -> Event | None:
     """The event a sentence is about: the one highest in the parse, passing
-    over plain reporting verbs ("X said Y attacked Z" is about the attack)."""
+    over plain reporting verbs ("X said Y attacked Z" is about the attack; a
+    "said" coded as a demand is not plain) and over events without a doer."""
     if not events:
         return None
     depth = {}
@@ -89,8 +91,11 @@ def main_event(events: list[Event], sentences=None) -> Event | None:
             depth[e.id] = d
 
     def rank(e: Event):
-        plain = e.trigger.text.lower() in PLAIN_SAY
-        return (plain, e.sentence, depth.get(e.id, 0), e.modality not in ("asserted", "reported"), -e.confidence)
+        # "said" coded as a demand ("X said Y must ...") is not a plain report
+        plain = e.trigger.text.lower() in PLAIN_SAY and e.cameo.startswith("01")
+        # an event with a doer before one without ("23 civilians were killed as forces launched strikes")
+        return (plain, e.sentence, not e.source, depth.get(e.id, 0), e.modality not in ("asserted", "reported"),
+                -e.confidence)
 
     return sorted(events, key=rank)[0]
 
