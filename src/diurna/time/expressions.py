@@ -440,6 +440,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
                 base = A if rel in ("this", "current", "same") else (A - dt.timedelta(days=1) if rel in ("last", "previous", "past") else A + dt.timedelta(days=1))
                 return "TIME", f"{base.isoformat()}T{PARTS[u]}", None
             y = A.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+            if rel in ("last", "past") and u in _SEASON_END and A.month > _SEASON_END[u]:
+                y = A.year  # "last spring" said in October: this year's spring, over by now
             return "DATE", f"{y}-{SEASONS[u]}", mod
         k = {"this": 0, "current": 0, "same": 0, "last": -1, "past": -1, "previous": -1,
              "next": 1, "coming": 1, "following": 1}[rel]
@@ -600,6 +602,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if A is None:
             return "DATE", None, None
         y = A.year + {"last": -1, "next": 1}.get(rel, 0)
+        if rel == "last" and g["s"].lower() in _SEASON_END and A.month > _SEASON_END[g["s"].lower()]:
+            y = A.year  # "last spring" said in October: this year's spring
         return "DATE", f"{y}-{SEASONS[g['s'].lower()]}", _MODS.get(rel) if rel in ("early", "late") else None
     if kind == "clock":
         if g.get("noon"):
@@ -785,8 +789,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     return out
 
 
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}  # last month of the season (winter spans two years)
 _APPROX_BEFORE = re.compile(r"\b(?:around|sometime)\s+$", I)
-_TENSE_PREP = re.compile(r"\b(since|until|till|through|effective)\s+(?:the\s+)?$", I)
+_TENSE_PREP = re.compile(r"\b(since|until|till|effective)\s+(?:the\s+)?$", I)
 NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period"})
 _ABBREV_END = re.compile(r"(?:\b[a-z]{3,4}\.|[ap]\.m\.)$", I)
 
@@ -869,8 +874,9 @@ def _year_ago_quarters(text: str, out: list[Timex], anchor: dt.date) -> None:
         mq = re.fullmatch(r"(\d{4})-Q([1-4])", t.value or "")
         if mq and _THE_QUARTER.fullmatch(t.text) and last_q is not None:
             t.value = f"{last_q[0]}-Q{last_q[1]}"  # "the quarter": the one the report is about
-        elif mq and not re.search(r"ago|earlier|last|previous|prior", t.text, I):
-            last_q = (int(mq.group(1)), int(mq.group(2)))
+        elif mq and not re.search(r"ago|earlier|last|previous|prior", t.text, I) \
+                and int(mq.group(1)) >= anchor.year - (_quarter(anchor) == 1):
+            last_q = (int(mq.group(1)), int(mq.group(2)))  # the quarter reported on, not one compared with
         if not (_YEAR_AGO.fullmatch(t.text) and t.value == str(anchor.year - 1)):
             continue
         if last_q is None and not re.search(r"quarter", text[:t.start], I):
