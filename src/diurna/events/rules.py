@@ -527,7 +527,10 @@ class RuleCoder:
         if s.pos[h] == "PROPN" or any(m.i <= h < m.j for m in self._mentions):
             return True
         off = s.offsets[h]
-        return any(e.label in ACTOR_ENTITIES and e.start <= off < e.end for e in s.entities)
+        if any(e.label in ACTOR_ENTITIES and e.start <= off < e.end for e in s.entities):
+            return True
+        # "its poor neighbour Kyrgyzstan"
+        return any(s.deps[c] == "appos" and s.pos[c] == "PROPN" for c in kids[h])
 
     def _named(self, s: Sentence, h: int, kids) -> bool:
         """A party with a name or a country ("Uganda", "the Iraqi army"),
