@@ -724,6 +724,13 @@ def tense_at(sent: Sentence, start: int) -> str | None:
     while steps < 8:
         if sent.pos[t] in ("VERB", "AUX") and sent.deps[t] not in ("aux", "auxpass"):
             tense = _verb_tense(sent, t, kids)
+            if tense == "future" and sent.tags[t] == "VB" and sent.heads[t] != t:
+                # "had been due to expire Friday": an infinitive under a pluperfect looks back
+                above = sent.heads[t]
+                while sent.pos[above] not in ("VERB", "AUX") and sent.heads[above] != above:
+                    above = sent.heads[above]
+                if any(sent.deps[c] in ("aux", "auxpass") and sent.words[c].lower() == "had" for c in kids.get(above, [])):
+                    return "past"
             if tense is not None:
                 return tense
         h = sent.heads[t]
