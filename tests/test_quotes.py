@@ -74,3 +74,26 @@ def test_quotes_are_stored_and_listed(tmp_path):
     r = CliRunner().invoke(main, ["quotes", "--db", db, "--format", "jsonl", "--text", "unacceptable"])
     (q,) = [json.loads(x) for x in r.output.splitlines()]
     assert q["speaker_code"] == "RUSGOV" and q["content"] == "the draft was unacceptable"
+
+
+def test_pronoun_speaker_is_the_last_person_named(nlp):
+    text = ("French Foreign Minister Jean-Marc Ayrault said the draft was ready. He added that France would not wait. "
+            "The pollster Pat Caddell said turnout would be low. He added that the race was close.")
+    qs = quotes(nlp, text)
+    he = [q for q in qs if q.speaker and q.speaker.text == "He"]
+    assert [(q.actor.code, q.actor.name) for q in he] == [("FRAGOV", "Jean-Marc Ayrault"), ("", "Pat Caddell")]
+
+
+def test_polnear_conventions(nlp):
+    # the speaker is the whole noun phrase with its apposition (and the comma closing it);
+    # the content keeps its quotation marks; a stance verb states its whole complement
+    text = ("Brian Fallon, the campaign's press secretary, said “We need change,” on Monday. "
+            "Republicans called the charges unsubstantiated and fabricated. "
+            "Trump says he plans to cut taxes.")
+    qs = quotes(nlp, text)
+    by_cue = {q.cue.text: q for q in qs}
+    assert by_cue["said"].speaker.text == "Brian Fallon, the campaign's press secretary,"
+    assert by_cue["said"].content.text == "“We need change,”" and by_cue["said"].direct
+    assert by_cue["called"].content.text == "the charges unsubstantiated and fabricated"
+    # "plans" is inside what Trump says: one attribution, not two
+    assert by_cue["says"].content.text == "he plans to cut taxes" and "plans" not in by_cue

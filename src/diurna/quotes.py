@@ -213,6 +213,19 @@ def _content(s: Sentence, comp: int, kids) -> tuple[int, int]:
     return lo, hi
 
 
+def _trim(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    """A reported clause without a leading "And"/"But" and without a closing
+    aside after a comma: a non-restrictive relative clause (", which ...") or
+    a participle (", saying ...", ", focusing on ...")."""
+    while lo < hi and (s.deps[lo] == "cc" or s.words[lo] == ","):
+        lo += 1
+    for k in range(lo + 2, hi + 1):
+        if s.words[k - 1] == "," and (s.words[k].lower() in ("which", "who") or (
+                s.tags[k] == "VBG" and s.deps[k] in ("advcl", "acl", "xcomp", "conj"))):
+            return lo, k - 2
+    return lo, hi
+
+
 def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | None:
     """What a stance verb states, from its dependents on the right: object,
     object complement, infinitive ("called the charges unsubstantiated",
@@ -334,9 +347,11 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
     def quoted(off: int) -> bool:
         return any(a < off < b for a, b in long_quotes)
 
+    persons: list = []  # the people named so far (PERSON entities), for "he said"
     for s in sentences:
         kids = children(s)
         mentions = gaz.mentions(s.words)
+        persons.extend(e for e in s.entities if e.label == "PERSON")
         for e in s.entities:
             if e.label == "PERSON":
                 last = next((i for i in range(len(s.words) - 1, -1, -1) if s.offsets[i] < e.end), None)
@@ -375,8 +390,11 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
             speaker = actor = None
             if subj is not None:
                 speaker = _speaker(text, s, subj, v, kids)
-                acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
-                actor = acts[0] if acts else None
+                if s.words[subj].lower() in ("he", "she"):
+                    actor = _pronoun(s, subj, persons, people)
+                else:
+                    acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
+                    actor = acts[0] if acts else None
             cue = Span(text[cue_lo:cue_hi], cue_lo, cue_hi)
             if not stance:
                 lo = min(cue_lo, speaker.start if speaker else cue_lo)
@@ -419,15 +437,33 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 span = _right_phrase(s, v, last, kids)
             if span is None:
                 continue
-            lo, hi = span
+            lo, hi = _trim(s, *span)
             if lo == hi and s.words[lo].lower() in _EMPTY:
                 continue
             content = _span(text, s.offsets[lo], _tok_end(s, hi))
+            nl = text.find("\n", content.start, content.end)  # a sentence the parser ran over a paragraph
+            if nl > 0:
+                content = _span(text, content.start, nl)
             if not content.text:
                 continue
             out.append(Quote(speaker, cue, content, any(a <= content.start and content.end <= b for a, b in quotes),
                              s.index, actor))
     return out
+
+
+def _pronoun(s: Sentence, t: int, persons, people: People) -> Actor:
+    """"he"/"she" as the last person named before it (its actor when the
+    article or the knowledge base says who they are, else the bare name)."""
+    off = s.offsets[t]
+    word = s.words[t]
+    last = next((e for e in reversed(persons) if e.end <= off), None)
+    if last is None:
+        return Actor(text=word, start=off, end=off + len(word), code="")
+    name = re.sub(r"[’']s$", "", last.text).strip()
+    known = people.lookup(name)
+    country, sector, full = known if known else (None, None, name)
+    return Actor(text=word, start=off, end=off + len(word), code=(country or "") + (sector or ""),
+                 country=country, sector=sector, name=full)
 
 
 def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
