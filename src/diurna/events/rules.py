@@ -6,18 +6,39 @@ coder finds:
 * the **source**: the verb's subject with its conjuncts; the passive agent
   ("brokered by Russia"); for a verb without a subject, the subject of the
   verb it is coordinated with, or the controller of an infinitive ("Russia is
-  ready to veto" -> Russia); for a relative clause ("Ayrault, who accused
-  Syria") the noun it modifies;
+  ready to veto" -> Russia), or of the verb a "by/after ...ing" phrase hangs
+  on ("protected the regime by blocking resolutions"); for a relative clause
+  ("Ayrault, who accused Syria") the noun it modifies; "the two countries"
+  are the last two countries named;
 * the **target**: the object of the pattern's own preposition ("called on
   ISSG"), else the direct object, else the object of with/to/against/on/at/
-  from/into; the passive subject ("Syria was condemned");
+  from/into/between...; a party before a thing (:meth:`RuleCoder._actor_like`:
+  "returned the paintings to Peru" -> Peru, "gave Putin a warning" -> Putin,
+  "sent troops to Uganda" -> Uganda: the troops are the doer's own); without
+  one, the target of the act the verb is about ("threatened to shell X",
+  "is considering sending aid to X", "issued a statement calling on X"), the
+  subject a reporting verb reports on ("Russia says Israel must ..."), the
+  noun a participle modifies ("Syria, backed by Russia"), the place aid goes
+  to; the passive subject ("Syria was condemned");
+* **mutual acts**: coordinated parties acting together ("Jordan and Britain
+  agreed to hold exercises", "X and Y failed to reach agreement") are each
+  other's target; meetings, negotiations and signed agreements are mutual
+  whatever the syntax (:func:`mutual`);
+* **acts named by a noun**: "Russia's veto", and the object of a declaring
+  verb ("announced a ceasefire", "began a joint exercise", "issued a warning
+  to X"): the noun is the event, the verb's subject its doer;
 * the **modality**: negated, hypothetical (if/unless, would/could/might),
-  future (will, going to, or an infinitive under threaten/plan/ready...),
+  future (will, going to, or an infinitive under threaten/plan/ready/willing...),
   reported (the clause of a reporting verb, with ``attributed_to``), asserted.
+  Negated cooperation under will/refuse is a rejection (12x), announced
+  conflict a threat (13x), announced material cooperation an intent (03x:
+  "will release the hostages", "is willing to withdraw"), and "X says Y
+  must ..." a demand on Y (100).
 
-Actors come from :mod:`diurna.actors`.  An event needs a source actor.  The
-event's date is the article's publication date for now (the time stage dates
-events from their clauses).
+Actors come from :mod:`diurna.actors`; an argument's span is its noun phrase
+with the prepositional phrases of :data:`diurna.actors.ARGUMENT_PREPS`.  An
+event needs a source or a target.  The event's date is the date of a time
+expression in the trigger's clause, else the article's.
 """
 
 from __future__ import annotations
