@@ -116,7 +116,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("spelled", re.compile(r"\b(?:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?P<c>nineteen|twenty)(?:\s+hundred)?(?:\s+and)?\s+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?\b", I)),
     ("monrel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year\b", I)),
     ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:on\s+)?(?P<wd>{_DAY})\b", I)),
-    ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b", I)),
+    ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b(?!-)", I)),
     ("barepl", re.compile(rf"\b(?P<pre>for|in|over|within|after|during|lasting|took|spent)\s+(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|of|earlier|later|before|after))", I)),
     ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b", I)),
     ("endof", re.compile(r"\b(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|decade|century)\b", I)),
