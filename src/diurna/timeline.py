@@ -56,6 +56,10 @@ PUBLISHED = 0.25  # published that day without naming it: coverage volume, the w
 LEAD = 5          # lead sentences per article (DATEWISE's clip); leads state the news
 MIN_WORDS, MAX_WORDS = 8, 50  # shorter: captions, fragments; longer: run-on segmentation (title+caption+lead)
 REPEAT_SIM = 0.5  # cosine (TF-IDF) above which a sentence repeats one already chosen
+# first words of a sentence that needs the previous one (pronouns, connectives)
+_DANGLING = re.compile(r"(?:he|she|it|they|his|her|its|their|this|these|those|but|and|or|so|yet|also|however|"
+                       r"still|such|then)\b", re.I)
+_ENDS = re.compile(r"[.!][\"”’')]*\s*$")
 # page furniture that boilerplate removal can leave inside a sentence (time stamps, "last updated")
 _FURNITURE = re.compile(r"\b(?:last\s+updated|updated\s+at|published\s+at)\b|\b\d{1,2}:\d{2}\s*(?:GMT|BST|UTC|EST|EDT)\b", re.I)
 
@@ -71,8 +75,8 @@ def build(store: Store, *, dates: int | None = None, sentences: int = 3, actor: 
     filters = {k: v for k, v in filters.items() if v}
     evs = query.events(store, actor=actor, cameo=cameo, since=since, until=until, **filters)
     filtered = bool(actor or cameo or filters)
-    lo = _dt.date.fromisoformat(since[:10]) if since else None
-    hi = _dt.date.fromisoformat(until[:10]) if until else None
+    lo = _dt.date.fromisoformat(str(since)[:10]) if since else None
+    hi = _dt.date.fromisoformat(str(until)[:10]) if until else None
     corpus = _corpus(store, {e["article_id"] for e in evs} if filtered else None)
     ranked = rank_dates(corpus)
     ranked = [d for d in ranked if (lo is None or d >= lo) and (hi is None or d <= hi)]
@@ -207,7 +211,8 @@ def _candidates(corpus: dict) -> dict:
     for a in corpus.values():
         for s in a["sentences"]:
             n = len(s["text"].split())
-            if not MIN_WORDS <= n <= MAX_WORDS or s["text"].rstrip().endswith("?") or _FURNITURE.search(s["text"]):
+            # a sentence ends like one: not a question, a heading or a list's lead-in (":")
+            if not MIN_WORDS <= n <= MAX_WORDS or not _ENDS.search(s["text"]) or _FURNITURE.search(s["text"]):
                 continue
             if s["idx"] == 0 and not a["title"]:
                 continue  # no title found: the first "sentence" runs the headline (and a caption) into the lead
@@ -297,6 +302,11 @@ def _summarise(cands: list[dict], k: int, vec: _Vectors, taken: list) -> list[di
         centre = {w: (cm[w] + cl[w]) / 2 for w in cm.keys() & cl.keys()} or _mean(vs)
     else:
         centre = _mean(vs)
+    # every candidate shapes the centre, but an entry must stand alone: a
+    # sentence opening on a pronoun or a connective leans on the one before
+    alone = [(s, v) for s, v in zip(uniq, vs) if not _DANGLING.match(s["text"])]
+    if alone:
+        uniq, vs = [s for s, _ in alone], [v for _, v in alone]
     picked: list = []
     summary: Counter = Counter()
     while len(picked) < k:
@@ -357,7 +367,7 @@ def render_markdown(tl: list[dict]) -> str:
         lines.append(f"## {entry['date'] or 'undated'}")
         for s in entry["sentences"]:
             lines.append(f"- {s}")
-        titles = "; ".join((a["title"] or a["id"]) for a in entry["articles"])
+        titles = "; ".join((a.get("title") or a.get("external_id") or a["id"]) for a in entry["articles"][:10])
         lines.append(f"  *sources: {titles}*")
         lines.append("")
     return "\n".join(lines)
