@@ -85,6 +85,9 @@ STANCE_NOUNS = frozenset({
     "condemnation", "defense", "defence", "rejection", "denunciation", "embrace", "skepticism", "scepticism",
 })
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^)]*\))?,?(?: [A-Z][a-z]+\.? \d+)?(?: \([A-Z]+\))?\s*[-—–―]+\s+")
+# between the two halves of a split quotation: the speaker and cue and what goes with
+# them, in one paragraph, closing on a stop or comma (“A,” he said on Friday in X. “B.”)
+_SPLIT_GAP = r"[^“”\"\n]{0,200}[.,:] ?"
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
@@ -410,9 +413,14 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                         # split around the cue: “A,” he said. “B.”
                         nxt = next((j for j, (c, _) in enumerate(quotes) if c >= hi), None)
                         if nxt is not None and nxt not in used and re.fullmatch(
-                                r"[^“”\"\n]{0,60}[.,:] ?", text[hi:quotes[nxt][0]]):
+                                _SPLIT_GAP, text[hi:quotes[nxt][0]]):
                             used.add(nxt)
                             b = quotes[nxt][1]
+                        # a quotation that opens inside its clause: 'The country "has made changes," he said'
+                        qs_ = next((x for x in sentences if x.start <= a < x.end), s)
+                        lead = text[qs_.start:a]
+                        if lead.strip() and not re.search(r"[“”\"]|''", lead) and "\n" not in lead:
+                            a = qs_.start
                     out.append(Quote(speaker, cue, Span(text[a:b], a, b), True, s.index, actor))
                     continue
             if not stance and speaker is not None and speaker.start < cue_lo and _aside(text, s, speaker, cue_hi):
