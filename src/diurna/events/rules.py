@@ -157,7 +157,9 @@ ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
 SUBJ = ("nsubj", "csubj")
 REPORTING = frozenset({"say", "tell", "report", "claim", "add", "note", "state", "announce", "insist",
-                       "warn", "stress", "argue", "believe", "think", "write", "suggest", "accuse"})
+                       "warn", "stress", "argue", "believe", "think", "write", "suggest", "accuse", "assert",
+                       "reiterate", "confirm", "emphasize", "emphasise", "repeat", "acknowledge", "admit",
+                       "maintain", "indicate", "explain"})
 FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "want", "hope", "vow", "willing",
                           "prepared", "determined", "eager",
                           "promise", "aim", "seek", "expect", "pledge", "agree", "decide", "likely", "set"})
