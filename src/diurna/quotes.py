@@ -1,21 +1,31 @@
 """Quotes and reported speech: who said what (speaker, cue, content).
 
-From the dependency parse of each sentence:
+From the dependency parse of each sentence, with the span conventions of
+attribution corpora (PolNeAR):
 
-* a **reporting verb** (``say``, ``tell``, ``warn``, ``add``, ``according
-  to``...) with a clausal complement: the speaker is its subject, the cue the
-  verb with its auxiliaries ("has learned"), the content the complement
-  ("that France was pursuing..."), before or after the verb ("X, sources
-  said");
-* a reporting verb next to a **direct quote** (straight or curly quotation
-  marks, including quotes that run over several paragraphs or are split
-  around "he said"): the content is the quoted text;
-* **according to X**: the speaker is X, the content the rest of the
-  sentence.
+* a **direct quote** next to a reporting verb ("“...,” he said", "he said:
+  “...”"): the content is the quotation with its marks; a quotation split
+  around the cue (“A,” he said. “B.”) is one content from the first mark to
+  the last, and so is one running over several paragraphs (a paragraph
+  that ends inside it and a next one opening with a mark);
+* **reported speech and stance**: a reporting verb's clausal complement
+  with its "that" ("said that France was pursuing ..."), before or after
+  the verb ("X, sources said"); for verbs of stance and belief the phrase
+  they state ("called the charges unsubstantiated", "wants to triple the
+  program", "called for the repeal of X", "complained about Y"); ", X said,"
+  in the middle of a sentence attributes the whole sentence;
+* nouns of saying with an owner ("Trump's claim that ...", "his criticism
+  of X"), "according to X", and headline colons ("Sanders: ...");
+* the speaker is the subject's whole noun phrase (appositions and relative
+  clauses included: "Brian Fallon, the campaign's press secretary,"); the
+  cue is the verb with its auxiliaries, adverbs and particles ("has also
+  said", "pointed out", "called for").
 
+Verbs inside a quotation are part of what was said, and an attribution
+inside another one's content is left out ("Trump says he plans to ...").
 Speakers are resolved to actors with the same machinery as events
 (:mod:`diurna.actors`: roles, the office-holders knowledge base at the
-article's date, "he"/"she" to the last person named).
+article's date); "he"/"she" is the last person named.
 """
 
 from __future__ import annotations
