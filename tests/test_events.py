@@ -210,3 +210,12 @@ def test_eval_detokenize_and_coordination():
     toks = "Canada and the United Kingdom agreed".split()
     assert coordinations_as_gold([(0, 1), (2, 5)], [(0, 5)], toks) == [(0, 5)]
     assert coordinations_as_gold([(0, 1), (2, 5)], [(0, 1), (2, 5)], toks) == [(0, 1), (2, 5)]
+
+
+def test_a_document_of_a_body_stays_the_target(nlp):
+    # the resolution names the body it belongs to: it is the target, not "Syria" it is about
+    (e,) = by_trigger(code_text(nlp, "Spain is seeking a UN Security Council resolution on Yemen."), "seeking")
+    assert [a.code for a in e.target] == ["IGOUNO"]
+    # but a thing that names no body gives way to the party it goes to
+    (e,) = by_trigger(code_text(nlp, "Italy returned six Iraqi artifacts to the government of Iraq."), "returned")
+    assert [a.code for a in e.target] == ["IRQGOV"]

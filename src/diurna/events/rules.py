@@ -423,7 +423,8 @@ class RuleCoder:
                 target = self._prep_object(s, t, kids)
             if target is None and dobj is not None and p.objects is not None and self._actor_like(s, dobj, kids):
                 target = dobj  # "summoned the UK envoy"
-            elif target is not None and not p.prep and target == dobj and not self._named(s, dobj, kids):
+            elif target is not None and not p.prep and target == dobj and not self._named(s, dobj, kids) \
+                    and not self._names_body(s, dobj, kids):
                 # "sent troops to Uganda": the forces are the doer's own
                 target = self._recipient(s, t, dobj, kids)
             if target is None and s.lemmas[t].lower() in REPORTING:
@@ -554,6 +555,12 @@ class RuleCoder:
             return True
         # "its poor neighbour Kyrgyzstan"
         return any(s.deps[c] == "appos" and s.pos[c] == "PROPN" for c in kids[h])
+
+    def _names_body(self, s: Sentence, h: int, kids) -> bool:
+        """"a UN Security Council resolution": a thing that names the body
+        it belongs to is the target itself, not a stepping stone."""
+        toks = set(noun_phrase(s, h, kids))
+        return any(m.i in toks and m.entry.kind in ("igo", "ngo", "group", "country") for m in self._mentions)
 
     def _named(self, s: Sentence, h: int, kids) -> bool:
         """A party with a name or a country ("Uganda", "the Iraqi army"),
