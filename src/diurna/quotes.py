@@ -345,9 +345,11 @@ def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
     as annotators mark it ("Trump says he plans to ...": one attribution, not
     two), and is left out."""
     out = _attributions(text, sentences, people or People(date))
-    return [q for q in out if not any(
-        r is not q and r.content.start <= q.cue.start < r.content.end
-        and not q.content.start <= r.cue.start < q.content.end for r in out)]
+    def within(q, r):  # q's cue in r's content (of two inside each other, the shorter goes)
+        return r is not q and r.content.start <= q.cue.start < r.content.end and (
+            not q.content.start <= r.cue.start < q.content.end
+            or len(r.content.text) > len(q.content.text))
+    return [q for q in out if not any(within(q, r) for r in out)]
 
 
 def _attributions(text: str, sentences: list[Sentence], people: People) -> list[Quote]:
@@ -441,11 +443,13 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 out.append(Quote(speaker, cue, content, False, s.index, actor))
                 continue
             # the reported clause after the verb, else before it ("X, sources said")
-            comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c > last or (
+            comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c > last and not (
+                s.deps[c] == "parataxis" and _is_cue(s, c)) or (
                 # "tweeted in the early hours that X was ...": the small parser may call it advcl
                 s.deps[c] == "advcl" and c > last and s.words[min(_subtree(s, c, kids))].lower() == "that")), None)
             if comp is None and s.deps[v] == "ROOT":
-                comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c < v), None)
+                comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c < v and not (
+                    s.deps[c] == "parataxis" and _is_cue(s, c))), None)
             span = None
             if comp is not None:
                 span = _content(s, comp, kids)
