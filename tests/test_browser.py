@@ -103,8 +103,8 @@ def test_timeline_click_a_date_then_its_article(server, page, shots):
 
     page.goto(server + "/")
     page.get_by_role("button", name="day", exact=True).click()
+    page.wait_for_function(f"document.querySelector('#timeline-info').textContent.includes(' in {len(days)} days')")
     bar = page.locator(f'g.period[data-period="{day}"]')
-    bar.wait_for()
     assert page.locator("g.period").count() == len(days)
     bar.click()
     title = page.locator("#day-title")

@@ -66,6 +66,14 @@ const D = (() => {
     return body;
   }
 
+  // turns() -> turn(): each call of turn() starts a new turn and returns a check
+  // that stays true only while no later turn has started, so a slow answer to an
+  // earlier request never overwrites the answer to a later one
+  function turns() {
+    let last = 0;
+    return () => { const mine = ++last; return () => mine === last; };
+  }
+
   function urlParams() { return Object.fromEntries(new URLSearchParams(location.search)); }
   function setUrlParams(params) { history.replaceState(null, "", location.pathname + query(params)); }
 
@@ -133,6 +141,6 @@ const D = (() => {
     }
   });
 
-  return {QUADS, COLOURS, CAMEO_ROOTS, el, svg, api, query, urlParams, setUrlParams, highlight, swatch, actor,
+  return {QUADS, COLOURS, CAMEO_ROOTS, el, svg, api, query, turns, urlParams, setUrlParams, highlight, swatch, actor,
           eventLine, legend, fail, day, iso, addDays, periodEnd, periodLabel};
 })();

@@ -82,10 +82,14 @@
     plot.replaceChildren(s);
   }
 
+  const turn = D.turns();
+
   async function load() {
+    const fresh = turn();
     D.setUrlParams(state);
     try {
-      draw(await api("/api/counts", {unit: state.unit, since: state.since, until: state.until, actor: state.actor}));
+      const counts = await api("/api/counts", {unit: state.unit, since: state.since, until: state.until, actor: state.actor});
+      if (fresh()) draw(counts);
     } catch (err) { D.fail(plot, err); }
   }
 

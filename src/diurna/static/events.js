@@ -97,13 +97,17 @@
       el("a", {href: "/api/events" + D.query(Object.assign(filters(), {format: "csv", limit: 500}))}, "CSV (first 500)"));
   }
 
+  const turn = D.turns();
+
   async function load() {
+    const fresh = turn();
     D.setUrlParams(Object.assign(filters(), state.offset ? {offset: state.offset} : {}));
     drawChips();
     try {
       const [fc, page] = await Promise.all([
         api("/api/facets", filters()),
         api("/api/events", Object.assign(filters(), {limit: PAGE, offset: state.offset || 0}))]);
+      if (!fresh()) return;
       drawFacets(fc);
       drawTable(page);
     } catch (err) { D.fail(table, err); }

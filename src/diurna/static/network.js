@@ -112,10 +112,14 @@
     plot.replaceChildren(s);
   }
 
+  const turn = D.turns();
+
   async function load() {
+    const fresh = turn();
     D.setUrlParams(state);
     try {
-      draw(await api("/api/network", {quad: state.quad, top: state.top}));
+      const net = await api("/api/network", {quad: state.quad, top: state.top});
+      if (fresh()) draw(net);
     } catch (err) { D.fail(plot, err); }
   }
 

@@ -18,11 +18,15 @@
   root.classList.add("timeline");
   root.append(el("h1", {}, "Timeline"), zoom, D.legend(), info, plot, keyDates, panel);
 
+  const loadTurn = D.turns(), selectTurn = D.turns();
+
   async function load() {
+    const fresh = loadTurn();
     for (const b of zoom.querySelectorAll("button")) b.setAttribute("aria-pressed", b.dataset.unit === state.unit);
     D.setUrlParams(state);
     try {
       const counts = await api("/api/counts", {unit: state.unit});
+      if (!fresh()) return;
       draw(counts);
       if (state.date) await select(state.date);
     } catch (err) { D.fail(plot, err); }
@@ -69,11 +73,12 @@
     state.date = period;
     D.setUrlParams(state);
     for (const g of plot.querySelectorAll("g.period")) g.classList.toggle("selected", g.dataset.period === period);
+    const fresh = selectTurn();
     const since = period, until = D.periodEnd(period, state.unit);
     panel.replaceChildren(el("p", {class: "muted"}, "Loading…"));
     try {
       const page = await api("/api/events", {since, until, limit: 500});
-      showEvents(page, since, until);
+      if (fresh()) showEvents(page, since, until);
     } catch (err) { D.fail(panel, err); }
   }
 
