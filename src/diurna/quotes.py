@@ -268,8 +268,7 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
     doing ("Trump, speaking to veterans, said"); a relative pronoun stands
     for the noun it hangs on."""
     if s.words[subj].lower() in _RELATIVE and s.deps[v] == "relcl":
-        subj = s.heads[v]
-        toks = [t for t in _subtree(s, subj, kids, lambda c: s.deps[c] in ("relcl", "acl", "advcl", "punct"))]
+        toks = [subj]  # "who", as annotators mark it (the actor is resolved from the noun it hangs on)
     else:
         toks = _subtree(s, subj, kids, lambda c: s.deps[c] in ("advcl", "parataxis") or c >= v > subj or (
             s.pos[c] == "VERB" and s.tags[c] in ("VBG", "VBN") and s.words[c - 1] == ","))
@@ -394,21 +393,30 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
             # the subject nearest the verb and outside the quotation ("“... it will ...,” said James Acton")
             subj = min((c for c in kids[v] if s.deps[c] in ("nsubj", "nsubjpass") and not quoted(s.offsets[c])),
                        key=lambda c: abs(c - v), default=None)
+            if subj is not None and s.deps[subj] == "nsubjpass":
+                # "is considered", "were rated": the speaker is the agent ("by X"), if named
+                subj = next((k for c in kids[v] if s.deps[c] == "agent" for k in kids[c] if s.deps[k] == "pobj"), None)
             h = s.heads[v]
             cue_lo, cue_hi, last = _cue(text, s, v, kids)
             if subj is None and h != v and s.deps[v] in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX"):
                 if s.deps[v] == "xcomp" and _is_cue(s, h):
                     continue  # "urged them to consider": part of what the other verb reports
-                subj = next((c for c in kids[h] if s.deps[c] in ("nsubj", "nsubjpass")), None)
+                subj = next((c for c in kids[h] if s.deps[c] == "nsubj"), None)
                 if s.deps[v] == "xcomp" and subj is not None:  # "appeared to suggest": the cue starts at the head
                     cue_lo = _cue(text, s, h, kids)[0]
+            elif subj is None and s.deps[v] == "acl" and s.tags[v] == "VBG":
+                # "unleashed a series of tweets saying ...": the one who sent them
+                g = s.heads[h]
+                if s.pos[g] in ("VERB", "AUX") and s.deps[h] in ("dobj", "obj"):
+                    subj = next((c for c in kids[g] if s.deps[c] == "nsubj"), None)
             speaker = actor = None
             if subj is not None:
                 speaker = _speaker(text, s, subj, v, kids)
                 if s.words[subj].lower() in ("he", "she"):
                     actor = _pronoun(s, subj, persons, people)
-                else:
-                    acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
+                else:  # "who said": the actor is the noun the clause hangs on
+                    ref = s.heads[v] if s.words[subj].lower() in _RELATIVE and s.deps[v] == "relcl" else subj
+                    acts = actors_for(s, ref, kids, mentions, uncoded=True, people=people)
                     actor = acts[0] if acts else None
             cue = Span(text[cue_lo:cue_hi], cue_lo, cue_hi)
             if not stance:
