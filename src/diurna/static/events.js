@@ -65,7 +65,8 @@
     const active = Object.entries(filters());
     chips.replaceChildren(...(active.length ? [el("span", {class: "muted"}, "Filters:")] : []),
       ...active.map(([k, v]) => el("button", {type: "button", title: "remove this filter",
-        onclick: () => { delete state[k]; delete state.offset; load(); }}, `${k} = ${v} ✕`)));
+        onclick: () => { delete state[k]; delete state.offset; load(); }},
+        `${k} = ${v}${k === "quad" ? ` (${D.QUADS[v] || "?"})` : ""} ✕`)));
     for (const k of ["q", "since", "until"]) search.elements[k].value = state[k] || "";
   }
 
