@@ -332,7 +332,7 @@ def _aside(text: str, s: Sentence, speaker: Span, cue_hi: int) -> bool:
     and after the cue, and words of the sentence on both sides."""
     before = text[s.start:speaker.start].rstrip()
     after = text[cue_hi:s.end]
-    return before.endswith(",") and len(before.split()) >= 3 and after.startswith(",") and len(after.split()) >= 3 \
+    return before.endswith(",") and len(before.split()) >= 2 and after.startswith(",") and len(after.split()) >= 3 \
         and not re.search(r"[“”\"]", before[-3:]) and not re.match(r",\s*[“\"]", after)
 
 
@@ -398,7 +398,11 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 subj = next((k for c in kids[v] if s.deps[c] == "agent" for k in kids[c] if s.deps[k] == "pobj"), None)
             h = s.heads[v]
             cue_lo, cue_hi, last = _cue(text, s, v, kids)
-            if subj is None and h != v and s.deps[v] in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX"):
+            inherited = False
+            if subj is None and s.tags[v] == "VBN" and s.deps[v] == "advcl":
+                pass  # "Asked about X, Clinton said": she was asked; the asker is not named
+            elif subj is None and h != v and s.deps[v] in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX"):
+                inherited = True
                 if s.deps[v] == "xcomp" and _is_cue(s, h):
                     continue  # "urged them to consider": part of what the other verb reports
                 subj = next((c for c in kids[h] if s.deps[c] == "nsubj"), None)
@@ -419,7 +423,7 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                     acts = actors_for(s, ref, kids, mentions, uncoded=True, people=people)
                     actor = acts[0] if acts else None
             cue = Span(text[cue_lo:cue_hi], cue_lo, cue_hi)
-            if not stance:
+            if not stance and not (inherited and s.tags[v] != "VBG"):  # the main verb takes the quotation
                 lo = min(cue_lo, speaker.start if speaker else cue_lo)
                 hi = max(cue_hi, speaker.end if speaker else cue_hi)
                 para_end = text.find("\n", hi)
