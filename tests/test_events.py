@@ -219,3 +219,10 @@ def test_a_document_of_a_body_stays_the_target(nlp):
     # but a thing that names no body gives way to the party it goes to
     (e,) = by_trigger(code_text(nlp, "Italy returned six Iraqi artifacts to the government of Iraq."), "returned")
     assert [a.code for a in e.target] == ["IRQGOV"]
+
+
+def test_declared_act_done_by_the_subject_not_its_adjective(nlp):
+    events = code_text(nlp, "Jordan and Britain have agreed to hold joint military exercises.")
+    (ex,) = by_trigger(events, "exercises")
+    assert ex.cameo == "062" and [a.code for a in ex.source] == ["JOR", "GBR"]
+    assert [a.code for a in ex.target] == ["JOR", "GBR"]  # done together

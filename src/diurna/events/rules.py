@@ -307,12 +307,14 @@ class RuleCoder:
         source = []
         for c in doers:
             source += [a for a in actors_for(s, c, kids, mentions, people=self._people) if a.code]
-        if not source and declared:
-            # "Ghani announced a ceasefire", "the navies began a joint exercise":
-            # the one who announces or carries out the act does it
+        if declared and not any(a.country for a in source):
+            # "Ghani announced a ceasefire", "the navies began a joint military
+            # exercise": the one who announces or carries out the act does it
             subj, _ = self._subject(s, h, kids)
             if subj is not None:
-                source = actors_for(s, subj, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS)
+                by = actors_for(s, subj, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS)
+                if by and (not source or any(a.code for a in by)):
+                    source = by
         if not source:
             return None
         target_head = self._prep_object(s, t, kids)
@@ -331,6 +333,8 @@ class RuleCoder:
                             preps=ARGUMENT_PREPS) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
         cameo = _peacekeeping(self.nouns[_lemma(s, t, self.nouns)], s)
+        if len(source) > 1 and cameo[:2] in RECIPROCAL_ROOTS and not target:
+            target = [Actor(**asdict(a)) for a in source]  # "Jordan and Britain held joint exercises"
         modality, attributed = self._modality(s, h if s.pos[h] in ("VERB", "AUX") else t, kids, mentions)
         if s.deps[t] in ("dobj", "obj") and s.lemmas[h].lower() in ("threaten", "warn"):
             cameo, modality = "130", "asserted"  # "threatened a veto"
