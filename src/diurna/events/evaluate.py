@@ -292,7 +292,12 @@ def markdown_section(results: list[dict], command: str = "diurna eval events") -
              f"Command: `{command}`; data `../shared/data/conflibert` (real news sentences). Classes read from the "
              "data: " + "; ".join(f"{k} = {v}" for k, v in CLASS_NAMES.items()) + ". The **test** split (sha1 of the "
              "sentence ends in 0-4) was never used to write rules or lexicon entries; dev is what the rules were "
-             "checked on. A sentence's prediction is its main event (no event: class 0).", ""]
+             "checked on. A sentence's prediction is its main event (no event: class 0). Spans: the main event's source "
+             "and target actors against the gold S/T/R spans, exact tokens and overlap; the span sentences are "
+             "rebuilt as written before parsing, the parties of a mutual act (meeting, negotiation, agreement, "
+             "coordinated parties acting together) count in both roles as the gold's R does, and coordinated "
+             "parties are joined only where the gold has the coordination as one span (details in "
+             "`diurna/events/evaluate.py`).", ""]
     lines += ["| split | sentences | " + " | ".join(f"F1 {c}" for c in range(5)) + " | **macro-F1** | accuracy "
               "| source F1 (exact / overlap) | target F1 (exact / overlap) | coding sent/s |",
               "|---|---:|" + "---:|" * 5 + "---:|---:|---:|---:|---:|"]
