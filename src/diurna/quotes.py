@@ -61,7 +61,7 @@ STANCE = frozenset({
     "speak", "talk", "comment", "press", "push", "lobby", "signal", "testify", "assure", "reassure", "reveal",
     "disclose", "speculate", "hint", "imply", "proclaim", "prefer", "trust", "distrust", "like", "love", "hate",
     "accept", "approve", "disapprove", "regret", "apologize", "apologise", "celebrate", "emphasize",
-    "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "vote", "chide", "scold",
+    "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "vote", "chide", "scold",
     "lambaste", "berate", "denounce", "fault", "assail", "knock", "target", "insult", "taunt", "mock", "joke",
 })
 # prepositions that belong to the cue ("called for", "called on", "pointed to")
@@ -75,6 +75,8 @@ CUE_ABOUT = frozenset({"about"})
 _QMARK = re.compile(r"“|”|``|''|\"|\n")
 # verbs that take a person as object, not what was said ("told reporters", "asked him")
 HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind"})
+# verbs of knowing, attributions only with a clause ("she knows that ...", not "knows the area")
+CLAUSE_ONLY = frozenset({"know", "understand"})
 # contents that only point back at something ("what she called...", "denied it")
 _EMPTY = frozenset({"what", "that", "it", "this", "him", "her", "them", "himself", "herself", "themselves",
                     "which", "who", "so", "something", "anything", "nothing", "one"})
@@ -467,7 +469,7 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 span = _content(s, comp, kids)
                 if span[0] < v < span[1]:
                     span = None
-            if span is None:
+            if span is None and _lemma(s, v) not in CLAUSE_ONLY:
                 span = _right_phrase(s, v, last, kids)
             if span is None:
                 continue
