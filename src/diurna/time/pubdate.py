@@ -13,7 +13,10 @@ date must lie in, with the words it came from.
   other clues.
 * ``weekday``: a weekday and a yearless date that agree ("Monday ... Sept. 16"
   in a year where Sept. 16 is a Monday): the article is written that day or
-  within the week after.
+  within the week after.  The weekday is the date's own ("Monday, Sept. 16")
+  or the one the text names most (the news day), and the other clues must
+  first narrow the date to a few years (over more, any date falls on any
+  weekday).
 * ``office``: a person named with an office ("U.S. Secretary of State Rex
   Tillerson") bounds the article to the tenure, from ``data/officeholders.tsv``;
   "former" and "then-" are respected.
@@ -35,7 +38,9 @@ date must lie in, with the words it came from.
 
 Combining is robust: the evidence intervals are swept to find the dates
 consistent with the most clues; clues that contradict them are reported as
-rejected, so one wrong clue cannot empty the interval.  The best date is a
+rejected, so one wrong clue cannot empty the interval.  Dates equally well
+supported (a clue's alternatives that nothing else decides between) all stay
+in the interval.  The best date is a
 weekday-date agreement if there is one, else the latest past event the text
 refers to, else the middle of the interval.
 """
