@@ -445,8 +445,11 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                         # a quotation that opens inside its clause: 'The country "has made changes," he said'
                         qs_ = next((x for x in sentences if x.start <= a < x.end), s)
                         lead = text[qs_.start:a]
-                        if lead.strip() and not re.search(r"[“”\"]|''", lead) and "\n" not in lead:
+                        if lead.strip() and not re.search(r"[“”\"?!:;]|''", lead) and "\n" not in lead \
+                                and not lead.rstrip().endswith(","):  # not "As for complexity, “...”"
                             a = qs_.start
+                    elif re.fullmatch(r"\s*that,?\s*", text[hi:a]):  # "said that, “Of course ...”"
+                        a = hi + text[hi:a].index("that")
                     out.append(Quote(speaker, cue, Span(text[a:b], a, b), True, s.index, actor))
                     continue
             if not stance and speaker is not None and speaker.start < cue_lo and _aside(text, s, speaker, cue_hi):
