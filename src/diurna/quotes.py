@@ -483,6 +483,8 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
             nl = text.find("\n", content.start, content.end)  # a sentence the parser ran over a paragraph
             if nl > 0:
                 content = _span(text, content.start, nl)
+                if re.search(r"[a-z]\.$", content.text):  # the full stop ends the sentence, not the content
+                    content = Span(content.text[:-1], content.start, content.end - 1)
             if not content.text:
                 continue
             out.append(Quote(speaker, cue, content, any(a <= content.start and content.end <= b for a, b in quotes),
