@@ -162,7 +162,7 @@ REPORTING = frozenset({"say", "tell", "report", "claim", "add", "note", "state",
                        "maintain", "indicate", "explain"})
 FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "want", "hope", "vow", "willing",
                           "prepared", "determined", "eager",
-                          "promise", "aim", "seek", "expect", "pledge", "agree", "decide", "likely", "set"})
+                          "promise", "aim", "seek", "expect", "pledge", "agree", "likely", "set"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 RELATIVE = frozenset({"who", "which", "that"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
