@@ -364,6 +364,8 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
         return any(a < off < b for a, b in long_quotes)
 
     persons: list = []  # the people named so far (PERSON entities), for "he said"
+    names = {n.lower() for x in sentences for e in x.entities if e.label == "PERSON"
+             for n in (e.text, e.text.split()[-1])}
     for s in sentences:
         kids = children(s)
         mentions = gaz.mentions(s.words)
@@ -373,7 +375,7 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 last = next((i for i in range(len(s.words) - 1, -1, -1) if s.offsets[i] < e.end), None)
                 if last is not None:
                     resolve_phrase(s, noun_phrase(s, last, kids), mentions, people)
-        q = _headline(text, s)
+        q = _headline(text, s, names)
         if q is not None and not quoted(q.cue.start):
             out.append(q)
         for v, lem in enumerate(s.lemmas):
@@ -533,13 +535,15 @@ def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
                  _span(text, s.offsets[lo], _tok_end(s, hi)), False, s.index, acts[0] if acts else None)
 
 
-def _headline(text, s: Sentence) -> Quote | None:
+def _headline(text, s: Sentence, names: set[str]) -> Quote | None:
     """"Sanders: Clinton needs to ...": a name, a colon and a statement at
-    the head of a sentence (headlines, lists of reactions)."""
+    the head of a sentence (headlines, lists of reactions); the name is a
+    person or organisation there, or a person the article names."""
     colon = next((i for i, w in enumerate(s.words[:5]) if w == ":"), None)
-    if not colon or len(s.words) - colon < 5 or not all(s.pos[i] == "PROPN" for i in range(colon)):
+    if not colon or len(s.words) - colon < 5 or not all(w[:1].isupper() for w in s.words[:colon]):
         return None
-    if not any(e.label in ("PERSON", "ORG") and e.start <= s.offsets[0] < e.end for e in s.entities):
+    if not any(e.label in ("PERSON", "ORG") and e.start <= s.offsets[0] < e.end for e in s.entities) and \
+            " ".join(s.words[:colon]).lower() not in names:
         return None
     speaker = Span(text[s.offsets[0]:_tok_end(s, colon - 1)], s.offsets[0], _tok_end(s, colon - 1))
     content = _span(text, _tok_end(s, colon), s.end)
