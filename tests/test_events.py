@@ -226,3 +226,10 @@ def test_declared_act_done_by_the_subject_not_its_adjective(nlp):
     (ex,) = by_trigger(events, "exercises")
     assert ex.cameo == "062" and [a.code for a in ex.source] == ["JOR", "GBR"]
     assert [a.code for a in ex.target] == ["JOR", "GBR"]  # done together
+
+
+def test_announced_amount_of_aid(nlp):
+    events = code_text(nlp, "Canada announced $20 million in humanitarian assistance to Haiti.")
+    (e,) = [e for e in events if e.cameo.startswith("07")]
+    assert [a.code for a in e.source] == ["CAN"] and [a.code for a in e.target] == ["HTI"]
+    assert not [e for e in events if e.cameo == "010"]

@@ -124,6 +124,7 @@ DECLARING = frozenset({"announce", "declare", "approve", "authorize", "authorise
                        "launch", "conduct", "hold", "stage", "perform", "carry", "complete", "make", "unveil",
                        "continue", "resume", "intensify", "escalate", "step", "renew", "extend", "mount",
                        "undertake", "issue", "set", "impose"})
+AMOUNTS = frozenset({"$", "€", "£", "million", "billion", "euro", "dollar", "pound", "yuan", "yen"})
 # sending forces is peacekeeping (CAMEO 074) when the sentence says so
 PEACEKEEPING_OF = frozenset({"042", "062", "150", "152", "154"})
 
@@ -300,7 +301,8 @@ class RuleCoder:
     def _nominal(self, article: Article, s: Sentence, t: int, kids, mentions, coded_objects) -> Event | None:
         """"Russia's veto", "an Israeli airstrike on Gaza": the noun names its doer."""
         h = s.heads[t]
-        declared = s.deps[t] in ("dobj", "obj") and s.pos[h] == "VERB" and s.lemmas[h].lower() in DECLARING
+        declarer = self._declarer(s, t)
+        declared = declarer is not None
         if s.deps[t] in ("dobj", "obj", "nsubjpass") and h in self._coded_verbs:
             return None  # "launched an attack": coded from the verb
         doers = [c for c in kids[t] if s.deps[c] in ("poss", "amod", "compound", "nmod")]
@@ -310,7 +312,7 @@ class RuleCoder:
         if declared and not any(a.country for a in source):
             # "Ghani announced a ceasefire", "the navies began a joint military
             # exercise": the one who announces or carries out the act does it
-            subj, _ = self._subject(s, h, kids)
+            subj, _ = self._subject(s, declarer, kids)
             if subj is not None:
                 by = actors_for(s, subj, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS)
                 if by and (not source or any(a.code for a in by)):
@@ -326,9 +328,9 @@ class RuleCoder:
                 target_head = of
         if target_head is None and declared:
             # "issued a warning to Lesotho", "gave Putin a deadline"
-            target_head = next((c for c in kids[h] if s.deps[c] == "dative"), None)
+            target_head = next((c for c in kids[declarer] if s.deps[c] == "dative"), None)
             if target_head is None:
-                target_head = self._prep_object(s, h, kids, actors_only=True)
+                target_head = self._prep_object(s, declarer, kids, actors_only=True)
         target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people,
                             preps=ARGUMENT_PREPS) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
@@ -480,6 +482,18 @@ class RuleCoder:
                 break
             h = s.heads[h]
         return False
+
+    def _declarer(self, s: Sentence, t: int) -> int | None:
+        """The declaring verb whose object the noun at ``t`` is: "announced a
+        ceasefire", "announced $33 million in assistance"."""
+        h = s.heads[t]
+        if s.deps[t] == "pobj" and s.words[h].lower() in ("in", "of") and s.heads[h] != h:
+            q = s.heads[h]  # "$33 million in assistance": the amount is the object
+            if s.deps[q] in ("dobj", "obj") and (s.pos[q] == "NUM" or s.lemmas[q].lower() in AMOUNTS):
+                t, h = q, s.heads[q]
+        if s.deps[t] in ("dobj", "obj") and s.pos[h] == "VERB" and s.lemmas[h].lower() in DECLARING:
+            return h
+        return None
 
     def _group_anaphor(self, s: Sentence, h: int, kids) -> bool:
         """"the two countries", "both nations": the last two countries named."""
@@ -676,7 +690,8 @@ class RuleCoder:
         if pattern.cameo == "-":
             return None  # "fight the epidemic": the lexicon says this is no political event
         if pattern.objects is None and s.lemmas[t].lower() in DECLARING and any(
-                s.deps[c] in ("dobj", "obj") and s.lemmas[c].lower() in self.nouns for c in kids[t]):
+                self._declarer(s, k) == t for k in range(len(s.words)) if s.pos[k] == "NOUN"
+                and _lemma(s, k, self.nouns) in self.nouns):
             return None  # "announced a ceasefire": the ceasefire is the event (coded from the noun)
         src_head, _ = self._subject(s, t, kids)
         blame_target = None
