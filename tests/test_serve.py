@@ -207,3 +207,15 @@ def test_missing_store_is_503_and_pages_still_load(tmp_path):
     assert r.status_code == 503 and "no store" in r.json()["detail"]
     assert c.get("/").status_code == 200  # the page loads and shows the API's message
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_cache_keeps_within_its_count_and_bytes(tmp_path):
+    from diurna.serve import ResponseCache
+
+    c = ResponseCache(str(tmp_path / "x.duckdb"), size=3, max_bytes=6, budget=10)
+    for i in range(5):
+        c.put(i, (b"abcd", "text/plain"))
+    assert c.get(0) is None and c.get(4) == (b"abcd", "text/plain") and c._bytes == 8  # two fit in 10 bytes
+    c.put("big", (b"x" * 7, "text/plain"))  # larger than max_bytes: not kept
+    assert c.get("big") is None
+    assert c.state() == (None, None)  # no store files yet

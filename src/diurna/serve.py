@@ -188,12 +188,15 @@ class ResponseCache:
     """Finished GET responses of the API, keyed by URL and the state of the
     store files (size and modification time of the DuckDB file and its WAL):
     once a writer changes the store, no older response is served again.
-    Least recently used out first; ``size=0`` turns it off."""
+    At most ``size`` responses and ``budget`` bytes, least recently used out
+    first; a response larger than ``max_bytes`` is not kept; ``size=0``
+    turns it off."""
 
-    def __init__(self, db: str, size: int = 512, max_bytes: int = 4_000_000):
+    def __init__(self, db: str, size: int = 512, max_bytes: int = 4_000_000, budget: int = 64_000_000):
         self.files = [Path(db), Path(db + ".wal")]
-        self.size, self.max_bytes = size, max_bytes
+        self.size, self.max_bytes, self.budget = size, max_bytes, budget
         self._items: collections.OrderedDict = collections.OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def state(self) -> tuple:
@@ -217,10 +220,11 @@ class ResponseCache:
         if not self.size or len(value[0]) > self.max_bytes:
             return
         with self._lock:
+            old = self._items.pop(key, None)
+            self._bytes += len(value[0]) - (len(old[0]) if old else 0)
             self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            while len(self._items) > self.size or self._bytes > self.budget:
+                self._bytes -= len(self._items.popitem(last=False)[1][0])
 
 
 def create_app(db: str | Path, cache_size: int | None = None):
