@@ -58,14 +58,14 @@ STANCE = frozenset({
     "feel", "intend", "seek", "recognize", "recognise", "highlight", "reference", "chant", "tout", "dispute",
     "assume", "imagine", "realize", "realise", "wonder", "disagree", "chastise", "grill", "rip", "ridicule",
     "applaud", "champion", "advocate", "favor", "favour", "characterize", "portray", "brand", "dub", "deem",
-    "speak", "talk", "comment", "press", "push", "lobby", "signal", "testify", "assure", "reassure", "reveal",
+    "speak", "talk", "comment", "press", "lobby", "signal", "testify", "assure", "reassure", "reveal",
     "disclose", "speculate", "hint", "imply", "proclaim", "prefer", "trust", "distrust", "like", "love", "hate",
     "accept", "approve", "disapprove", "regret", "apologize", "apologise", "celebrate", "emphasize",
     "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "vote", "chide", "scold",
-    "lambaste", "berate", "denounce", "fault", "assail", "knock", "target", "insult", "taunt", "mock", "joke",
+    "lambaste", "berate", "denounce", "fault", "assail", "knock", "insult", "taunt", "mock", "joke",
 })
 # prepositions that belong to the cue ("called for", "called on", "pointed to")
-CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}), "push": frozenset({"for"}),
+CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}),
              "press": frozenset({"for"}), "advocate": frozenset({"for"}), "lobby": frozenset({"for"}),
              "plead": frozenset({"for"}), "argue": frozenset({"for"}), "speak": frozenset({"of"}),
              "comment": frozenset({"on"}), "weigh": frozenset({"in"})}
@@ -76,7 +76,7 @@ _QMARK = re.compile(r"“|”|``|''|\"|\n")
 # verbs that take a person as object, not what was said ("told reporters", "asked him")
 HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind"})
 # verbs of knowing, attributions only with a clause ("she knows that ...", not "knows the area")
-CLAUSE_ONLY = frozenset({"know", "understand"})
+CLAUSE_ONLY = frozenset({"know", "understand", "see", "find", "maintain", "imagine"})
 # contents that only point back at something ("what she called...", "denied it")
 _EMPTY = frozenset({"what", "that", "it", "this", "him", "her", "them", "himself", "herself", "themselves",
                     "which", "who", "so", "something", "anything", "nothing", "one"})
