@@ -249,12 +249,11 @@ def create_app(db: str | Path, cache_size: int | None = None):
 
     in_flight: dict = {}  # key -> future of the response being computed (one computation per key at a time)
 
-    @app.middleware("http")
     async def cached(request, call_next):
         """API GETs answered from :class:`ResponseCache` while the store is
         unchanged; a request arriving while the same one is being computed
         waits for that answer instead of computing it again."""
-        if not cache.size or request.method != "GET" or not request.url.path.startswith("/api/"):
+        if request.method != "GET" or not request.url.path.startswith("/api/"):
             return await call_next(request)
         key = (request.url.path, request.url.query, cache.state())
         hit = cache.get(key)
@@ -275,6 +274,9 @@ def create_app(db: str | Path, cache_size: int | None = None):
         finally:
             del in_flight[key]
             done.set_result(value)  # None: the waiters compute it themselves
+
+    if cache.size:  # no middleware at all without the cache
+        app.middleware("http")(cached)
 
     @contextlib.contextmanager
     def store():
