@@ -233,3 +233,8 @@ def test_announced_amount_of_aid(nlp):
     (e,) = [e for e in events if e.cameo.startswith("07")]
     assert [a.code for a in e.source] == ["CAN"] and [a.code for a in e.target] == ["HTI"]
     assert not [e for e in events if e.cameo == "010"]
+
+
+def test_object_pronoun_is_not_the_subject(nlp):
+    (e,) = by_trigger(code_text(nlp, "French President Emmanuel Macron urged him to stay in the deal."), "urged")
+    assert [a.code for a in e.source] == ["FRAGOV"] and [a.code for a in e.target] == [""]

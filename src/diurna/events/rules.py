@@ -714,6 +714,10 @@ class RuleCoder:
             source = [Actor(a.text, a.start, a.end, c, c) for c in self._recent[-2:]]
         target = actors_for(s, target_head, kids, mentions, uncoded=True, people=self._people, preps=ARGUMENT_PREPS) if target_head is not None else []
         target = [a for a in target if all(a.start != b.start for b in source)]
+        for a in target:
+            if a.text.lower() in ("him", "her", "them") and any(a.name and a.name == b.name for b in source):
+                # "Trump urged him": an object pronoun is never its own clause's subject
+                a.code, a.country, a.sector, a.name = "", None, None, None
         together = pattern.cameo[:2] in RECIPROCAL_ROOTS or any(
             s.deps[c] == "xcomp" and any(q.cameo[:2] in RECIPROCAL_ROOTS for q in self.lexicon.by_lemma.get(s.lemmas[c].lower(), ()))
             for c in kids[t])  # "X and Y failed to reach an agreement"
