@@ -70,6 +70,18 @@ def test_dated_events_past_ago_and_states(nlp):
     assert r.earliest == "2011-10-04" and r.latest is None
 
 
+def test_incident_told_with_a_recent_day(nlp):
+    # an incident in a clause with "earlier this week" happened days before the article;
+    # Idlib has seen several chemical attacks: the office-holder picks the one
+    text = ("A suspected chemical attack in Syria's Idlib province earlier this week killed at least 70 people, "
+            "U.S. Secretary of State Rex Tillerson said.")
+    r = infer(nlp, text)
+    assert (r.earliest, r.latest) == ("2017-04-04", "2017-04-12")
+    # the day of another act in the sentence does not date the attack
+    r = infer(nlp, "Diplomats met on Wednesday to discuss a chemical attack in Idlib province.")
+    assert all(e.latest is None for e in r.evidence if e.kind == "event")
+
+
 def test_security_council_members(nlp):
     text = ("France failed to convince South Africa, India and Brazil to vote for the draft, "
             "leaving it short of the nine votes it needs in the Security Council.")

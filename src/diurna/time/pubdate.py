@@ -96,6 +96,11 @@ NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 ANNIVERSARY_DAYS = 45  # an anniversary is written about in the weeks around the day
 AGO = re.compile(r"\b(?:(?P<q>nearly|almost|about|around|some|roughly|more than|over|less than|just over|just under)\s+)?"
                  r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+years?\s+(?:ago|earlier|before)\b", re.I)
+# a dated event told with one of these happened that many days before the article at most
+RECENT = [(re.compile(r"\b(?:yesterday|last night|overnight)\b"), 2),
+          (re.compile(r"\b(?:today|tonight|this morning|this afternoon|earlier (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"), 1),
+          (re.compile(r"\b(?:(?:earlier )?this week|(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:a|one|two|three|four|five|six|\d) days? ago)\b"), 8),
+          (re.compile(r"\b(?:last week|a week ago|(?:earlier )?this month|(?:two|2) weeks ago)\b"), 16)]
 VOTE = re.compile(r"\b(?:vote[sd]?|voting|abstain(?:ed|s|ing)?|abstention|in favou?r|veto(?:ed)?)\b", re.I)
 
 
@@ -318,6 +323,7 @@ def _event_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidenc
             first = hits[0][1]
             tense = _tense(text, sent, a + first.start())
             ago = _ago_years(low)
+            recent = _recent_days(low, sent, a, first.start())
             group = next(_GROUPS)
             states = [r for r, _ in hits if r.kind == "state"]
             if states and _is_over(text, spans, states[0]):
@@ -335,6 +341,10 @@ def _event_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidenc
                 elif ago:
                     lo, hi = _add_years(r.start, ago[0]), _add_years(r.end or r.start, ago[1])
                     note = f"{name} {r.start}, {ago[0]}-{ago[1]} years before ({r.source})"
+                elif recent and r.kind == "incident" and tense != "future":
+                    # "the chemical attack in Idlib earlier this week": days before the article
+                    lo, hi = r.start, (r.end or r.start) + dt.timedelta(days=recent)
+                    note = f"{name} {r.start}, at most {recent} days before ({r.source})"
                 elif tense == "future":
                     continue  # "the plan will ...": said of an event still to come or of its aftermath
                 else:
@@ -343,6 +353,28 @@ def _event_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidenc
                 out.append(Evidence("event", text[a + first.start():a + first.end()], _iso(lo), _iso(hi), note, group=group))
             seen.add(name)
     return out
+
+
+def _clause_verb(sent: Sentence, pos: int) -> int | None:
+    """The first verb above the token at character ``pos`` (its clause)."""
+    tok = next((i for i in range(len(sent.offsets) - 1, -1, -1) if sent.offsets[i] <= pos), None)
+    steps = 0
+    while tok is not None and sent.pos[tok] not in ("VERB", "AUX") and sent.heads[tok] != tok and steps < 8:
+        tok, steps = sent.heads[tok], steps + 1
+    return tok
+
+
+def _recent_days(low: str, sent: Sentence | None, a: int, cue_at: int) -> int | None:
+    """Days at most between an incident and the article when its clause says
+    "earlier this week", "yesterday", "on Tuesday" (else None)."""
+    for rx, days in RECENT:
+        for m in rx.finditer(low):
+            if sent is not None:
+                if _clause_verb(sent, a + m.start()) == _clause_verb(sent, a + cue_at):
+                    return days
+            elif abs(m.start() - cue_at) < 60:
+                return days
+    return None
 
 
 def _is_over(text: str, spans, row) -> bool:
