@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from diurna.timeline import QUAD_NAMES
+
 CHROMIUM = Path("/usr/bin/chromium")
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: browser test skipped")
@@ -201,6 +203,9 @@ def test_network_and_chart(server, page, shots):
     assert all(0 < x < 900 and 0 < y < 620 for x, y in xy)
     assert len({(round(x), round(y)) for x, y in xy}) == len(xy)
     page.screenshot(path=str(shots / "network.png"))
+    strongest = max(net["edges"], key=lambda e: e["count"])
+    assert page.locator("#strongest-links li").first.inner_text().endswith(f": {strongest['count']} "
+                                                                          + QUAD_NAMES[strongest["quad_class"]])
     top = max(net["nodes"], key=lambda n: n["count"])["id"]
     page.locator(f'g.node[data-actor="{top}"]').click()
     page.wait_for_url(f"**/events?source={top}")

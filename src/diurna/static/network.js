@@ -109,7 +109,11 @@
         svg("text", {class: "label", x: n.x, y: n.y - radius(n) - 3, "text-anchor": "middle"}, n.id)));
     }
     s.append(gEdges, gNodes);
-    plot.replaceChildren(s);
+    // the strongest links as a list too (readable without the drawing), each to its events
+    const strongest = net.edges.slice().sort((x, y) => y.count - x.count).slice(0, 15).map((e) => el("li", {},
+      D.swatch(e.quad_class), el("a", {href: "/events" + D.query({source: e.source, target: e.target, quad: e.quad_class})},
+                                 `${e.source} → ${e.target}`), `: ${e.count} ${D.QUADS[e.quad_class] || ""}`));
+    plot.replaceChildren(s, el("h2", {}, "Strongest links"), el("ol", {id: "strongest-links"}, strongest));
   }
 
   const turn = D.turns();
