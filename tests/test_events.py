@@ -238,3 +238,12 @@ def test_announced_amount_of_aid(nlp):
 def test_object_pronoun_is_not_the_subject(nlp):
     (e,) = by_trigger(code_text(nlp, "French President Emmanuel Macron urged him to stay in the deal."), "urged")
     assert [a.code for a in e.source] == ["FRAGOV"] and [a.code for a in e.target] == [""]
+
+
+def test_pattern_preposition_and_compound_objects(nlp):
+    s = summary(code_text(nlp, "In addition, Kenyan troops participate in peacekeeping operations in Somalia. "
+                               "Egypt decided to ease curfew hours in North Sinai. "
+                               "India and Pakistan were guilty of violating the ceasefire agreement."))
+    assert any(c == "074" and src == ["KENMIL"] for c, src, _, _ in s)
+    assert any(c == "081" and src == ["EGY"] for c, src, _, _ in s)
+    assert any(c == "128" and src == ["IND", "PAK"] for c, src, _, _ in s)

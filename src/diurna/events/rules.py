@@ -383,9 +383,14 @@ class RuleCoder:
         for p in self.lexicon.by_lemma[s.lemmas[t].lower()]:
             target = None
             if p.prep:
-                # "called on Friday" is not "called on X"
-                c = next((c for c in kids[t] if s.deps[c] in ("prep", "prt", "agent") and s.words[c].lower() == p.prep
-                          and not any(s.deps[k] == "pobj" and _is_time(s, k) for k in kids[c])), None)
+                # "called on Friday" is not "called on X"; "In addition, troops
+                # participate in operations": the "in" whose object the pattern names
+                cands = [c for c in kids[t] if s.deps[c] in ("prep", "prt", "agent") and s.words[c].lower() == p.prep
+                         and not any(s.deps[k] == "pobj" and _is_time(s, k) for k in kids[c])]
+                if p.objects is not None and len(cands) > 1:
+                    cands.sort(key=lambda c: not any(s.deps[k] == "pobj" and _lemma(s, k, p.objects) in p.objects
+                                                     for k in kids[c]))
+                c = cands[0] if cands else None
                 if c is None:
                     continue
                 if s.deps[c] == "prt":
@@ -405,8 +410,9 @@ class RuleCoder:
                     if target is None:
                         target = self._prep_object(s, t, kids, actors_only=True)
                     return p, (None if target == noun else target)
-                if dobj is None or _lemma(s, dobj, p.objects) not in p.objects:
-                    continue
+                if dobj is None or (_lemma(s, dobj, p.objects) not in p.objects and not any(
+                        s.deps[k] == "compound" and s.lemmas[k].lower() in p.objects for k in kids[dobj])):
+                    continue  # "eased curfew hours": the compound names it too
                 target = target if p.prep else None
             elif target is None and not p.prep:
                 target = dobj
@@ -650,6 +656,10 @@ class RuleCoder:
                 and s.words[h].lower() in ("by", "after", "before", "while", "in", "without"):
             # "Russia and China protected the regime by blocking resolutions"
             return self._subject(s, s.heads[h], kids)
+        if dep == "pcomp" and s.tags[t] == "VBG" and s.deps[h] == "prep" and s.pos[s.heads[h]] == "ADJ" \
+                and s.deps[s.heads[h]] == "acomp":
+            # "India and Pakistan were guilty of violating the ceasefire"
+            return self._subject(s, s.heads[s.heads[h]], kids)
         return None, False
 
     def _modality(self, s: Sentence, t: int, kids, mentions) -> tuple[str, Actor | None]:
