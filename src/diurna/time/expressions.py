@@ -648,6 +648,9 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None  # a fraction: "about three-quarters of its food"
         if g["n"].lower() in ("a", "an") and not g.get("det") and _RATE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
             return None  # a rate: "four flights a week", "$2 million a year"
+        if low == "one day" and re.search(r"\b(?:will|would|could|might|may|can|should|he|she|they|we|i|you|it)\s+$",
+                                          m.string[max(0, m.start() - 8):m.start()], I):
+            return "DATE", "FUTURE_REF", None  # "Islam will one day be...": some day
         if g["n"].replace(".", "").isdigit() and n is not None and n > 1000:
             return None
         return "DURATION", _duration(n, u), None
@@ -886,8 +889,9 @@ def _year_ago_quarters(text: str, out: list[Timex], anchor: dt.date) -> None:
             last_q = (int(mq.group(1)), int(mq.group(2)))  # the quarter reported on, not one compared with
         if not (_YEAR_AGO.fullmatch(t.text) and t.value == str(anchor.year - 1)):
             continue
-        if last_q is None and not re.search(r"quarter", text[:t.start], I):
-            continue
+        stop = text.find(".", t.end)
+        if last_q is None and not re.search(r"quarter", text[max(0, t.start - 300):stop if stop >= 0 else len(text)], I):
+            continue  # no quarter reported on nearby: a year ago is a year
         if last_q is not None:
             y, q = last_q[0] - 1, last_q[1]
         else:
