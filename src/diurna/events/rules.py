@@ -123,7 +123,7 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "from", "between", 
 DECLARING = frozenset({"announce", "declare", "approve", "authorize", "authorise", "order", "begin", "start",
                        "launch", "conduct", "hold", "stage", "perform", "carry", "complete", "make", "unveil",
                        "continue", "resume", "intensify", "escalate", "step", "renew", "extend", "mount",
-                       "undertake", "issue", "set", "impose"})
+                       "undertake", "issue", "set", "impose", "pay"})
 AMOUNTS = frozenset({"$", "€", "£", "million", "billion", "euro", "dollar", "pound", "yuan", "yen"})
 # sending forces is peacekeeping (CAMEO 074) when the sentence says so
 PEACEKEEPING_OF = frozenset({"042", "062", "150", "152", "154"})
@@ -276,7 +276,9 @@ class RuleCoder:
                 last = next((i for i in range(len(s.words) - 1, -1, -1) if s.offsets[i] < e.end), None)
                 if last is not None:
                     resolve_phrase(s, noun_phrase(s, last, kids), mentions, self._people)
-        verbs = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if p == "VERB" and lem.lower() in lex]
+        # a root with a subject is a verb even when tagged a noun ("EU and UN hand over supplies")
+        verbs = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if lem.lower() in lex and (
+            p == "VERB" or (p == "NOUN" and s.deps[t] == "ROOT" and any(s.deps[c] == "nsubj" for c in kids[t])))]
         nominals = [t for t, p in enumerate(s.pos) if p == "NOUN" and _lemma(s, t, self.nouns) in self.nouns]
         if not verbs and not nominals:
             return []
