@@ -138,6 +138,25 @@ def test_timeline_click_a_date_then_its_article(server, page, shots):
     assert page.locator("#active-filters").inner_text().count(article_id) == 1
 
 
+def test_timeline_filters(server, page):
+    months = api(server, "/api/counts", unit="month", actor="RUS", quad=3)["periods"]
+    assert months
+    page.goto(server + "/")
+    page.locator("#timeline-info").wait_for()
+    page.fill("#timeline-filters input[name=actor]", "RUS")
+    page.select_option("#timeline-filters select[name=quad]", "3")
+    page.get_by_role("button", name="Filter").click()
+    n = sum(p["total"] for p in months)
+    page.wait_for_function(f"document.querySelector('#timeline-info').textContent.startsWith('{n} dated events in "
+                           f"{len(months)} month')")
+    assert page.url.endswith("actor=RUS&quad=3")
+    page.locator("g.period").first.click()
+    page.locator("#day-title").wait_for()
+    # the month's events, all of them Russian verbal conflict
+    assert page.locator(".sentence-card li").count() == months[0]["total"]
+    assert page.locator(".sentence-card .swatch.q3").count() == page.locator(".sentence-card li").count()
+
+
 def test_markup_in_articles_is_shown_as_text(server, page, shots):
     arts = api(server, "/api/articles", limit=500)["items"]
     evil = next(a for a in arts if a["external_id"] == "evil")

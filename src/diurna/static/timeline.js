@@ -11,12 +11,28 @@
   const zoom = el("div", {class: "toolbar", role: "group", "aria-label": "zoom"}, "Zoom:",
     ["day", "month", "year"].map((u) => el("button", {type: "button", "data-unit": u,
       onclick: () => { state.unit = u; delete state.date; load(); }}, u)));
+  // filters of the events counted and shown: an actor (country or code prefix), a quad class
+  const filters = el("form", {class: "toolbar", id: "timeline-filters", onsubmit: (ev) => {
+    ev.preventDefault();
+    const f = new FormData(filters);
+    state.actor = f.get("actor") || undefined;
+    state.quad = f.get("quad") || undefined;
+    delete state.date;
+    load();
+    loadKeyDates();
+  }}, el("label", {}, "Actor ", el("input", {name: "actor", size: 8, placeholder: "e.g. RUS", pattern: "[A-Za-z]+"})),
+      el("label", {}, "Class ", el("select", {name: "quad"}, el("option", {value: ""}, "all"),
+         Object.entries(D.QUADS).map(([q, n]) => el("option", {value: q}, n)))),
+      el("button", {type: "submit"}, "Filter"));
+  filters.elements.actor.value = state.actor || "";
+  filters.elements.quad.value = state.quad || "";
+  const chosen = () => ({actor: state.actor, quad: state.quad});
   const info = el("p", {class: "muted", id: "timeline-info"});
   const plot = el("div", {class: "plot", style: "overflow-x:auto"});
   const keyDates = el("div", {id: "key-dates"});
   const panel = el("section", {class: "day-panel", id: "day-panel", "aria-live": "polite"});
   root.classList.add("timeline");
-  root.append(el("h1", {}, "Timeline"), zoom, D.legend(), info, plot, keyDates, panel);
+  root.append(el("h1", {}, "Timeline"), zoom, filters, D.legend(), info, plot, keyDates, panel);
 
   const loadTurn = D.turns(), selectTurn = D.turns();
 
@@ -25,7 +41,7 @@
     for (const b of zoom.querySelectorAll("button")) b.setAttribute("aria-pressed", b.dataset.unit === state.unit);
     D.setUrlParams(state);
     try {
-      const counts = await api("/api/counts", {unit: state.unit});
+      const counts = await api("/api/counts", Object.assign({unit: state.unit}, chosen()));
       if (!fresh()) return;
       draw(counts);
       if (state.date) await select(state.date);
@@ -37,7 +53,7 @@
     const total = ps.reduce((s, p) => s + p.total, 0);
     info.textContent = `${total} dated events in ${ps.length} ${state.unit}s` +
       (counts.undated ? `; ${counts.undated} events without a date` : "") + ". Click a bar to see its events.";
-    if (!ps.length) { plot.replaceChildren(el("p", {}, "No dated events in the store.")); return; }
+    if (!ps.length) { plot.replaceChildren(el("p", {}, "No dated events match.")); return; }
     const bw = Math.max(16, Math.min(56, 900 / ps.length)), h = 220, top = 10, left = 34, bottom = 70;
     const width = left + ps.length * bw + 10, max = Math.max(...ps.map((p) => p.total));
     const y = (n) => (h * n) / max;
@@ -77,7 +93,7 @@
     const since = period, until = D.periodEnd(period, state.unit);
     panel.replaceChildren(el("p", {class: "muted"}, "Loading…"));
     try {
-      const page = await api("/api/events", {since, until, limit: 500});
+      const page = await api("/api/events", Object.assign({since, until, limit: 500}, chosen()));
       if (fresh()) showEvents(page, since, until);
     } catch (err) { D.fail(panel, err); }
   }
@@ -97,8 +113,8 @@
                     `from ${n(arts.size, "article")}`);
     const more = page.total > page.items.length
       ? el("p", {}, `Showing the first ${page.items.length}; `,
-           el("a", {href: "/events" + D.query({since, until})}, "all of them in the events table"), ".")
-      : el("p", {}, el("a", {href: "/events" + D.query({since, until})}, "These events in the table"));
+           el("a", {href: "/events" + D.query(Object.assign({since, until}, chosen()))}, "all of them in the events table"), ".")
+      : el("p", {}, el("a", {href: "/events" + D.query(Object.assign({since, until}, chosen()))}, "These events in the table"));
     const cards = [...groups.values()].sort((a, b) => b.length - a.length).map((evs) => {
       const e0 = evs[0];
       const quad = Math.max(...evs.map((e) => e.quad_class || 0));
@@ -114,13 +130,18 @@
     panel.replaceChildren(head, more, ...cards);
   }
 
+  const keyTurn = D.turns();
+
   async function loadKeyDates() {
+    const fresh = keyTurn();
     try {
-      const tl = await api("/api/timeline", {dates: 8, sentences: 1});
+      const tl = await api("/api/timeline", {dates: 8, sentences: 1, actor: state.actor,
+                                               quad: state.quad === "0" ? undefined : state.quad});
+      if (!fresh()) return;
       const items = tl.filter((d) => d.date).map((d) => el("li", {},
         el("button", {type: "button", class: "key-date", onclick: () => { state.unit = "day"; state.date = d.date; load(); }},
            D.periodLabel(d.date, "day")), " ", d.sentences[0] || ""));
-      if (items.length) keyDates.replaceChildren(el("h2", {}, "Key dates"), el("ul", {}, items));
+      keyDates.replaceChildren(...(items.length ? [el("h2", {}, "Key dates"), el("ul", {}, items)] : []));
     } catch (err) { D.fail(keyDates, err); }
   }
 
