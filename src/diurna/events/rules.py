@@ -641,7 +641,11 @@ class RuleCoder:
             return subj, False
         h, dep = s.heads[t], s.deps[t]
         if h == t:
-            return None, False
+            # "USAID deployed teams" with USAID parsed as an adverb: an actor
+            # before the verb that the parser did not make its subject
+            c = next((c for c in kids[t] if c < t and s.deps[c] in ("advmod", "npadvmod", "nmod", "dep")
+                      and any(m.i <= c < m.j and m.entry.kind != "sector" for m in self._mentions)), None)
+            return c, False
         if dep == "conj":
             return self._subject(s, h, kids)
         if dep == "xcomp":
