@@ -138,6 +138,19 @@ def test_timeline_click_a_date_then_its_article(server, page, shots):
     assert page.locator("#active-filters").inner_text().count(article_id) == 1
 
 
+def test_key_date_shows_what_the_articles_say(server, page):
+    entry = next(d for d in api(server, "/api/timeline", dates=8, sentences=1) if d["date"])
+    page.goto(server + "/")
+    page.locator("button.key-date").first.click()
+    page.locator(".key-summary").wait_for()
+    label = page.evaluate("d => D.periodLabel(d, 'day')", entry["date"])
+    assert page.locator("#day-title").inner_text().startswith(label + ":")
+    assert page.locator(".key-summary li").all_inner_texts() == entry["sentences"]
+    assert page.locator(".key-summary a").count() == len(entry["articles"])
+    day = api(server, "/api/events", since=entry["date"], until=entry["date"], limit=500)
+    assert page.locator(".sentence-card li").count() == day["total"]
+
+
 def test_timeline_filters(server, page):
     months = api(server, "/api/counts", unit="month", actor="RUS", quad=3)["periods"]
     assert months

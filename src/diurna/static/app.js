@@ -16,7 +16,7 @@ const D = (() => {
   const SVG_NS = "http://www.w3.org/2000/svg";
 
   function append(node, children) {
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
     }

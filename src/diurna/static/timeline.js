@@ -127,10 +127,22 @@
                                           class: "article-link"}, e0.article_title || e0.article_id),
            e0.outlet ? " · " + e0.outlet : ""));
     });
-    panel.replaceChildren(head, more, ...cards);
+    const key = keyEntry && keyEntry.date === since && since === until ? [keySummary(keyEntry)] : [];
+    const none = page.total ? [] : [el("p", {class: "muted"}, "No coded event is dated to this period.")];
+    panel.replaceChildren(head, ...key, more, ...none, ...cards);
   }
 
   const keyTurn = D.turns();
+  let keyEntry = null;  // the key date clicked last: its sentences head the panel
+
+  // a key date's own sentences (those naming the day, chosen by the timeline) and their articles
+  function keySummary(entry) {
+    return el("div", {class: "key-summary"}, el("h3", {}, "Key date: what the articles say about it"),
+      el("ul", {}, entry.sentences.map((s) => el("li", {}, s))),
+      el("p", {class: "meta"}, "From: ", entry.articles.map((a, i) => [i ? "; " : "",
+        el("a", {href: `/articles/${encodeURIComponent(a.id)}`}, a.title || a.id),
+        a.published ? ` (${a.published})` : ""])));
+  }
 
   async function loadKeyDates() {
     const fresh = keyTurn();
@@ -139,7 +151,8 @@
                                                quad: state.quad === "0" ? undefined : state.quad});
       if (!fresh()) return;
       const items = tl.filter((d) => d.date).map((d) => el("li", {},
-        el("button", {type: "button", class: "key-date", onclick: () => { state.unit = "day"; state.date = d.date; load(); }},
+        el("button", {type: "button", class: "key-date",
+                      onclick: () => { keyEntry = d; state.unit = "day"; state.date = d.date; load(); }},
            D.periodLabel(d.date, "day")), " ", d.sentences[0] || ""));
       keyDates.replaceChildren(...(items.length ? [el("h2", {}, "Key dates"), el("ul", {}, items)] : []));
     } catch (err) { D.fail(keyDates, err); }
