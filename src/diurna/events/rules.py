@@ -125,6 +125,10 @@ DECLARING = frozenset({"announce", "declare", "approve", "authorize", "authorise
                        "continue", "resume", "intensify", "escalate", "step", "renew", "extend", "mount",
                        "undertake", "issue", "set", "impose", "pay"})
 AMOUNTS = frozenset({"$", "€", "£", "million", "billion", "euro", "dollar", "pound", "yuan", "yen"})
+# material conflict: what is attacked, seized or destroyed is the target, thing or not
+FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# prepositions of place: where an act happens, not to whom
+PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout"})
 # sending forces is peacekeeping (CAMEO 074) when the sentence says so
 PEACEKEEPING_OF = frozenset({"042", "062", "150", "152", "154"})
 
@@ -438,7 +442,7 @@ class RuleCoder:
             if target is None and dobj is not None and p.objects is not None and self._actor_like(s, dobj, kids):
                 target = dobj  # "summoned the UK envoy"
             elif target is not None and not p.prep and target == dobj and not self._named(s, dobj, kids) \
-                    and not self._names_body(s, dobj, kids):
+                    and not self._names_body(s, dobj, kids) and p.cameo[:2] not in FORCE_ROOTS:
                 # "sent troops to Uganda": the forces are the doer's own
                 target = self._recipient(s, t, dobj, kids)
             if target is None and s.lemmas[t].lower() in REPORTING:
@@ -517,6 +521,8 @@ class RuleCoder:
         if dative is not None:
             return dative
         other = self._prep_object(s, t, kids, actors_only=True)
+        if other is not None and s.words[s.heads[other]].lower() in PLACE_PREPS:
+            other = None  # "attacked an army camp in Kabul": where, not to whom
         if other is None:
             other = self._prep_object(s, dobj, kids, actors_only=True)
         if other is not None and self._actor_like(s, dobj, kids) and (
