@@ -560,7 +560,9 @@ class RuleCoder:
             if obj is not None and self._named(s, obj, kids):
                 return obj
             if obj is not None:
-                return self._recipient(s, c, obj, kids)
+                r = self._recipient(s, c, obj, kids)
+                if r != obj:
+                    return r
             pobj = self._prep_object(s, c, kids, actors_only=True)
             if pobj is not None:
                 return pobj
