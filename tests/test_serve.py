@@ -199,6 +199,21 @@ def test_cached_responses_follow_the_store(corpus, tmp_path):
     assert after.headers["X-Diurna-Cache"] == "miss" and after.json()["articles"] == 2
     off = TestClient(create_app(db, cache_size=0)).get("/api/stats")
     assert "X-Diurna-Cache" not in off.headers and off.json() == after.json()
+    # a writer holding the store (as a run does): the last answers, marked stale; nothing for new URLs
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
+                               "c.execute('CREATE TABLE IF NOT EXISTS t (x INTEGER)'); print('locked', flush=True); "
+                               "time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        stale = c.get("/api/stats")
+        assert stale.status_code == 200 and stale.headers["X-Diurna-Cache"] == "stale" and stale.json() == after.json()
+        assert c.get("/api/events").status_code == 503
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def test_missing_store_is_503_and_pages_still_load(tmp_path):
@@ -213,9 +228,15 @@ def test_cache_keeps_within_its_count_and_bytes(tmp_path):
     from diurna.serve import ResponseCache
 
     c = ResponseCache(str(tmp_path / "x.duckdb"), size=3, max_bytes=6, budget=10)
+    def key(i, state=1):
+        return ("/api/x", f"n={i}", state)
+
     for i in range(5):
-        c.put(i, (b"abcd", "text/plain"))
-    assert c.get(0) is None and c.get(4) == (b"abcd", "text/plain") and c._bytes == 8  # two fit in 10 bytes
-    c.put("big", (b"x" * 7, "text/plain"))  # larger than max_bytes: not kept
-    assert c.get("big") is None
+        c.put(key(i), (b"abcd", "text/plain"))
+    assert c.get(key(0)) is None and c.get(key(4)) == (b"abcd", "text/plain") and c._bytes == 8  # two fit in 10 bytes
+    c.put(key("big"), (b"x" * 7, "text/plain"))  # larger than max_bytes: not kept
+    assert c.get(key("big")) is None
+    # the newest response of a URL, whatever the store's state
+    c.put(key(4, state=2), (b"new", "text/plain"))
+    assert c.latest(key(4)[:-1]) == (b"new", "text/plain") and c.latest(key(0)[:-1]) is None
     assert c.state() == (None, None)  # no store files yet

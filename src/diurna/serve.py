@@ -187,7 +187,9 @@ class SharedReader:
 class ResponseCache:
     """Finished GET responses of the API, keyed by URL and the state of the
     store files (size and modification time of the DuckDB file and its WAL):
-    once a writer changes the store, no older response is served again.
+    once a writer changes the store, no older response is served again, but
+    while a writer holds the store's lock (a ``diurna run``: DuckDB lets no
+    reader in) the newest response kept for the URL is, marked ``stale``.
     At most ``size`` responses and ``budget`` bytes, least recently used out
     first; a response larger than ``max_bytes`` is not kept; ``size=0``
     turns it off."""
@@ -196,6 +198,7 @@ class ResponseCache:
         self.files = [Path(db), Path(db + ".wal")]
         self.size, self.max_bytes, self.budget = size, max_bytes, budget
         self._items: collections.OrderedDict = collections.OrderedDict()
+        self._latest: dict = {}  # URL -> key of its newest kept response
         self._bytes = 0
         self._lock = threading.Lock()
 
@@ -216,6 +219,12 @@ class ResponseCache:
                 self._items.move_to_end(key)
             return hit
 
+    def latest(self, url):
+        """The newest kept response for ``url`` = (path, query), whatever the
+        store's state was then (for when the store cannot be read now)."""
+        with self._lock:
+            return self._items.get(self._latest.get(url))
+
     def put(self, key, value) -> None:
         if not self.size or len(value[0]) > self.max_bytes:
             return
@@ -223,8 +232,12 @@ class ResponseCache:
             old = self._items.pop(key, None)
             self._bytes += len(value[0]) - (len(old[0]) if old else 0)
             self._items[key] = value
+            self._latest[key[:-1]] = key
             while len(self._items) > self.size or self._bytes > self.budget:
-                self._bytes -= len(self._items.popitem(last=False)[1][0])
+                gone, (body, _) = self._items.popitem(last=False)
+                self._bytes -= len(body)
+                if self._latest.get(gone[:-1]) == gone:
+                    del self._latest[gone[:-1]]
 
 
 def create_app(db: str | Path, cache_size: int | None = None):
@@ -265,6 +278,10 @@ def create_app(db: str | Path, cache_size: int | None = None):
         value = None
         try:
             response = await call_next(request)
+            if response.status_code == 503:  # the store is locked by a writer (a run): the last answer, marked
+                stale = cache.latest(key[:-1])
+                if stale is not None:
+                    return Response(stale[0], media_type=stale[1], headers={"X-Diurna-Cache": "stale"})
             if response.status_code != 200:
                 return response
             body = b"".join([chunk async for chunk in response.body_iterator])

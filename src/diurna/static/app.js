@@ -58,6 +58,10 @@ const D = (() => {
   async function api(path, params) {
     const r = await fetch(path + query(params), {headers: {Accept: "application/json"}});
     const body = await r.json().catch(() => ({}));
+    if (r.headers.get("X-Diurna-Cache") === "stale" && !document.getElementById("stale-note")) {
+      document.querySelector("main").prepend(el("p", {class: "error", id: "stale-note", role: "status"},
+        "The store is being written to (a run is going on): showing the last answers; reload later for new ones."));
+    }
     if (!r.ok) {
       const d = body.detail;
       const msg = Array.isArray(d) ? d.map((x) => (x.loc || []).slice(1).join(".") + ": " + x.msg).join("; ") : d;
