@@ -145,6 +145,8 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
                         e.label == "ORG" and idx.town(e.text, countries))):
                     continue
             name = re.sub(r"^(the)\s+", "", e.text, flags=re.I).strip()
+            if not name[:1].isupper() and "-" not in name:
+                continue  # place names are proper nouns ("al-Qusayr" aside): not "the", "there"
             region = REGION_TAIL.search(name)
             if region:  # "Hama province": the region named after the city
                 name = name[:region.start()]
@@ -183,7 +185,7 @@ def _run_on(e, gaz, idx: PlaceIndex):
     Syrian" or "Aleppo Syrian": the city's name alone when the words after it
     open a sentence (an article) or are a nationality."""
     words = e.text.split()
-    if len(words) < 2 or e.label in PLACE_LABELS:
+    if len(words) < 2 or e.label in PLACE_LABELS or not words[0][:1].isupper() or words[0] in ("The", "A", "An"):
         return None
     nxt = gaz.lookup(words[1])
     if not (words[1] in ("A", "An", "The") or (nxt is not None and nxt.kind in ("adjective", "demonym"))):
@@ -297,6 +299,10 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
     if (p := locative(head, allowed)) is not None:
         return p
     lemma = s.lemmas[head].lower()
+    if lemma in FROM_VERBS:  # "withdrew all staff from the embassy in Damascus"
+        for c in kids[head]:
+            if s.deps[c] in ("dobj", "obj") and (p := locative(c, {"from"})) is not None:
+                return p
     if lemma in PLACE_OBJECT or force:
         for c in kids[head]:
             if s.deps[c] in ("dobj", "obj") and (p := inside(c)) is not None:

@@ -157,7 +157,7 @@ def _events_section(evs: list[dict]) -> list[str]:
     lines = ["", "### Event locations", "",
              "Gold `bench/event_locations_gold.tsv`: the main event of lines chosen by a fixed rule (see the file), "
              "with the place it happened or none. Set `dev`: the locative rules were revised after reading it; "
-             "`held-out`: annotated before it was scored, nothing changed after. *coded*: the location of the event "
+             "`held-out`: annotated before it was first scored, its errors never used. *coded*: the location of the event "
              "the coder gives at the gold trigger (none when it codes no event there); *clause*: `place_at` asked "
              "directly on the gold trigger.", "",
              "| set | events | with a place | coded at the trigger | answer | locations given | right | precision "
@@ -170,6 +170,7 @@ def _events_section(evs: list[dict]) -> list[str]:
                          f"{c['given']} | {c['right']} | {pct(c['precision'])} | {pct(c['recall'])} | "
                          f"{c['none_ok']}/{none} ({pct(c['none_accuracy'])}) |")
     for ev in evs:
-        miss = "; ".join(f"{t} → {g}, given {p}" for t, g, p in ev["misses"]) or "none"
-        lines += ["", f"Wrong or missing ({ev['set']}, clause): {miss}."]
+        if ev["set"] != "held-out":  # held-out errors are not shown, so that no rule is written from them
+            miss = "; ".join(f"{t} → {g}, given {p}" for t, g, p in ev["misses"]) or "none"
+            lines += ["", f"Wrong or missing ({ev['set']}, clause): {miss}."]
     return lines

@@ -61,6 +61,10 @@ STANCE = frozenset({
     "speak", "talk", "comment", "press", "lobby", "signal", "testify", "assure", "reassure", "reveal",
     "disclose", "speculate", "hint", "imply", "proclaim", "prefer", "trust", "distrust", "like", "love", "hate",
     "accept", "approve", "disapprove", "regret", "apologize", "apologise", "celebrate", "emphasize",
+    "appeal", "attest", "beg", "clarify", "confess", "confide", "contradict", "counter", "guarantee", "inform",
+    "plead", "rebut", "refute", "request", "retort", "specify", "swear", "whisper", "wish", "envision", "envisage",
+    "determine", "judge", "reason", "calculate", "suppose", "guess", "reckon", "presume", "perceive", "suspect",
+    "forecast", "project", "anticipate", "foresee", "desire",
     "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "vote", "chide", "scold",
     "lambaste", "berate", "denounce", "fault", "assail", "knock", "insult", "taunt", "mock", "joke",
 })
@@ -76,7 +80,9 @@ _QMARK = re.compile(r"“|”|``|''|\"|\n")
 # verbs that take a person as object, not what was said ("told reporters", "asked him")
 HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind"})
 # verbs of knowing, attributions only with a clause ("she knows that ...", not "knows the area")
-CLAUSE_ONLY = frozenset({"know", "understand", "see", "find", "maintain", "imagine"})
+CLAUSE_ONLY = frozenset({"know", "understand", "see", "find", "maintain", "imagine", "determine", "judge", "reason",
+                         "calculate", "suppose", "guess", "reckon", "presume", "perceive", "suspect", "realize",
+                         "realise", "wonder", "assume", "forecast", "project", "anticipate", "foresee"})
 # contents that only point back at something ("what she called...", "denied it")
 _EMPTY = frozenset({"what", "that", "it", "this", "him", "her", "them", "himself", "herself", "themselves",
                     "which", "who", "so", "something", "anything", "nothing", "one"})
