@@ -247,3 +247,10 @@ def test_pattern_preposition_and_compound_objects(nlp):
     assert any(c == "074" and src == ["KENMIL"] for c, src, _, _ in s)
     assert any(c == "081" and src == ["EGY"] for c, src, _, _ in s)
     assert any(c == "128" and src == ["IND", "PAK"] for c, src, _, _ in s)
+
+
+def test_doers_the_parser_misplaces(nlp):
+    (e,) = by_trigger(code_text(nlp, "Amnesty International put out a report accusing the Nigerian army of abuses."), "accusing")
+    assert e.cameo.startswith("11") and [a.code for a in e.target] == ["NGAMIL"] and e.source[0].code
+    (e,) = by_trigger(code_text(nlp, "The United Kingdom and France however have opposed the resolution."), "opposed")
+    assert [a.code for a in e.source] == ["GBR", "FRA"]

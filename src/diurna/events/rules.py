@@ -634,6 +634,9 @@ class RuleCoder:
                 if pobj is not None:
                     return pobj, True
         subj = next((c for c in kids[t] if s.deps[c] in SUBJ), None)
+        if subj is None:
+            # "The UK and France however have opposed": a subject the parser hung on the auxiliary
+            subj = next((k for c in kids[t] if s.deps[c] in ("aux", "auxpass") for k in kids[c] if s.deps[k] in SUBJ), None)
         if subj is not None:
             if s.words[subj].lower() in RELATIVE and s.deps[t] == "relcl":
                 return s.heads[t], False
@@ -666,6 +669,14 @@ class RuleCoder:
         if dep == "advcl" and s.tags[t] == "VBG":
             # "Protesters gathered ..., demanding an end to the fighting"
             return self._subject(s, h, kids)
+        if dep == "acl" and s.tags[t] == "VBD":
+            return h, False  # "The Iraqi air force carried out strikes" parsed as a reduced relative
+        if dep == "acl" and s.tags[t] == "VBG":
+            if s.deps[h] in ("dobj", "obj") and s.pos[s.heads[h]] == "VERB":
+                # "Amnesty put out a report accusing the army": the report's author accuses
+                return self._subject(s, s.heads[h], kids)
+            if self._actor_like(s, h, kids):
+                return h, False  # "protesters demanding an end to the war"
         if dep == "pcomp" and s.tags[t] == "VBG" and s.deps[h] == "prep" and s.pos[s.heads[h]] in ("VERB", "AUX") \
                 and s.words[h].lower() in ("by", "after", "before", "while", "in", "without"):
             # "Russia and China protected the regime by blocking resolutions"
