@@ -82,6 +82,16 @@ def test_incident_told_with_a_recent_day(nlp):
     assert all(e.latest is None for e in r.evidence if e.kind == "event")
 
 
+def test_scheduled_event_still_ahead(nlp):
+    # an election still ahead: within the year before one of them; Medvedev's presidency picks 2012
+    text = "Ahead of the Russian presidential election, President Dmitry Medvedev said the West was meddling."
+    r = infer(nlp, text)
+    assert (r.earliest, r.latest) == ("2011-03-04", "2012-03-04")
+    # said of a past election: no clue
+    r = infer(nlp, "Putin won the Russian presidential election, officials said.")
+    assert not [e for e in r.evidence if e.kind == "event"]
+
+
 def test_security_council_members(nlp):
     text = ("France failed to convince South Africa, India and Brazil to vote for the draft, "
             "leaving it short of the nine votes it needs in the Security Council.")

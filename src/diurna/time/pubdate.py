@@ -31,7 +31,9 @@ date must lie in, with the words it came from.
   event's aftermath); "nearly 30 years ago"
   in the same sentence measures the distance; a state ("a draft resolution
   on Syria" not yet voted on) held when the article was written, unless the
-  sentence says it is over ("vetoed").
+  text says it is over ("vetoed"); an incident told with "earlier this week"
+  or "on Tuesday" in its clause happened days before; a scheduled event
+  ("ahead of Russia's presidential election") comes within the year after.
 * ``member``: countries named as voting in the UN Security Council ("failed
   to convince South Africa, India and Brazil to vote in favor") sat on it
   (``data/memberships.tsv``); each country's terms are alternatives.
@@ -101,6 +103,10 @@ RECENT = [(re.compile(r"\b(?:yesterday|last night|overnight)\b"), 2),
           (re.compile(r"\b(?:today|tonight|this morning|this afternoon|earlier (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"), 1),
           (re.compile(r"\b(?:(?:earlier )?this week|(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:a|one|two|three|four|five|six|\d) days? ago)\b"), 8),
           (re.compile(r"\b(?:last week|a week ago|(?:earlier )?this month|(?:two|2) weeks ago)\b"), 16)]
+# words that put a scheduled event (an election) still ahead, whatever the clause's tense
+AHEAD = re.compile(r"\b(?:ahead of|upcoming|forthcoming|coming|next|run-?up to|in the lead-up to|due|scheduled|"
+                   r"will be held|to be held|before the)\b")
+SCHEDULED_DAYS = 366  # a scheduled event is written about as ahead in the year before it
 VOTE = re.compile(r"\b(?:vote[sd]?|voting|abstain(?:ed|s|ing)?|abstention|in favou?r|veto(?:ed)?)\b", re.I)
 
 
@@ -333,6 +339,15 @@ def _event_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidenc
                 out.append(Evidence("event", text[a + first.start():a + first.end()], _iso(first_end), None,
                                     f"{name} (over): after {first_end} at least ({states[0].source})"))
                 seen.add(name)
+                continue
+            if hits[0][0].kind == "scheduled":
+                # "ahead of Russia's presidential election": before one of them, within a year
+                if tense == "future" or AHEAD.search(low):
+                    for r, _ in hits:
+                        out.append(Evidence("event", text[a + first.start():a + first.end()],
+                                            _iso(r.start - dt.timedelta(days=SCHEDULED_DAYS)), _iso(r.start),
+                                            f"{name} {r.start} still ahead ({r.source})", group=group))
+                    seen.add(name)
                 continue
             for r, _ in hits:
                 if r.kind == "state":
