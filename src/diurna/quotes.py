@@ -423,6 +423,11 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 g = s.heads[h]
                 if s.pos[g] in ("VERB", "AUX") and s.deps[h] in ("dobj", "obj"):
                     subj = next((c for c in kids[g] if s.deps[c] == "nsubj"), None)
+            elif subj is None and s.deps[v] == "pcomp":
+                # "is steering clear of criticizing X", "by announcing": the subject of the verb above
+                g = s.heads[h]
+                if s.deps[h] == "prep" and s.pos[g] in ("VERB", "AUX"):
+                    subj = next((c for c in kids[g] if s.deps[c] == "nsubj"), None)
             speaker = actor = None
             if subj is not None:
                 speaker = _speaker(text, s, subj, v, kids)
