@@ -145,7 +145,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("clock", re.compile(r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midnight)\b", I)),
     ("set", re.compile(rf"\b(?:every|each)\s+(?P<u>{_UNIT}|{_DAY})\b", I)),
     ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
-    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|over|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?:[- ](?P<u>{_UNIT})(?P<adj>-long|-old)?)\b", I)),
+    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?:[- ](?P<u>{_UNIT})(?P<adj>-long|-old)?)\b", I)),
 ]
 
 # a quantity right before "a week"/"a year" makes it a rate ("700 seats a week", "$1.76 a year")
