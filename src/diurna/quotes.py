@@ -75,6 +75,7 @@ CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}),
              "comment": frozenset({"on"}), "weigh": frozenset({"in"})}
 # "about" belongs to any cue it follows: "complained about", "spoke about", "talked about"
 CUE_ABOUT = frozenset({"about"})
+STANCE_PREPS = frozenset({"for", "against", "of", "over"})
 # a quotation mark that opens, closes, or does either (straight quotes, the '' of some wires)
 _QMARK = re.compile(r"“|”|``|''|\"|\n")
 # verbs that take a person as object, not what was said ("told reporters", "asked him")
@@ -251,13 +252,14 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     """What a stance verb states, from its dependents on the right: object,
     object complement, infinitive ("called the charges unsubstantiated",
     "blasted him for not paying taxes", "wants to triple the program")."""
-    preps = _CORE_PREPS | ({"to"} if _lemma(s, v) in ("respond", "reply", "react") else set())
+    # "responded to X", "responded with attacks", "responded by using ...": the response
+    own = {"to", "with", "by"} if _lemma(s, v) in ("respond", "reply", "react") else set()
     core = [c for c in kids[v] if c > after and (
-        s.deps[c] in _CORE or (s.deps[c] == "prep" and s.words[c].lower() in preps))]
+        s.deps[c] in _CORE or (s.deps[c] == "prep" and s.words[c].lower() in _CORE_PREPS | own))]
     if after > v:  # "called for the repeal", "called on Trump to stop": what the cue's preposition governs
         core += [c for c in kids[after] if s.deps[c] in ("pobj", "pcomp")]
         core += [c for c in kids[v] if c > after and s.deps[c] in ("xcomp",) and c not in core]
-    if not core or not any(s.deps[c] != "prep" or s.words[c].lower() == "to" for c in core):
+    if not core or not any(s.deps[c] != "prep" or s.words[c].lower() in own for c in core):
         return None
     if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd") or (
             s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) for c in core):
@@ -310,9 +312,12 @@ def _cue(text: str, s: Sentence, v: int, kids) -> tuple[int, int, int]:
     while lo - 1 in pre or (lo - 1 >= 0 and s.deps[lo - 1] == "advmod" and s.heads[lo - 1] in pre):
         lo -= 1  # "has also said", "did not immediately respond": only words next to the verb
     last = v
+    # a verb of stance with no object takes its preposition into the cue ("apologized for", "railed against")
+    bare = STANCE_PREPS if _lemma(s, v) in STANCE and not any(
+        s.deps[c] in ("dobj", "obj", "ccomp", "xcomp") for c in kids[v]) else frozenset()
     for c in sorted(kids[v]):
         if c == last + 1 and (s.deps[c] == "prt" or (s.deps[c] == "prep" and s.words[c].lower() in CUE_PREPS.get(
-                s.lemmas[v].lower(), CUE_ABOUT) | CUE_ABOUT)):
+                s.lemmas[v].lower(), CUE_ABOUT) | CUE_ABOUT | bare)):
             last = c
     hi = _tok_end(s, last)
     if last + 1 < len(s.words) and s.words[last + 1] == ":":
