@@ -493,6 +493,11 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                     span = None
             if span is None and _lemma(s, v) not in CLAUSE_ONLY:
                 span = _right_phrase(s, v, last, kids)
+            passive = next((c for c in kids[v] if s.deps[c] == "nsubjpass"), None)
+            if span is None and passive is not None:
+                # "was endorsed by dozens of papers": what was endorsed, by whom (if said)
+                toks = _subtree(s, passive, kids, lambda c: s.deps[c] in ("relcl", "acl"))
+                span = (min(toks), max(toks))
             if span is None:
                 continue
             lo, hi = _trim(s, *span)
