@@ -65,6 +65,7 @@ STANCE = frozenset({
     "plead", "rebut", "refute", "request", "retort", "specify", "swear", "whisper", "wish", "envision", "envisage",
     "determine", "judge", "reason", "calculate", "suppose", "guess", "reckon", "presume", "perceive", "suspect",
     "forecast", "project", "anticipate", "foresee", "desire",
+    "promote", "detail", "paint", "frame", "depict", "downplay", "embrace", "justify", "link",
     "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "vote", "chide", "scold",
     "lambaste", "berate", "denounce", "fault", "assail", "knock", "insult", "taunt", "mock", "joke",
 })
