@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
-from .actors import People, actors_for, children, default_gazetteer, full_phrase, noun_phrase, resolve_phrase
+from .actors import People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
 from .records import Actor, Sentence, Span, text_records
 
 __all__ = ["Quote", "find_quotes", "quotes_jsonl"]
@@ -581,15 +581,24 @@ def _according(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
     pobj = next((c for c in kids[to] if s.deps[c] == "pobj"), None)
     if pobj is None:
         return None
-    lo, hi = full_phrase(s, pobj, kids)
+    toks = _subtree(s, pobj, kids)  # the whole source: "a complaint filed by the SEC and ..."
+    lo, hi = min(toks), max(toks)
+    while hi > lo and s.pos[hi] == "PUNCT":
+        hi -= 1
     speaker = _span(text, s.offsets[lo], _tok_end(s, hi))
     acts = actors_for(s, pobj, kids, mentions, uncoded=True, people=people)
     cue = Span(text[s.offsets[v]:_tok_end(s, to)], s.offsets[v], _tok_end(s, to))
-    # content: the sentence without the "according to X" phrase
+    # content: the sentence without the "according to X" phrase, a leading "But" or "And"
+    # or a stray mark before a paragraph break
     if s.offsets[v] - s.start < 3:
         content = _span(text, _tok_end(s, hi), s.end)
     else:
-        content = _span(text, s.start, s.offsets[v])
+        start = s.start
+        nl = text.rfind("\n", s.start, s.offsets[v])
+        if nl >= 0:
+            start = nl + 1
+        m = re.match(r"(?:But|And|So|Yet|Still)\b,?\s+", text[start:s.offsets[v]])
+        content = _span(text, start + (m.end() if m else 0), s.offsets[v])
     content = Span(content.text.rstrip("."), content.start, content.start + len(content.text.rstrip(".")))
     return Quote(speaker, cue, content, False, s.index, acts[0] if acts else None)
 
