@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from .actors import People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
 from .records import Actor, Sentence, Span, text_records
