@@ -265,6 +265,10 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd") or (
             s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) for c in core):
         return None  # "told reporters", "urged them" alone say nothing
+    if any(s.deps[c] == "xcomp" for c in core):
+        # "wants to triple X, grow Y and create Z": base forms joined to the verb continue the infinitive
+        core += [c for c in kids[v] if s.deps[c] == "conj" and s.tags[c] == "VB" and c > max(core)
+                 and not any(s.deps[k] in ("nsubj", "nsubjpass") for k in kids[c])]
     parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k)) for c in core]
     lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
     while hi > lo and s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")"):
