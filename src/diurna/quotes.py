@@ -496,6 +496,14 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 span = _content(s, comp, kids)
                 if span[0] < v < span[1]:
                     span = None
+            of = next((c for c in kids[v] if s.deps[c] == "prep" and s.words[c].lower() == "of"), None)
+            if span is None and _lemma(s, v) in ("accuse", "suspect") and of is not None:
+                # "accused Clinton's campaign of being duped": the charge; the accused belong to the cue
+                obj = [k for k in kids[of] if s.deps[k] in ("pobj", "pcomp")]
+                if obj:
+                    toks = _subtree(s, obj[0], kids)
+                    span = (min(toks), max(toks))
+                    cue = Span(text[cue.start:_tok_end(s, of)], cue.start, _tok_end(s, of))
             if span is None and _lemma(s, v) not in CLAUSE_ONLY:
                 span = _right_phrase(s, v, last, kids)
             passive = next((c for c in kids[v] if s.deps[c] == "nsubjpass"), None)
