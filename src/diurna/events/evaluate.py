@@ -250,6 +250,7 @@ def evaluate(root: Path, split: str = "test", nlp=None, coder=None) -> dict:
         offsets.append(offs)
     sp_events, sp_parsed = _code(texts, nlp, coder)
     counts = {r: Counter() for r in ("S", "T")}
+    strict = {r: Counter() for r in ("S", "T")}
     for (toks, tags), offs, evs, sents in zip(span_rows, offsets, sp_events, sp_parsed):
         gold = _gold_spans(tags)
         me = main_event(evs or [], sents)
@@ -266,7 +267,10 @@ def evaluate(root: Path, split: str = "test", nlp=None, coder=None) -> dict:
                     if ti:
                         pred[r].append((ti[0], ti[-1] + 1))
         for r in ("S", "T"):
-            pred[r] = coordinations_as_gold(sorted(set(pred[r])), gold[r], toks)
+            raw = sorted(set(pred[r]))
+            strict[r]["pred"] += len(raw)  # strict: the coder's spans as they are
+            strict[r]["exact"] += len(set(raw) & set(gold[r]))
+            pred[r] = coordinations_as_gold(raw, gold[r], toks)
             counts[r]["pred"] += len(pred[r])
             counts[r]["gold"] += len(gold[r])
             counts[r]["exact"] += len(set(pred[r]) & set(gold[r]))
@@ -281,6 +285,7 @@ def evaluate(root: Path, split: str = "test", nlp=None, coder=None) -> dict:
     for r in ("S", "T"):
         c = counts[r]
         spans[r] = {"exact": _prf(c["exact"], c["pred"], c["gold"]), "overlap": _prf(c["overlap"], c["pred"], c["gold"]),
+                    "strict_exact": _prf(strict[r]["exact"], strict[r]["pred"], c["gold"]),
                     "gold": c["gold"], "pred": c["pred"]}
     return {"split": split, "sentences": len(rows), "per_class": per, "macro_f1": macro, "accuracy": acc,
             "confusion": conf, "spans": spans, "span_sentences": len(span_rows), "seconds": secs,
@@ -308,6 +313,9 @@ def markdown_section(results: list[dict], command: str = "diurna eval events") -
             f"| {r['split']} | {r['sentences']} | " + " | ".join(pct(r["per_class"][c][2]) for c in range(5))
             + f" | **{pct(r['macro_f1'])}** | {pct(r['accuracy'])} | {pct(s['exact'][2])} / {pct(s['overlap'][2])} | "
             f"{pct(t['exact'][2])} / {pct(t['overlap'][2])} | {r['sentences_per_second']:.0f} |")
+    lines += ["", "Strict spans (the coder's coordinated parties never joined to match a gold span), exact F1: "
+              + "; ".join(f"{r['split']} source {pct(r['spans']['S']['strict_exact'][2])}, target "
+                          f"{pct(r['spans']['T']['strict_exact'][2])}" for r in results) + "."]
     r = results[-1]
     lines += ["", f"Per class on {r['split']} (precision / recall / F1, gold count):", ""]
     lines += ["| class | P | R | F1 | gold |", "|---|---:|---:|---:|---:|"]
