@@ -73,6 +73,7 @@ def browser():
 @pytest.fixture()
 def page(browser):
     pg = browser.new_page(viewport={"width": 1280, "height": 900})
+    pg.set_default_timeout(60_000)  # a busy CI machine
     pg.problems = []  # script errors, failed requests, dialogs (an alert() would be an injection)
     pg.on("pageerror", lambda e: pg.problems.append(f"script error: {e}"))
     pg.on("console", lambda m: pg.problems.append(f"console: {m.text}") if m.type == "error" else None)
@@ -90,6 +91,16 @@ def shots(tmp_path_factory) -> Path:
     return out
 
 
+def wait_text(page, selector: str, text: str, at_start: bool = True) -> None:
+    """Wait until the element exists (the page may still be loading) and its
+    text starts with (or contains) ``text`` (non-empty when ``text`` is "")."""
+    page.wait_for_function(
+        """([sel, text, atStart]) => {
+             const t = (document.querySelector(sel) || {}).textContent || "";
+             return t.length > 0 && (atStart ? t.startsWith(text) : t.includes(text));
+           }""", arg=[selector, text, at_start])
+
+
 def api(base: str, path: str, **params):
     r = httpx.get(base + path, params=params, timeout=30)
     assert r.status_code == 200, r.text
@@ -105,7 +116,7 @@ def test_timeline_click_a_date_then_its_article(server, page, shots):
 
     page.goto(server + "/")
     page.get_by_role("button", name="day", exact=True).click()
-    page.wait_for_function(f"document.querySelector('#timeline-info').textContent.includes(' in {len(days)} days')")
+    wait_text(page, "#timeline-info", f" in {len(days)} days", at_start=False)
     bar = page.locator(f'g.period[data-period="{day}"]')
     assert page.locator("g.period").count() == len(days)
     bar.click()
@@ -134,7 +145,7 @@ def test_timeline_click_a_date_then_its_article(server, page, shots):
     assert page.locator("#article-text").inner_text().replace("\n", "") == art["text"].replace("\n", "")
     page.screenshot(path=str(shots / "article.png"), full_page=True)
     page.get_by_role("link", name="events in the table").click()  # the article's events in the table
-    page.wait_for_function(f"document.querySelector('#events-summary').textContent.startsWith('{len(art['events'])} events')")
+    wait_text(page, "#events-summary", f"{len(art['events'])} events")
     assert page.locator("#active-filters").inner_text().count(article_id) == 1
 
 
@@ -160,8 +171,7 @@ def test_timeline_filters(server, page):
     page.select_option("#timeline-filters select[name=quad]", "3")
     page.get_by_role("button", name="Filter").click()
     n = sum(p["total"] for p in months)
-    page.wait_for_function(f"document.querySelector('#timeline-info').textContent.startsWith('{n} dated events in "
-                           f"{len(months)} month')")
+    wait_text(page, "#timeline-info", f"{n} dated events in {len(months)} month")
     assert page.url.endswith("actor=RUS&quad=3")
     page.locator("g.period").first.click()
     page.locator("#day-title").wait_for()
@@ -201,10 +211,10 @@ def test_events_table_facets_filter(server, page, shots):
     src = next(x for x in facets["source"] if x["value"] is not None)
     page.goto(server + "/events")
     summary = page.locator("#events-summary")
-    page.wait_for_function("document.querySelector('#events-summary').textContent.length > 0")
+    wait_text(page, "#events-summary", "")
     assert summary.inner_text().startswith(f"{facets['total']} events")
     page.locator(f'[data-facet="source"] button[data-value="{src["value"]}"]').click()
-    page.wait_for_function(f"document.querySelector('#events-summary').textContent.startsWith('{src['count']} events')")
+    wait_text(page, "#events-summary", f"{src['count']} events")
     assert page.url.endswith(f"?source={src['value']}")
     rows = page.locator("#events-table tbody tr")
     assert rows.count() == min(src["count"], 100)
@@ -216,7 +226,7 @@ def test_events_table_facets_filter(server, page, shots):
     quad_value = quad.get_attribute("data-value")
     quad.click()
     n = api(server, "/api/events", source=src["value"], quad=quad_value, limit=1)["total"]
-    page.wait_for_function(f"document.querySelector('#events-summary').textContent.startsWith('{n} events')")
+    wait_text(page, "#events-summary", f"{n} events")
     page.screenshot(path=str(shots / "events.png"))
     page.get_by_role("button", name=f"source = {src['value']} ✕").click()
     page.wait_for_function("!location.search.includes('source=')")
