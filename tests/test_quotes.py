@@ -97,3 +97,16 @@ def test_polnear_conventions(nlp):
     assert by_cue["called"].content.text == "the charges unsubstantiated and fabricated"
     # "plans" is inside what Trump says: one attribution, not two
     assert by_cue["says"].content.text == "he plans to cut taxes" and "plans" not in by_cue
+
+
+def test_messages_and_passives(nlp):
+    text = ("Trump unleashed a flurry of tweets attacking the former beauty queen. "
+            "The nominee has been endorsed by dozens of newspapers. "
+            "The army launched a series of attacks on the town.")
+    qs = quotes(nlp, text)
+    by_cue = {q.cue.text: q for q in qs}
+    assert by_cue["unleashed"].content.text == "a flurry of tweets attacking the former beauty queen"
+    assert by_cue["unleashed"].speaker.text == "Trump"
+    endorsed = next(q for q in qs if q.cue.text.endswith("endorsed"))
+    assert endorsed.content.text == "The nominee" and endorsed.speaker.text == "dozens of newspapers"
+    assert "launched" not in by_cue  # attacks are not messages

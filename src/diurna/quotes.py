@@ -98,6 +98,12 @@ CLAIM_NOUNS = frozenset({
     "prediction", "admission", "acknowledgment", "acknowledgement", "assurance", "threat", "charge", "message",
     "notion", "complaint", "denial", "announcement", "report", "conclusion", "finding", "estimate", "assessment",
 })
+# nouns of messages: a verb with one as object reports it ("unleashed a flurry of tweets")
+MESSAGE_NOUNS = frozenset({
+    "statement", "tweet", "remark", "comment", "letter", "message", "speech", "reference", "criticism", "warning",
+    "appeal", "plea", "ultimatum", "proposal", "endorsement", "apology", "denial", "rebuke", "condemnation", "memo",
+    "editorial", "op-ed", "post", "announcement", "assurance",
+})
 # nouns of stance whose object is what is stated ("his criticism of the deal")
 STANCE_NOUNS = frozenset({
     "criticism", "support", "comment", "remark", "concern", "question", "attack", "praise", "opposition", "call",
@@ -408,6 +414,9 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                     out.append(q)
                 continue
             if not _is_cue(s, v):
+                q = _message(text, s, v, kids, mentions, people)
+                if q is not None:
+                    out.append(q)
                 continue
             stance = _lemma(s, v) not in REPORTING
             # the subject nearest the verb and outside the quotation ("“... it will ...,” said James Acton")
@@ -542,6 +551,29 @@ def _pronoun(s: Sentence, t: int, persons, people: People) -> Actor:
     country, sector, full = known if known else (None, None, name)
     return Actor(text=word, start=off, end=off + len(word), code=(country or "") + (sector or ""),
                  country=country, sector=sector, name=full)
+
+
+def _message(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
+    """"Trump unleashed a flurry of tweets shaming X", "sent a letter
+    opposing Y": any verb whose object is a message names what its subject
+    said (the object is the content)."""
+    if s.pos[v] != "VERB":
+        return None
+    def message(c):  # "a statement", "a flurry of tweets"
+        if s.lemmas[c].lower() in MESSAGE_NOUNS:
+            return True
+        return s.lemmas[c].lower() in ("flurry", "series", "barrage", "string", "stream", "volley") and any(
+            s.lemmas[k].lower() in MESSAGE_NOUNS for p in kids[c] if s.words[p].lower() == "of" for k in kids[p])
+    obj = next((c for c in kids[v] if s.deps[c] in ("dobj", "obj") and message(c)), None)
+    subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
+    if obj is None or subj is None:
+        return None
+    cue_lo, cue_hi, _ = _cue(text, s, v, kids)
+    toks = _subtree(s, obj, kids)
+    lo, hi = _trim(s, min(toks), max(toks))
+    acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
+    return Quote(_speaker(text, s, subj, v, kids), Span(text[cue_lo:cue_hi], cue_lo, cue_hi),
+                 _span(text, s.offsets[lo], _tok_end(s, hi)), False, s.index, acts[0] if acts else None)
 
 
 def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
