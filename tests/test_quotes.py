@@ -84,29 +84,33 @@ def test_pronoun_speaker_is_the_last_person_named(nlp):
     assert [(q.actor.code, q.actor.name) for q in he] == [("FRAGOV", "Jean-Marc Ayrault"), ("", "Pat Caddell")]
 
 
+def by_cue(nlp, text):
+    return {q.cue.text: q for q in quotes(nlp, text)}
+
+
 def test_polnear_conventions(nlp):
     # the speaker is the whole noun phrase with its apposition (and the comma closing it);
     # the content keeps its quotation marks; a stance verb states its whole complement
-    text = ("Brian Fallon, the campaign's press secretary, said “We need change,” on Monday. "
-            "Republicans called the charges unsubstantiated and fabricated. "
-            "Trump says he plans to cut taxes.")
-    qs = quotes(nlp, text)
-    by_cue = {q.cue.text: q for q in qs}
-    assert by_cue["said"].speaker.text == "Brian Fallon, the campaign's press secretary,"
-    assert by_cue["said"].content.text == "“We need change,”" and by_cue["said"].direct
-    assert by_cue["called"].content.text == "the charges unsubstantiated and fabricated"
+    qs = by_cue(nlp, "Brian Fallon, the campaign's press secretary, said “We need change,” on Monday. "
+                     "Republicans called the charges unsubstantiated and fabricated. "
+                     "Trump says he plans to cut taxes.")
+    assert qs["said"].speaker.text == "Brian Fallon, the campaign's press secretary,"
+    assert qs["said"].content.text == "“We need change,”" and qs["said"].direct
+    assert qs["called"].content.text == "the charges unsubstantiated and fabricated"
     # "plans" is inside what Trump says: one attribution, not two
-    assert by_cue["says"].content.text == "he plans to cut taxes" and "plans" not in by_cue
+    assert qs["says"].content.text == "he plans to cut taxes" and "plans" not in qs
 
 
-def test_messages_and_passives(nlp):
-    text = ("Trump unleashed a flurry of tweets attacking the former beauty queen. "
-            "The nominee has been endorsed by dozens of newspapers. "
-            "The army launched a series of attacks on the town.")
-    qs = quotes(nlp, text)
-    by_cue = {q.cue.text: q for q in qs}
-    assert by_cue["unleashed"].content.text == "a flurry of tweets attacking the former beauty queen"
-    assert by_cue["unleashed"].speaker.text == "Trump"
-    endorsed = next(q for q in qs if q.cue.text.endswith("endorsed"))
-    assert endorsed.content.text == "The nominee" and endorsed.speaker.text == "dozens of newspapers"
-    assert "launched" not in by_cue  # attacks are not messages
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # a verb whose object is a message reports it
+    ("Trump unleashed a flurry of tweets attacking the former beauty queen.", "unleashed", "Trump",
+     "a flurry of tweets attacking the former beauty queen"),
+    # a passive: what was endorsed, by whom
+    ("The nominee has been endorsed by dozens of newspapers.", "has been endorsed", "dozens of newspapers",
+     "The nominee"),
+    # attacks are not messages
+    ("The army launched a series of attacks on the town.", "launched", None, None),
+])
+def test_messages_and_passives(nlp, text, cue, speaker, content):
+    q = by_cue(nlp, text).get(cue)
+    assert (q.speaker.text, q.content.text) == (speaker, content) if speaker else q is None
