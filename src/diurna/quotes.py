@@ -472,7 +472,7 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                         nxt = next((j for j, (c, _) in enumerate(quotes) if c >= hi), None)
                         gap = text[hi:quotes[nxt][0]] if nxt is not None else ""
                         if nxt is not None and nxt not in used and re.fullmatch(_SPLIT_GAP, gap) and not re.search(
-                                r",\s*\w+ing\b[^,.]*,\s*$", gap):  # "..., adding later, “B”": B is the adding's
+                                r"\b\w+ing\b[^,.]*,\s*$", gap):  # "..., adding later, “B”": B is the adding's
                             used.add(nxt)
                             b = quotes[nxt][1]
                         # a quotation that opens inside its clause: 'The country "has made changes," he said'
