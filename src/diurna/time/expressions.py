@@ -38,6 +38,7 @@ Without an anchor, values stay underspecified as TimeML allows
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import json
 import re
@@ -788,15 +789,20 @@ def _direction(tense: str | None) -> str | None:
 # --------------------------------------------------------------------------
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
-    """All matches of all patterns, longest first, then in pattern order."""
+@functools.lru_cache(maxsize=8)
+def _candidates(text: str) -> tuple[tuple[int, int, int, str, re.Match], ...]:
+    """All matches of all patterns, longest first, then in pattern order.
+
+    Cached for the last few texts: the pipeline tags each article twice (its
+    publication date, then its events' dates), and the patterns are most of
+    the cost (the profile in docs/benchmarks.md)."""
     out = []
     for rank, (kind, pat) in enumerate(PATTERNS):
         for m in pat.finditer(text):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), rank, kind, m))
     out.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    return out
+    return tuple(out)
 
 
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}  # last month of the season (winter spans two years)
