@@ -130,7 +130,10 @@ def article_html(art: dict) -> str:
     meta = [e_(str(art.get("published") or "undated"))
             + (f' <small>({e_(art["published_source"])})</small>' if art.get("published_source") else ""),
             e_(art.get("source") or ""), f'<a href="{e_(url)}" rel="noreferrer">original</a>' if url else "",
-            f'<a href="/events?article={e_(art["id"])}">events in the table</a>']
+            f'<a href="/events?article={e_(art["id"])}">events in the table</a>',
+            f'<a href="/events?story={int(art["story_id"])}">story {int(art["story_id"])}</a>' if art.get("story_id") else "",
+            f'copy of <a href="/articles/{e_(art["duplicate_of"])}">{e_(art["duplicate_of"])}</a>'
+            if art.get("duplicate_of") else ""]
     return (
         f'<article class="article"><h1>{e_(art.get("title") or art["id"])}</h1>'
         f'<p class="meta">{" · ".join(m for m in meta if m)}</p>'
