@@ -145,3 +145,14 @@ def test_seeds_dated_from_text_alone(seeds_dir, nlp):
             assert r.best == "2013-09-16"
     # six months at most: 003 needs the Security Council's members and the draft resolution before its vote
     assert all(w <= 183 for w in widths.values()), widths
+
+
+def test_half_open_interval_claims_no_day(nlp):
+    # a tenure still running bounds the article on one side only: no best day is made up
+    r = infer(nlp, "UN Secretary-General Antonio Guterres urged both sides to return to talks.")
+    assert r.earliest and r.latest is None
+    assert r.best is None
+    # a draft on Syria still to be voted on, with nothing else: the knowledge base cannot list
+    # drafts written after it, so the interval stays open and no day is claimed
+    r = infer(nlp, "France circulated a draft Security Council resolution on aid to Syria's besieged towns.")
+    assert r.latest is None and r.best is None

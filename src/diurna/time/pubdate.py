@@ -621,6 +621,11 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             best = r_lo + (r_hi - r_lo) / 2
         else:
             best = r_lo or r_hi
+        if cand is None and (lo is None or hi is None):
+            # bounded on one side only ("after 2022", a tenure still running):
+            # no day is better than another, so none is claimed; the interval
+            # stays, and the article's story may date it (diurna.stories)
+            best = None
     if best and not best_exact and past_weekdays:
         # news names the days around its own: a story whose latest past
         # weekday is a Thursday was most likely written that Thursday
