@@ -346,7 +346,7 @@ def _serve_run(db: str, clients: int, seconds: float, port: int, cache: bool) ->
 
 def serve_markdown(r: dict, db: str) -> str:
     rows = [f"| {'on' if x['cache'] else 'off'} | {x['requests']:,} | {x['rps']:.0f} | {x['p50_ms']:.0f} | "
-            f"{x['p99_ms']:.0f} | {x['failed']} | {100 * x['hits'] / max(1, x['requests']):.0f}% |" for x in r["runs"]]
+            f"{x['p99_ms']:.0f} | {x['failed']} | {100 * x['hits'] / max(1, x['requests']):.1f}% |" for x in r["runs"]]
     return "\n".join([
         "## Web API under load", "",
         f"Command: `diurna bench serve`; store: the demo corpus ({Path(db).name}); {r['clients']} concurrent clients "
