@@ -543,6 +543,29 @@ def eval_timex(data, splits, no_parse, output):
     click.echo(md)
 
 
+@eval_group.command("pubdate")
+@click.option("--data", default=None, help="Shared data folder (default ../shared/data).")
+@click.option("--collection", "collections", multiple=True, default=["TimeBank", "t17", "AQUAINT"], show_default=True)
+@click.option("--no-parse", is_flag=True, help="Without spaCy (no tense, no PERSON entities).")
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def eval_pubdate(data, collections, no_parse, output):
+    """Publication dates inferred from text, true day hidden (TimeBank, t17: studied; AQUAINT: held out)."""
+    from . import bench as b
+    from .time import pubdate_eval as ev
+
+    root = Path(data) if data else Path(__file__).resolve().parents[3] / "shared" / "data"
+    if not root.is_dir():
+        raise click.UsageError(f"no evaluation data at {root}")
+    nlp = None
+    if not no_parse:
+        from .nlp import load
+
+        nlp = load()
+    md = ev.markdown_section([ev.evaluate(root, c, nlp=nlp) for c in collections])
+    b.write_section(Path(output), "pubdate", md)
+    click.echo(md)
+
+
 @eval_group.command("events")
 @click.option("--data", default=None, help="ConfliBERT folder (default ../shared/data/conflibert).")
 @click.option("--split", "splits", multiple=True, default=["dev", "test"], show_default=True)
