@@ -72,7 +72,9 @@
         const n = p.by_quad[q] || 0;
         if (!n) continue;
         base -= y(n);
-        g.append(svg("rect", {x: x + (bw > 3 ? 0.5 : 0), y: base, width: Math.max(1, bw - (bw > 3 ? 1 : 0)),
+        // thin bars (years of weeks) drawn 3 px wide around their week so they stay visible
+        const w = bw > 3 ? bw - 1 : 3, bx = bw > 3 ? x + 0.5 : x + bw / 2 - 1.5;
+        g.append(svg("rect", {x: bx, y: base, width: w,
                               height: y(n), fill: D.COLOURS[q]},
                      svg("title", {}, `${unit} of ${p.period}: ${n} ${D.QUADS[q]} (${p.total} in all)`)));
       }
