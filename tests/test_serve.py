@@ -167,6 +167,9 @@ def test_pages_are_served_and_scripts_never_write_html(client):
             assert sink not in code, (js.name, sink)
         assert client.get(f"/static/{js.name}").status_code == 200
     assert client.get("/report").status_code == 200
+    # FastAPI's Swagger/ReDoc pages load scripts from a CDN: not served; the spec is
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+    assert client.get("/openapi.json").json()["info"]["title"] == "diurna"
 
 
 def test_article_page_shows_tags_from_the_text_as_text(client):

@@ -4,9 +4,9 @@
 app on loopback by default.  Each request opens the store read-only, so a
 ``diurna run`` can keep adding articles while it serves.  The API is the
 Python API of :mod:`diurna.query`, :mod:`diurna.stories` and
-:mod:`diurna.timeline` behind HTTP, with an OpenAPI spec at ``/openapi.json``
-and interactive docs at ``/docs`` (FastAPI's Swagger UI, which the browser
-fetches from a CDN; the app's own pages load nothing from outside):
+:mod:`diurna.timeline` behind HTTP, with an OpenAPI spec at ``/openapi.json``.  FastAPI's interactive
+``/docs`` and ``/redoc`` pages are switched off: they load their scripts from
+a CDN, and nothing the app serves may load from the internet.
 
 * ``GET /api/articles``, ``/api/articles/{id}`` (text, sentences, events, quotes)
 * ``GET /api/events`` (filters: actor, cameo, quad, plover, source, target,
@@ -254,7 +254,7 @@ def create_app(db: str | Path, cache_size: int | None = None):
     from .store import StoreError
 
     db = str(db)
-    app = FastAPI(title="diurna", version=__version__,
+    app = FastAPI(title="diurna", version=__version__, docs_url=None, redoc_url=None,
                   description="Dated, sourced events from news: who did what to whom.")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
