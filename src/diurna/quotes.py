@@ -34,6 +34,8 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .actors import People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
 from .records import Actor, Sentence, Span, text_records
@@ -222,9 +224,35 @@ def _lemma(s: Sentence, v: int) -> str:
     return _LEMMA_FIX.get(s.words[v].lower(), s.lemmas[v].lower())
 
 
+# a learned cue counts when it cued an attribution at least this often among its occurrences
+LEARNED_PRECISION = 0.4
+
+
+@lru_cache(maxsize=1)
+def learned_cues() -> tuple[frozenset, frozenset]:
+    """Verbs of ``data/quote_cues.tsv`` (learned from annotated news, see
+    ``scripts/learn_quote_cues.py``) that cue an attribution often enough
+    (``LEARNED_PRECISION``), and those of them that report a clause only
+    (their content is mostly a clausal complement)."""
+    verbs, clause = set(), set()
+    text = resources.files("diurna").joinpath("data/quote_cues.tsv").read_text("utf-8")
+    for line in text.splitlines()[1:]:
+        f = line.split("\t")
+        if line.startswith("#") or len(f) < 9 or f[1] != "VERB" or float(f[4]) < LEARNED_PRECISION:
+            continue
+        verbs.add(f[0])
+        if f[7] == "ccomp" and float(f[8]) >= 0.5:
+            clause.add(f[0])
+    return frozenset(verbs), frozenset(clause)
+
+
 def _is_cue(s: Sentence, v: int) -> bool:
     low = _lemma(s, v)
-    return s.pos[v] in ("VERB", "AUX") and (low in REPORTING or low in STANCE)
+    return s.pos[v] in ("VERB", "AUX") and (low in REPORTING or low in STANCE or low in learned_cues()[0])
+
+
+def _clause_only(lemma: str) -> bool:
+    return lemma in CLAUSE_ONLY or (lemma in learned_cues()[1] and lemma not in REPORTING and lemma not in STANCE)
 
 
 def _content(s: Sentence, comp: int, kids) -> tuple[int, int]:
@@ -513,7 +541,7 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                     toks = _subtree(s, obj[0], kids)
                     span = (min(toks), max(toks))
                     cue = Span(text[cue.start:_tok_end(s, of)], cue.start, _tok_end(s, of))
-            if span is None and _lemma(s, v) not in CLAUSE_ONLY:
+            if span is None and not _clause_only(_lemma(s, v)):
                 span = _right_phrase(s, v, last, kids)
             passive = next((c for c in kids[v] if s.deps[c] == "nsubjpass"), None)
             if span is None and passive is not None:

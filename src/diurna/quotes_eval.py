@@ -35,12 +35,15 @@ def split_of(name: str) -> str:
     return "test" if hashlib.sha1(name.encode("utf-8")).hexdigest()[-1] in "01234" else "dev"
 
 
-def read_gold(root: Path) -> list[tuple[str, str, dict]]:
-    """(name, text, {"Source": [(a, b)], "Content": [...], "Cue": [...]})."""
+def read_gold(root: Path, split: str = "all") -> list[tuple[str, str, dict]]:
+    """(name, text, {"Source": [(a, b)], "Content": [...], "Cue": [...]}) of
+    the articles of ``split`` ("dev", "test" or "all"); the files of another
+    split are not opened."""
     anns = {}
     for f in sorted((root / "attributions").glob("*.ann")):
         base = re.sub(r"_[0-9a-f]{4}\.ann$", "", f.name)
-        anns.setdefault(base, f)
+        if split in ("all", split_of(base)):
+            anns.setdefault(base, f)
     out = []
     for base, f in sorted(anns.items()):
         tf = root / "text" / f"{base}.txt"
@@ -108,7 +111,7 @@ def evaluate(root: Path, split: str = "test", nlp=None) -> dict:
     from .quotes import find_quotes
 
     nlp = nlp or load()
-    docs = [d for d in read_gold(root) if split in ("all", split_of(d[0]))]
+    docs = read_gold(root, split)
     t0 = _time.perf_counter()
     parsed = [flatten(d) for d in nlp.pipe([t for _, t, _ in docs], batch_size=8)]
     counts = {k: {"exact": 0, "overlap": 0, "pred": 0, "gold": 0} for k in ("Source", "Content", "Cue")}
