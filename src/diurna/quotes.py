@@ -294,7 +294,7 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     if after > v:  # "called for the repeal", "called on Trump to stop": what the cue's preposition governs
         core += [c for c in kids[after] if s.deps[c] in ("pobj", "pcomp")]
         core += [c for c in kids[v] if c > after and s.deps[c] in ("xcomp",) and c not in core]
-    if not core or not any(s.deps[c] != "prep" or s.words[c].lower() in own for c in core):
+    if not core or not any(s.deps[c] != "prep" or s.words[c].lower() in own | {"as"} for c in core):
         return None
     if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd") or (
             s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) for c in core):
@@ -442,7 +442,7 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                     out.append(q)
                 continue
             if not _is_cue(s, v):
-                q = _message(text, s, v, kids, mentions, people)
+                q = _message(text, s, v, kids, mentions, people) or _predicate(text, s, v, kids, mentions, people)
                 if q is not None:
                     out.append(q)
                 continue
@@ -475,6 +475,10 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 g = s.heads[h]
                 if s.deps[h] == "prep" and s.pos[g] in ("VERB", "AUX"):
                     subj = next((c for c in kids[g] if s.deps[c] == "nsubj"), None)
+            if subj is None and not (s.tags[v] == "VBN" and s.deps[v] == "advcl"):
+                # "Trump avoids condemning X", "was able to tout", "began by saying": the subject higher up
+                subj = _upper_subject(s, v, kids)
+                inherited = inherited or subj is not None
             speaker = actor = None
             if subj is not None:
                 speaker = _speaker(text, s, subj, v, kids)
@@ -566,6 +570,25 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
     return out
 
 
+# links a verb without a subject of its own shares the subject of the verb above
+_SHARE_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp", "ccomp"})
+
+
+def _upper_subject(s: Sentence, v: int, kids, steps: int = 4) -> int | None:
+    """The subject of the nearest verb or adjective above ``v`` through
+    complements, conjuncts and prepositions ("Trump avoids condemning X",
+    "he won't be able to brag about Y", "began by saying")."""
+    x = v
+    for _ in range(steps):
+        if s.deps[x] not in _SHARE_SUBJECT or s.heads[x] == x:
+            return None
+        x = s.heads[x]
+        subj = next((c for c in kids[x] if s.deps[c] == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return None
+
+
 def _pronoun(s: Sentence, t: int, persons, people: People) -> Actor:
     """"he"/"she" as the last person named before it (its actor when the
     article or the knowledge base says who they are, else the bare name)."""
@@ -601,6 +624,51 @@ def _message(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     lo, hi = _trim(s, min(toks), max(toks))
     acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
     return Quote(_speaker(text, s, subj, v, kids), Span(text[cue_lo:cue_hi], cue_lo, cue_hi),
+                 _span(text, s.offsets[lo], _tok_end(s, hi)), False, s.index, acts[0] if acts else None)
+
+
+# "is critical of", "was sure (that)", "is a staunch opponent of": stance stated with a copula
+STANCE_ADJ = frozenset({
+    "critical", "supportive", "skeptical", "sceptical", "sure", "confident", "certain", "convinced", "adamant",
+    "wary", "opposed", "dismissive", "optimistic", "pessimistic", "doubtful", "hopeful", "fearful", "worried",
+    "concerned", "angry", "furious", "outspoken", "vocal", "proud", "insistent", "enthusiastic", "passionate",
+    "suspicious", "hostile", "sympathetic", "favorable", "favourable", "unhappy", "upset", "frustrated",
+    "disappointed", "pleased", "grateful", "appreciative", "cautious", "ambivalent", "unequivocal", "emphatic",
+})
+STANCE_HOLDERS = frozenset({
+    "supporter", "opponent", "critic", "advocate", "proponent", "champion", "fan", "defender", "backer", "foe",
+    "skeptic", "sceptic", "admirer", "believer", "detractor",
+})
+
+
+def _predicate(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
+    """"Graham has been critical of Trump", "she was sure Trump would win",
+    "who is a staunch opponent of the death penalty": a stance stated with
+    "be" and an adjective or a noun of holders; the cue runs from the verb
+    to the preposition, the content is what it governs (or the clause)."""
+    if s.lemmas[v].lower() != "be":
+        return None
+    pred = next((c for c in kids[v] if c > v and (
+        (s.deps[c] == "acomp" and s.lemmas[c].lower() in STANCE_ADJ) or
+        (s.deps[c] == "attr" and s.lemmas[c].lower() in STANCE_HOLDERS))), None)
+    subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
+    if pred is None or subj is None:
+        return None
+    prep = next((c for c in kids[pred] if c > pred and s.deps[c] == "prep" and s.words[c].lower() in (
+        "of", "about", "on", "toward", "towards", "to", "with", "over", "that")), None)
+    comp = next((k for k in kids[prep] if s.deps[k] in ("pobj", "pcomp")), None) if prep is not None else None
+    last = prep
+    if comp is None:
+        comp = next((c for c in kids[pred] if c > pred and s.deps[c] == "ccomp"), None)
+        last = pred
+    if comp is None:
+        return None
+    cue_lo = _cue(text, s, v, kids)[0]
+    lo, hi = _trim(s, *_content(s, comp, kids))
+    if lo == hi and s.words[lo].lower() in _EMPTY:
+        return None
+    acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
+    return Quote(_speaker(text, s, subj, v, kids), Span(text[cue_lo:_tok_end(s, last)], cue_lo, _tok_end(s, last)),
                  _span(text, s.offsets[lo], _tok_end(s, hi)), False, s.index, acts[0] if acts else None)
 
 
