@@ -64,8 +64,11 @@ __all__ = ["DateInference", "Evidence", "infer_publication_date"]
 
 YEARLESS_WINDOW = 183  # days
 LAST_MONTH_WINDOW = 457  # "last March": up to fifteen months back
+PRESENT_AHEAD = 92  # a yearless date in a present clause may be up to three months ahead
 _GROUPS = itertools.count()
-DEADLINE = re.compile(r"\b(by|until|before|ahead of|no later than)\s+(the\s+)?(end\s+of\s+|mid-?|early\s+|late\s+)?$", re.I)
+DEADLINE = re.compile(r"\b(by|until|before|ahead of|no later than|due(?:\s+(?:in|on|by))?|matur(?:e|es|ing)(?:\s+(?:in|on))?|"
+                      r"expir(?:e|es|ing)(?:\s+(?:in|on))?|scheduled for|set for)\s+(the\s+)?(end\s+of\s+|mid-?|early\s+|late\s+)?$",
+                      re.I)
 WEEKDAY_WINDOW = 6
 WEEKDAY_SPAN_DAYS = 4 * 365  # the other clues must first narrow the date to a few years
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
@@ -122,6 +125,7 @@ class Evidence:
     note: str = ""
     used: bool = True
     group: int | None = None  # alternatives of one clue share a group (one of them can hold)
+    until: str | None = None  # a past date: the last day of the period it names ("March 2012": 2012-03-31)
 
 
 @dataclass
@@ -167,6 +171,12 @@ def _period(value: str, mod: str | None = None) -> tuple[dt.date, dt.date] | Non
 
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _deadline(full: str, start: int) -> bool:
+    """Is the date at ``start`` a deadline or due date ("by mid-2014", "notes due 1999")?"""
+    before = full[max(0, start - 40):start]
+    return bool(DEADLINE.search(before)) and not re.search(r"\b(had|has|have|was|were)\b[^.,;]*$", before, re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -530,18 +540,25 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             own = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(wd.group(1)) if wd else None  # "Monday, Sept. 16"
             parts = v.split("-")
             if len(parts) >= 2 and parts[1].isdigit():
-                yearless_days.append((t, int(parts[1]), int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None, own))
+                when = "future" if t.tense == "future" or _deadline(full, t.start) else (
+                    "past" if t.tense == "past" else "present")
+                yearless_days.append((t, int(parts[1]), int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None,
+                                      own, when))
             continue
         per = _period(v, t.mod)
         if per is None or per[0].year < 1900:
             continue
-        before = full[max(0, t.start - 40):t.start]
-        deadline = bool(DEADLINE.search(before)) and not re.search(r"\b(had|has|have|was|were)\b[^.,;]*$", before, re.I)
+        deadline = _deadline(full, t.start)
         if t.tense == "future" or deadline:
             evidence.append(Evidence("date", t.text, None, _iso(per[1]),
                                      f"{v} as a deadline" if deadline else f"{v} in a future clause"))
+        elif t.tense == "present" and re.fullmatch(r"\d{3,4}", v):
+            # "the 1990s", "sales in 1990" in a present clause: as often a
+            # plan or forecast as a fact, no clue
+            continue
         else:
-            evidence.append(Evidence("date", t.text, _iso(per[0]), None, f"{v} in a {t.tense or 'non-future'} clause"))
+            evidence.append(Evidence("date", t.text, _iso(per[0]), None, f"{v} in a {t.tense or 'non-future'} clause",
+                                     until=_iso(per[1])))
     ents = [(e.start, e.end, e.text) for s in (sentences or []) for e in s.entities if e.label == "PERSON"]
     # full names of the knowledge base found as written (the entity recogniser misses some)
     covered = [(a, b) for a, b, _ in ents]
@@ -564,7 +581,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
     news_day = {top[0][0]} if top and (len(top) == 1 or top[0][1] > top[1][1]) else set()
     if lo is None or hi is None or (hi - lo).days > WEEKDAY_SPAN_DAYS:
         news_day = set()  # over many years a date falls on any weekday once or twice: agreement proves nothing
-    for t, mo, day, own in yearless_days:
+    for t, mo, day, own, _ in yearless_days:
         days = {own} if own is not None else news_day
         if day is None or not days:
             continue
@@ -582,7 +599,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
                                      f"{d:%A} {d} is the only {t.text} on {'its own weekday' if own is not None else 'the weekday the text names most'}"))
             best_exact = d
     # yearless dates: within half a year after (before, in a future clause)
-    for t, mo, day, _ in yearless_days:
+    for t, mo, day, _, when in yearless_days:
         window = dt.timedelta(days=LAST_MONTH_WINDOW if re.match(r"last\s", t.text, re.I) else YEARLESS_WINDOW)
         cands = []
         for y in range(lo_y, hi_y + 1):
@@ -590,10 +607,14 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
                 d0, d1 = (dt.date(y, mo, day),) * 2 if day else _period(f"{y}-{mo:02d}")
             except ValueError:
                 continue
-            if t.tense == "future":
+            if when == "future":
                 e_lo, e_hi = d0 - window, d1
-            else:
+            elif when == "past":
                 e_lo, e_hi = d0, d1 + window
+            else:
+                # a present clause speaks of what is scheduled as well as of
+                # what happened ("the vote is on 10 April"): either side
+                e_lo, e_hi = d0 - dt.timedelta(days=PRESENT_AHEAD), d1 + window
             if (lo is None or e_hi >= lo) and (hi is None or e_lo <= hi):
                 cands.append((e_lo, e_hi))
         if len(cands) > 1 and lo and hi:
@@ -603,15 +624,21 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
         if len(cands) == 1:
             e_lo, e_hi = cands[0]
             evidence.append(Evidence("yearless", t.text, _iso(e_lo), _iso(e_hi),
-                                     f"a date written without its year, {'future' if t.tense == 'future' else 'past or present'} clause"))
+                                     f"a date written without its year, {when} clause",
+                                     until=_iso(e_hi - window) if when == "past" else None))
     regions: list = []
     lo, hi = _combine(evidence, regions)
     if best_exact and (lo is None or best_exact >= lo) and (hi is None or best_exact <= hi):
         best = best_exact
     else:
-        past_starts = [dt.date.fromisoformat(e.earliest) for e in evidence
-                       if e.used and e.kind in ("date", "yearless") and e.earliest]
-        cand = max(past_starts) if past_starts else None
+        # the latest period the text names as past; news is written soon
+        # after it: its last day ("in March": March 31), within the interval
+        past = [(dt.date.fromisoformat(e.earliest), dt.date.fromisoformat(e.until)) for e in evidence
+                if e.used and e.kind in ("date", "yearless") and e.earliest and e.until]
+        cand = None
+        if past:
+            start, end = max(past)
+            cand = min(end, hi) if hi else end
         # several equally supported stretches: the best day is in one of them, not between
         r_lo, r_hi = next(((a, b) for a, b in regions if cand and (a is None or a <= cand) and (b is None or cand <= b)),
                           regions[0] if regions else (lo, hi))

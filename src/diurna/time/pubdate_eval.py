@@ -70,14 +70,14 @@ def infer_all(docs: list[Doc], nlp=None, cache: dict | None = None) -> list[Date
     from ..nlp import flatten
 
     sents: list = [None] * len(docs)
+    if cache is not None:
+        sents = [cache.get(d.text) for d in docs]
     if nlp is not None:
-        todo = [i for i, d in enumerate(docs) if cache is None or d.text not in cache]
+        todo = [i for i, s in enumerate(sents) if s is None]
         for i, doc in zip(todo, nlp.pipe([docs[i].text for i in todo], batch_size=16)):
             sents[i] = flatten(doc)
             if cache is not None:
                 cache[docs[i].text] = sents[i]
-        if cache is not None:
-            sents = [cache[d.text] for d in docs]
     return [infer_publication_date(d.text, s) for d, s in zip(docs, sents)]
 
 
