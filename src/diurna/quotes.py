@@ -310,6 +310,20 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     return lo, hi
 
 
+def _aside_of_speaker(s: Sentence, c: int, kids) -> bool:
+    """After a comma in a speaker's phrase, what annotators leave out: a
+    participle ("Trump, speaking to veterans,"), a non-restrictive "which"
+    clause ("The U.N., which imposed ..."), "like X" ("Clinton, like Obama,")."""
+    first = min(_subtree(s, c, kids))
+    if first == 0 or s.words[first - 1] != ",":
+        return False
+    if s.pos[c] == "VERB" and s.tags[c] in ("VBG", "VBN") and s.words[c].lower() != "including":
+        return True
+    if s.deps[c] == "relcl" and any(s.words[k].lower() == "which" and k < c for k in kids[c]):
+        return True
+    return s.deps[c] == "prep" and s.words[c].lower() in ("like", "unlike")
+
+
 def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
     """The speaker as an annotator marks it: the whole noun phrase with its
     appositions, relative clauses and conjuncts ("Ronald R. Fieldstone, a
@@ -317,11 +331,15 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
     doing ("Trump, speaking to veterans, said"); a relative pronoun stands
     for the noun it hangs on."""
     if s.words[subj].lower() in _RELATIVE and s.deps[v] == "relcl":
-        toks = [subj]  # "who", as annotators mark it (the actor is resolved from the noun it hangs on)
+        lo = hi = subj  # "who", as annotators mark it (the actor is resolved from the noun it hangs on)
     else:
-        toks = _subtree(s, subj, kids, lambda c: s.deps[c] in ("advcl", "parataxis") or c >= v > subj or (
-            s.pos[c] == "VERB" and s.tags[c] in ("VBG", "VBN") and s.words[c - 1] == ","))
-    lo, hi = min(toks), max(toks)
+        toks = set(_subtree(s, subj, kids, lambda c: s.deps[c] in ("advcl", "parataxis") or c >= v > subj or (
+            _aside_of_speaker(s, c, kids))))
+        lo = hi = subj  # the words around the subject, up to an aside left out
+        while lo - 1 in toks:
+            lo -= 1
+        while hi + 1 in toks:
+            hi += 1
     while lo < subj and (s.pos[lo] == "PUNCT" or s.deps[lo] in ("preconj", "cc") or (
             s.deps[lo] == "advmod" and s.pos[lo] == "ADV")):
         lo += 1  # "Even China", "Both Mr. King and Mr. Schultz"
@@ -443,6 +461,9 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 continue
             if not _is_cue(s, v):
                 q = _message(text, s, v, kids, mentions, people) or _predicate(text, s, v, kids, mentions, people)
+                if q is None and s.pos[v] == "VERB" and v + 1 < len(s.words) and s.words[v + 1] == ":":
+                    # any verb opening a quotation with a colon ("Caddell continued: “...”")
+                    q = _colon_quote(text, s, v, kids, quotes, used, mentions, people)
                 if q is not None:
                     out.append(q)
                 continue
@@ -529,6 +550,8 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 s.deps[c] == "parataxis" and _is_cue(s, c)) or (
                 # "tweeted in the early hours that X was ...": the small parser may call it advcl
                 s.deps[c] == "advcl" and c > last and s.words[min(_subtree(s, c, kids))].lower() == "that")), None)
+            if comp is not None and "\n" in text[cue_hi:s.offsets[min(_subtree(s, comp, kids))]]:
+                comp = None  # a clause in the next paragraph (a sentence the parser ran on): not what was said
             if comp is None and s.deps[v] == "ROOT":
                 comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c < v and not (
                     s.deps[c] == "parataxis" and _is_cue(s, c))), None)
@@ -639,6 +662,25 @@ STANCE_HOLDERS = frozenset({
     "supporter", "opponent", "critic", "advocate", "proponent", "champion", "fan", "defender", "backer", "foe",
     "skeptic", "sceptic", "admirer", "believer", "detractor",
 })
+
+
+def _colon_quote(text, s: Sentence, v: int, kids, quotes, used, mentions, people) -> Quote | None:
+    """"Caddell continued: “The health issue ...”": a verb with a subject,
+    a colon and a quotation opening right after it (in the same paragraph
+    or the next)."""
+    subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
+    after = _tok_end(s, v + 1)
+    m = re.match(r"\s*(?:“|``|\")", text[after:after + 12])
+    k = next((k for k, (a, _) in enumerate(quotes) if m and a == after + m.end() - len(m.group().strip())
+              and k not in used), None)
+    if subj is None or k is None:
+        return None
+    used.add(k)
+    a, b = quotes[k]
+    acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
+    cue_lo, cue_hi, _ = _cue(text, s, v, kids)
+    return Quote(_speaker(text, s, subj, v, kids), Span(text[cue_lo:cue_hi], cue_lo, cue_hi), Span(text[a:b], a, b),
+                 True, s.index, acts[0] if acts else None)
 
 
 def _predicate(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
