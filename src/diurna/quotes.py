@@ -283,6 +283,9 @@ def _trim(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+ADJUNCTS = frozenset({"prep", "npadvmod", "dative"})
+
+
 def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | None:
     """What a stance verb states, from its dependents on the right: object,
     object complement, infinitive ("called the charges unsubstantiated",
@@ -303,6 +306,11 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
         # "wants to triple X, grow Y and create Z": base forms joined to the verb continue the infinitive
         core += [c for c in kids[v] if s.deps[c] == "conj" and s.tags[c] == "VB" and c > max(core)
                  and not any(s.deps[k] in ("nsubj", "nsubjpass") for k in kids[c])]
+    # adjuncts right after what is stated, up to a comma, go with it ("outlined her proposals in a
+    # speech Friday", "gave some advice to Clinton"): annotators mark the rest of the clause
+    for c in sorted(kids[v]):
+        if c > max(core) and s.deps[c] in ADJUNCTS and "," not in s.words[max(core):c]:
+            core.append(c)
     parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k)) for c in core]
     lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
     while hi > lo and s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")"):
