@@ -70,7 +70,7 @@ DEADLINE = re.compile(r"\b(by|until|before|ahead of|no later than|due(?:\s+(?:in
                       r"expir(?:e|es|ing)(?:\s+(?:in|on))?|scheduled for|set for)\s+(the\s+)?(end\s+of\s+|mid-?|early\s+|late\s+)?$",
                       re.I)
 WEEKDAY_WINDOW = 6
-WEEKDAY_SPAN_DAYS = 4 * 365  # the other clues must first narrow the date to a few years
+WEEKDAY_SPAN_DAYS = 2 * 366  # the other clues must first narrow the date to two years at most
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 ROLE_WORDS = [
