@@ -255,6 +255,21 @@ def _clause_only(lemma: str) -> bool:
     return lemma in CLAUSE_ONLY or (lemma in learned_cues()[1] and lemma not in REPORTING and lemma not in STANCE)
 
 
+# verbs whose "that" clause is a fact or a goal, not something stated ("ensure that", "means that")
+NOT_STATED = frozenset({"be", "ensure", "insure", "mean", "require", "make", "provide", "happen", "seem", "appear",
+                        "matter", "help"})
+
+
+def _that_clause(s: Sentence, v: int, kids) -> bool:
+    """Any verb with a subject and a clause opening with "that" ("made
+    clear that", "conceded privately that"): a statement or belief, whatever
+    the verb."""
+    if s.pos[v] != "VERB" or _lemma(s, v) in NOT_STATED or not any(s.deps[c] == "nsubj" for c in kids[v]):
+        return False
+    return any(s.deps[c] == "ccomp" and c > v and any(
+        s.deps[k] == "mark" and s.words[k].lower() == "that" and k < c for k in kids[c]) for c in kids[v])
+
+
 def _content(s: Sentence, comp: int, kids) -> tuple[int, int]:
     """Tokens of a reported clause, without a coordinated report of its own
     ("X says Y promised Z *and said* ...") or a closing aside after a comma."""
@@ -467,15 +482,16 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 if q:
                     out.append(q)
                 continue
-            if not _is_cue(s, v):
+            # any verb with a subject and nothing stated after it, next to a quotation ("“...?” Vitter
+            # demanded", "Caddell continued: “...”"): its speaker and cue, nothing else
+            cue_word = _is_cue(s, v) or _that_clause(s, v, kids)
+            bare = (not cue_word or _lemma(s, v) not in REPORTING) and _bare_frame(text, s, v, kids, quotes)
+            if not cue_word and not bare:
                 q = _message(text, s, v, kids, mentions, people) or _predicate(text, s, v, kids, mentions, people)
-                if q is None and s.pos[v] == "VERB" and v + 1 < len(s.words) and s.words[v + 1] == ":":
-                    # any verb opening a quotation with a colon ("Caddell continued: “...”")
-                    q = _colon_quote(text, s, v, kids, quotes, used, mentions, people)
                 if q is not None:
                     out.append(q)
                 continue
-            stance = _lemma(s, v) not in REPORTING
+            stance = _lemma(s, v) not in REPORTING and not bare
             # the subject nearest the verb and outside the quotation ("“... it will ...,” said James Acton")
             subj = min((c for c in kids[v] if s.deps[c] in ("nsubj", "nsubjpass") and not quoted(s.offsets[c])),
                        key=lambda c: abs(c - v), default=None)
@@ -546,6 +562,8 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                         a = hi + text[hi:a].index("that")
                     out.append(Quote(speaker, cue, Span(text[a:b], a, b), True, s.index, actor))
                     continue
+            if bare and not cue_word:
+                continue
             if not stance and speaker is not None and speaker.start < cue_lo and _aside(text, s, speaker, cue_hi):
                 # "Even if ..., Mr. Morgan said, he has already ...": the whole sentence around the aside
                 content = _span(text, s.start, s.end)
@@ -672,23 +690,23 @@ STANCE_HOLDERS = frozenset({
 })
 
 
-def _colon_quote(text, s: Sentence, v: int, kids, quotes, used, mentions, people) -> Quote | None:
-    """"Caddell continued: “The health issue ...”": a verb with a subject,
-    a colon and a quotation opening right after it (in the same paragraph
-    or the next)."""
-    subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
-    after = _tok_end(s, v + 1)
-    m = re.match(r"\s*(?:“|``|\")", text[after:after + 12])
-    k = next((k for k, (a, _) in enumerate(quotes) if m and a == after + m.end() - len(m.group().strip())
-              and k not in used), None)
-    if subj is None or k is None:
-        return None
-    used.add(k)
-    a, b = quotes[k]
-    acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
-    cue_lo, cue_hi, _ = _cue(text, s, v, kids)
-    return Quote(_speaker(text, s, subj, v, kids), Span(text[cue_lo:cue_hi], cue_lo, cue_hi), Span(text[a:b], a, b),
-                 True, s.index, acts[0] if acts else None)
+def _bare_frame(text, s: Sentence, v: int, kids, quotes) -> bool:
+    """A verb with a subject and no object or clause of its own, next to a
+    quotation: one closing on a comma, question or exclamation mark right
+    before the subject or the verb ("“...?” Vitter demanded", "“...,” she
+    continued"), or one opening right after a colon that follows the verb."""
+    def quoted(c):
+        return any(a <= s.offsets[c] < b for a, b in quotes)
+    if s.pos[v] != "VERB" or not any(s.deps[c] == "nsubj" for c in kids[v]) or any(
+            (s.deps[c] in _CORE or s.deps[c] == "dative") and not quoted(c) for c in kids[v] if c > v):
+        return False
+    if v + 1 < len(s.words) and s.words[v + 1] == ":":
+        after = _tok_end(s, v + 1)
+        return any(after <= a <= after + 3 for a, _ in quotes)
+    first = min(min(_subtree(s, c, kids)) for c in kids[v] if s.deps[c] == "nsubj")
+    lo = s.offsets[min(first, v)]
+    return any(b <= lo and text[b:lo].strip(" ,") == "" and re.search(r"[,?!]\W{0,2}$", text[a:b])
+               for a, b in quotes)
 
 
 def _predicate(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
