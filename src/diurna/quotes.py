@@ -482,6 +482,11 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 if q:
                     out.append(q)
                 continue
+            if s.words[v].lower() in ("in", "by") and s.deps[v] in ("prep", "agent"):
+                q = _poll(text, s, v, kids, mentions, people)
+                if q:
+                    out.append(q)
+                continue
             # any verb with a subject and nothing stated after it, next to a quotation ("“...?” Vitter
             # demanded", "Caddell continued: “...”"): its speaker and cue, nothing else
             cue_word = _is_cue(s, v) or _that_clause(s, v, kids)
@@ -773,7 +778,8 @@ def _headline(text, s: Sentence, names: set[str]) -> Quote | None:
     if not colon or len(s.words) - colon < 5 or not all(w[:1].isupper() for w in s.words[:colon]):
         return None
     if not any(e.label in ("PERSON", "ORG") and e.start <= s.offsets[0] < e.end for e in s.entities) and \
-            " ".join(s.words[:colon]).lower() not in names:
+            " ".join(s.words[:colon]).lower() not in names and not (
+            colon == 1 and s.lemmas[0].lower() in POLL_NOUNS | {"report", "officials", "sources", "experts"}):
         return None
     speaker = Span(text[s.offsets[0]:_tok_end(s, colon - 1)], s.offsets[0], _tok_end(s, colon - 1))
     content = _span(text, _tok_end(s, colon), s.end)
@@ -786,6 +792,34 @@ def _according(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
         to = v + 1
     if to is None:
         return None
+    return _prep_source(text, s, v, to, kids, mentions, people)
+
+
+# "in a new poll", "by one estimate": a source of figures named by a preposition
+POLL_NOUNS = frozenset({"poll", "survey", "study", "estimate", "analysis", "census", "tally", "count", "projection",
+                        "forecast"})
+
+
+def _poll(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
+    """"In this poll, Trump rose 1 point", "she did not receive a bump in
+    one of the first polls", "300,000 acres have been damaged, by one
+    estimate": the preposition is the cue, its object the source and the
+    rest of the sentence what it states."""
+    pobj = next((c for c in kids[v] if s.deps[c] == "pobj"), None)
+    if pobj is None:
+        return None
+    head = pobj
+    if s.lemmas[pobj].lower() in ("one", "some", "many", "most") and any(s.words[c].lower() == "of" for c in kids[pobj]):
+        head = next((k for c in kids[pobj] if s.words[c].lower() == "of" for k in kids[c] if s.deps[k] == "pobj"), pobj)
+    if s.lemmas[head].lower() not in POLL_NOUNS:
+        return None
+    return _prep_source(text, s, v, v, kids, mentions, people)
+
+
+def _prep_source(text, s: Sentence, v: int, to: int, kids, mentions, people) -> Quote | None:
+    """The source governed by preposition ``to`` of cue word ``v`` ("according
+    to X", "in X"); the content is the sentence before the cue, or after the
+    source when the cue opens the sentence."""
     pobj = next((c for c in kids[to] if s.deps[c] == "pobj"), None)
     if pobj is None:
         return None
