@@ -513,7 +513,10 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 if s.deps[v] == "xcomp" and _is_cue(s, h):
                     continue  # "urged them to consider": part of what the other verb reports
                 subj = next((c for c in kids[h] if s.deps[c] == "nsubj"), None)
-                if s.deps[v] == "xcomp" and subj is not None:  # "appeared to suggest": the cue starts at the head
+                obj = next((c for c in kids[h] if s.deps[c] in ("dobj", "obj") and c < v), None)
+                if s.deps[v] in ("xcomp", "ccomp") and obj is not None and s.pos[obj] in ("PROPN", "NOUN", "PRON"):
+                    subj = obj  # "forced Stumpf to admit", "led the journalist to fear": the one made to
+                elif s.deps[v] == "xcomp" and subj is not None:  # "appeared to suggest": the cue starts at the head
                     cue_lo = _cue(text, s, h, kids)[0]
             elif subj is None and s.deps[v] == "acl" and s.tags[v] == "VBG":
                 # "unleashed a series of tweets saying ...": the one who sent them
