@@ -62,13 +62,13 @@ STANCE = frozenset({
     "applaud", "champion", "advocate", "favor", "favour", "characterize", "portray", "brand", "dub", "deem",
     "speak", "talk", "comment", "press", "lobby", "signal", "testify", "assure", "reassure", "reveal",
     "disclose", "speculate", "hint", "imply", "proclaim", "prefer", "trust", "distrust", "like", "love", "hate",
-    "accept", "approve", "disapprove", "regret", "apologize", "apologise", "celebrate", "emphasize",
+    "approve", "disapprove", "regret", "apologize", "apologise", "celebrate", "emphasize",
     "appeal", "attest", "beg", "clarify", "confess", "confide", "contradict", "counter", "guarantee", "inform",
     "plead", "rebut", "refute", "request", "retort", "specify", "swear", "whisper", "wish", "envision", "envisage",
     "determine", "judge", "reason", "calculate", "suppose", "guess", "reckon", "presume", "perceive", "suspect",
     "forecast", "project", "anticipate", "foresee", "desire",
     "promote", "detail", "paint", "frame", "depict", "downplay", "embrace", "justify", "link",
-    "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "vote", "chide", "scold",
+    "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "chide", "scold",
     "lambaste", "berate", "denounce", "fault", "assail", "knock", "insult", "taunt", "mock", "joke",
 })
 # prepositions that belong to the cue ("called for", "called on", "pointed to")
