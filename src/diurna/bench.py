@@ -19,7 +19,6 @@ import datetime as _dt
 import os
 import platform
 import re
-import resource
 import tempfile
 import time
 from pathlib import Path
@@ -52,8 +51,10 @@ def write_section(path: Path, name: str, body: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _peak_mb(who=resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024.0
+def _peak_mb() -> float:
+    from .pipeline import peak_mb
+
+    return peak_mb()
 
 
 def default_corpus(repo: Path) -> list[str]:

@@ -105,7 +105,17 @@ def code_articles(articles: list[Article], pipeline: str | None = None, coder: s
     return out
 
 
-def _peak_mb() -> float:
+def peak_mb() -> float:
+    """Peak resident memory of this process in MB: ``VmHWM`` on Linux (the
+    high-water mark of this process's own memory; ``ru_maxrss`` would also
+    count what a parent held when it forked us), else ``ru_maxrss``."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
@@ -114,7 +124,7 @@ def _peak_mb() -> float:
 def _work(articles: list[Article], *args) -> tuple[list[CodedArticle], float]:
     """What a pool runs: :func:`code_articles` and the worker's peak memory so far."""
     coded = code_articles(articles, *args)
-    return coded, _peak_mb()
+    return coded, peak_mb()
 
 
 def _init_worker(pipeline: str | None, coder: str) -> None:
