@@ -19,7 +19,9 @@ date must lie in, with the words it came from.
   weekday).
 * ``office``: a person named with an office ("U.S. Secretary of State Rex
   Tillerson") bounds the article to the tenure, from ``data/officeholders.tsv``;
-  "former" and "then-" are respected.
+  "former" and "then-" are respected.  A name written without any office
+  ("Col Muammar Gaddafi") only puts the article after the first term began:
+  deposed and dead leaders are named for years after.
 * ``conflict``: "the five-year civil war" in an article about Syria puts it
   four to six years after the war began, "the 16-month uprising" 15 to 17
   months after, "the second anniversary of the uprising" within weeks of the
@@ -43,8 +45,9 @@ consistent with the most clues; clues that contradict them are reported as
 rejected, so one wrong clue cannot empty the interval.  Dates equally well
 supported (a clue's alternatives that nothing else decides between) all stay
 in the interval.  The best date is a
-weekday-date agreement if there is one, else the latest past event the text
-refers to, else the middle of the interval.
+weekday-date agreement if there is one, else the last day of the latest
+period the text names as past (a date, a yearless date, a dated event: news
+is written soon after what it reports), else the middle of the interval.
 """
 
 from __future__ import annotations
@@ -202,7 +205,7 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
         after = text[end:end + 50]
         if FORMER.search(before) or re.match(r"\s*,\s*(a|the)\s+former\b", after, re.I):
             continue
-        window = before.split(".")[-1] + " " + re.split(r"[.;]", after)[0]
+        window = re.split(r"(?<![A-Z])\.\s", before)[-1] + " " + re.split(r"(?<![A-Z])\.\s|;", after)[0]
         roles = [role for rx, role in ROLE_WORDS if rx.search(window)]
         if not roles and len({t.role for t in terms}) > 1:
             # the role may be named elsewhere in the article ("France's Foreign
@@ -213,13 +216,13 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
         if not cands:
             # no role in the text: usable only if the name fits one term
             names = {t.name for t in terms}
-            if len(terms) == 1 and " " in key:
-                cands = list(terms)
-            elif len(names) == 1 and " " in key:
+            if len(names) == 1 and " " in key:
+                # named without an office: also long after it (a deposed or
+                # dead leader, "Col Muammar Gaddafi"), so only after the first
+                # term began
                 lo = min(t.start for t in terms)
-                his = [t.end for t in terms]
-                hi = None if any(h is None for h in his) else max(his)
-                ev = Evidence("office", text[start:end], _iso(lo), _iso(hi), f"{terms[0].name}: all terms in the knowledge base")
+                ev = Evidence("office", text[start:end], _iso(lo), None,
+                              f"{terms[0].name}: named without an office, after {lo} (the first term's start)")
                 if (ev.earliest, ev.latest) not in seen:
                     seen.add((ev.earliest, ev.latest))
                     out.append(ev)
@@ -375,7 +378,9 @@ def _event_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidenc
                 else:
                     lo, hi = r.start, None
                     note = f"{name} {r.start} already happened ({r.source})"
-                out.append(Evidence("event", text[a + first.start():a + first.end()], _iso(lo), _iso(hi), note, group=group))
+                happened = r.kind != "state" and not ago  # a past event named: news is written soon after it
+                out.append(Evidence("event", text[a + first.start():a + first.end()], _iso(lo), _iso(hi), note, group=group,
+                                    until=_iso(r.end or r.start) if happened else None))
             seen.add(name)
     return out
 
@@ -634,7 +639,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
         # the latest period the text names as past; news is written soon
         # after it: its last day ("in March": March 31), within the interval
         past = [(dt.date.fromisoformat(e.earliest), dt.date.fromisoformat(e.until)) for e in evidence
-                if e.used and e.kind in ("date", "yearless") and e.earliest and e.until]
+                if e.used and e.kind in ("date", "yearless", "event") and e.earliest and e.until]
         cand = None
         if past:
             start, end = max(past)
