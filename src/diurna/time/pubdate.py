@@ -188,6 +188,20 @@ def _full_names() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
 
 
+def _title_window(before: str, after: str) -> str:
+    """The words that give a named person's office: a title right before the
+    name ("Russian Prime Minister Vladimir Putin", "the foreign minister,
+    Sergei Lavrov") or an apposition right after it ("Sergei Lavrov, Russia's
+    foreign minister,"), not another person's title in the same sentence
+    ("President Assad and Mr Putin")."""
+    head = re.split(r"(?<![A-Z])[.!?]\s|[;:()]|,(?!\s*$)|\b(?:and|or|with|by|met|said|says|told|while|to|for|from)\b",
+                    before)[-1]
+    head = " ".join(head.split()[-6:])
+    m = re.match(r"\s*,\s*([^,;.()]{0,60}?)(?:,|\.(?:\s|$)|;|$)", after)
+    tail = m.group(1) if m and not re.search(r"\b(?:who|which|that|said|says|told|and|whose)\b", m.group(1)) else ""
+    return head + " " + tail
+
+
 def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Evidence]:
     idx = offices_by_name()
     out, seen = [], set()
@@ -205,8 +219,7 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
         after = text[end:end + 50]
         if FORMER.search(before) or re.match(r"\s*,\s*(a|the)\s+former\b", after, re.I):
             continue
-        window = re.split(r"(?<![A-Z])\.\s", before)[-1] + " " + re.split(r"(?<![A-Z])\.\s|;", after)[0]
-        roles = [role for rx, role in ROLE_WORDS if rx.search(window)]
+        roles = [role for rx, role in ROLE_WORDS if rx.search(_title_window(before, after))]
         if not roles and len({t.role for t in terms}) > 1:
             # the role may be named elsewhere in the article ("France's Foreign
             # Minister ... the trip by Jean-Marc Ayrault")
