@@ -602,7 +602,11 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                     toks = _subtree(s, obj[0], kids)
                     span = (min(toks), max(toks))
                     cue = Span(text[cue.start:_tok_end(s, of)], cue.start, _tok_end(s, of))
-            if span is None and not _clause_only(_lemma(s, v)):
+            if span is None and (not _clause_only(_lemma(s, v)) or any(
+                    # "see the program as an opportunity", "found that action unconstitutional": a small clause
+                    s.deps[c] == "oprd" or (s.deps[c] == "prep" and s.words[c].lower() == "as")
+                    # "a 2014 study found 31 incidents": what a study finds is its content
+                    or (s.deps[c] == "nsubj" and s.lemmas[c].lower() in FINDERS) for c in kids[v])):
                 span = _right_phrase(s, v, last, kids)
             passive = next((c for c in kids[v] if s.deps[c] == "nsubjpass"), None)
             if span is None and passive is not None:
@@ -801,6 +805,11 @@ def _according(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
 # "in a new poll", "by one estimate": a source of figures named by a preposition
 POLL_NOUNS = frozenset({"poll", "survey", "study", "estimate", "analysis", "census", "tally", "count", "projection",
                         "forecast"})
+
+
+# sources whose object is their finding ("the study found 31 incidents")
+FINDERS = POLL_NOUNS | {"report", "review", "investigation", "audit", "research", "data", "analysis", "probe",
+                        "inquiry", "researcher", "scientist", "investigator", "auditor"}
 
 
 def _poll(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
