@@ -301,6 +301,17 @@ def _trim(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
 ADJUNCTS = frozenset({"prep", "npadvmod", "dative"})
 
 
+def _setting(s: Sentence, c: int, kids) -> bool:
+    """When or where something was said, not part of it: "on Thursday",
+    "since the debate", "during his time on MSNBC", "in a statement"."""
+    if s.words[c].lower() in ("since", "during", "after", "before", "until", "at", "amid", "throughout"):
+        return True
+    obj = next((k for k in kids[c] if s.deps[k] == "pobj"), c)
+    off = s.offsets[obj]
+    return any(e.label in ("DATE", "TIME") and e.start <= off < e.end for e in s.entities) or \
+        s.lemmas[obj].lower() in MESSAGE_NOUNS | {"interview", "tweet", "diatribe", "broadcast", "appearance"}
+
+
 def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | None:
     """What a stance verb states, from its dependents on the right: object,
     object complement, infinitive ("called the charges unsubstantiated",
@@ -324,7 +335,7 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     # adjuncts right after what is stated, up to a comma, go with it ("outlined her proposals in a
     # speech Friday", "gave some advice to Clinton"): annotators mark the rest of the clause
     for c in sorted(kids[v]):
-        if c > max(core) and s.deps[c] in ADJUNCTS and "," not in s.words[max(core):c]:
+        if c > max(core) and s.deps[c] in ADJUNCTS and "," not in s.words[max(core):c] and not _setting(s, c, kids):
             core.append(c)
     parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k)) for c in core]
     lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
