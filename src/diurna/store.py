@@ -23,6 +23,10 @@ files in order and records each step in ``schema_version``):
 ``inputs`` (v6)  the files a finished run read: path, size, mtime (ns) and
                 how many articles they held; a later run does not read a
                 file again while its size and mtime are unchanged.
+``article_features`` (v7) what each canonical article names (normalised
+                entities, ``@`` + actor country), ``story_features`` (v7) the
+                union per story: the index the stories stage looks candidate
+                stories up in (filled on the first update after the upgrade).
 ``runs``        one row per ``diurna run``: counts; ``finished_at`` stays
                 NULL when a run was killed.
 
@@ -43,7 +47,7 @@ import pyarrow as pa
 
 from .records import Article, CodedArticle, Rejection
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _ACTOR = "STRUCT(text VARCHAR, start INTEGER, \"end\" INTEGER, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR)"
 
@@ -181,7 +185,12 @@ CREATE TABLE IF NOT EXISTS inputs (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
+_V7 = """
+CREATE TABLE IF NOT EXISTS article_features (article_id VARCHAR NOT NULL, feature VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS story_features (story_id INTEGER NOT NULL, feature VARCHAR NOT NULL);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
 
 
 class StoreError(RuntimeError):

@@ -26,8 +26,11 @@ article follow.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import defaultdict
+
+import pyarrow as pa
 
 from .store import Store
 
@@ -55,23 +58,69 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+CHUNK = 2000  # new articles placed, and committed, together
+MERGE_CHUNK = 200_000  # new mentions merged per pass
+_LABELS = "('GPE','ORG','PERSON','NORP','LOC','FAC')"
+_KEY = "coalesce(e.source_code, ''), substr(e.cameo, 1, 3), coalesce(e.target_code, '')"
+# firmly dated: a given date, or an inferred one from an interval of at most a year
+_FIRM = """{a}.published IS NOT NULL AND coalesce({a}.published_source, '') <> 'story' AND NOT (
+    coalesce({a}.published_source, '') = 'inferred' AND ({a}.published_earliest IS NULL OR {a}.published_latest IS NULL
+    OR {a}.published_latest - {a}.published_earliest > 366))"""
+
+
+class _Tx:
+    """One transaction; Arrow tables registered for its statements."""
+
+    def __init__(self, con, **tables):
+        self.con, self.tables = con, tables
+
+    def __enter__(self):
+        for name, tbl in self.tables.items():
+            self.con.register(name, tbl)
+        self.con.execute("BEGIN TRANSACTION")
+        return self.con
+
+    def __exit__(self, exc_type, *_):
+        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        for name in self.tables:
+            self.con.unregister(name)
+        return False
+
+
+def _ids(ids) -> pa.Table:
+    return pa.table({"id": pa.array(list(ids), pa.string())})
+
+
 def merge_events(store: Store) -> int:
-    """Give every event without a group one; returns how many were placed."""
+    """Give every event without a group one; returns how many were placed.
+
+    Only the groups that share a key (source, code, target) with a new
+    mention are read; new mentions are taken in passes of at most
+    :data:`MERGE_CHUNK` (partitioned by key, each pass one transaction)."""
     con = store.con
-    rows = con.execute("""
-        SELECT e.id, coalesce(e.source_code, ''), substr(e.cameo, 1, 3), coalesce(e.target_code, ''),
-               coalesce(e.date, a.published), e.date_precision, e.article_id, a.source
+    n = con.execute("SELECT count(*) FROM events WHERE group_id IS NULL").fetchall()[0][0]
+    parts = -(-n // MERGE_CHUNK)
+    return sum(_merge_part(con, parts, p) for p in range(parts))
+
+
+def _merge_part(con, parts: int, p: int) -> int:
+    where = "e.group_id IS NULL" + (f" AND hash({_KEY}) % {parts} = {p}" if parts > 1 else "")
+    rows = con.execute(f"""
+        SELECT e.id, {_KEY}, coalesce(e.date, a.published), e.date_precision
         FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE e.group_id IS NULL ORDER BY 5 NULLS LAST, e.id""").fetchall()
+        WHERE {where} ORDER BY 5 NULLS LAST, e.id""").fetchall()
     if not rows:
         return 0
     groups = defaultdict(list)  # key -> [(group id, date)]
-    for gid, s, c, t, d in con.execute(
-            "SELECT id, source_code, cameo, target_code, date FROM event_groups").fetchall():
+    for gid, s, c, t, d in con.execute(f"""
+            SELECT g.id, g.source_code, g.cameo, g.target_code, g.date FROM event_groups g
+            JOIN (SELECT DISTINCT {_KEY} FROM events e WHERE {where}) k(s, c, t)
+              ON g.source_code = k.s AND g.cameo = k.c AND g.target_code = k.t
+            ORDER BY g.id""").fetchall():
         groups[(s, c, t)].append((gid, d))
-    next_id = (con.execute("SELECT coalesce(max(id), 0) FROM event_groups").fetchone()[0] or 0) + 1
-    assign, new_groups = [], []
-    for eid, s, c, t, d, prec, aid, outlet in rows:
+    next_id = (con.execute("SELECT coalesce(max(id), 0) FROM event_groups").fetchall()[0][0] or 0) + 1
+    assign, new_groups = ([], []), ([], [], [], [], [])
+    for eid, s, c, t, d, prec in rows:
         tol = TOLERANCE.get(prec, 1)
         gid = None
         for g, gd in groups[(s, c, t)]:
@@ -81,167 +130,333 @@ def merge_events(store: Store) -> int:
         if gid is None:
             gid, next_id = next_id, next_id + 1
             groups[(s, c, t)].append((gid, d))
-            new_groups.append((gid, s, c, t, d))
-        assign.append((gid, eid))
-    con.execute("BEGIN TRANSACTION")
-    try:
-        if new_groups:
-            con.executemany("INSERT INTO event_groups (id, source_code, cameo, target_code, date) VALUES (?, ?, ?, ?, ?)",
-                            new_groups)
-        con.execute("CREATE TEMP TABLE IF NOT EXISTS _assign (gid INTEGER, eid VARCHAR)")
-        con.execute("DELETE FROM _assign")
-        con.executemany("INSERT INTO _assign VALUES (?, ?)", assign)
-        con.execute("UPDATE events SET group_id = _assign.gid FROM _assign WHERE events.id = _assign.eid")
+            for col, v in zip(new_groups, (gid, s, c, t, d)):
+                col.append(v)
+        assign[0].append(gid)
+        assign[1].append(eid)
+    ng = pa.table(dict(zip(("id", "source_code", "cameo", "target_code", "date"), new_groups)),
+                  schema=pa.schema([("id", pa.int32()), ("source_code", pa.string()), ("cameo", pa.string()),
+                                    ("target_code", pa.string()), ("date", pa.date32())]))
+    asg = pa.table({"gid": pa.array(assign[0], pa.int32()), "eid": pa.array(assign[1], pa.string())})
+    with _Tx(con, _ng=ng, _asg=asg):
+        con.execute("INSERT INTO event_groups (id, source_code, cameo, target_code, date) SELECT * FROM _ng")
+        con.execute("UPDATE events SET group_id = _asg.gid FROM _asg WHERE events.id = _asg.eid")
         con.execute("""
             UPDATE event_groups SET n_mentions = s.m, n_articles = s.a, n_sources = s.o FROM (
                 SELECT e.group_id AS g, count(*) AS m, count(DISTINCT e.article_id) AS a,
                        count(DISTINCT coalesce(ar.source, ar.origin)) AS o
-                FROM events e JOIN articles ar ON ar.id = e.article_id GROUP BY 1) s
+                FROM events e JOIN articles ar ON ar.id = e.article_id
+                WHERE e.group_id IN (SELECT DISTINCT gid FROM _asg) GROUP BY 1) s
             WHERE event_groups.id = s.g""")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    return len(assign)
+    return len(rows)
 
 
-def _article_features(store: Store) -> dict[str, set]:
-    """What each article names: entity strings and the countries of its event sources."""
+def _features(con, ids: list[str]) -> dict[str, set]:
+    """What each of these articles names: entity strings and the countries of its event sources."""
     feats: dict[str, set] = defaultdict(set)
-    for aid, text in store.con.execute(
-            "SELECT article_id, text FROM mentions WHERE label IN ('GPE','ORG','PERSON','NORP','LOC','FAC')").fetchall():
-        n = _norm(text)
-        if n and n not in _STOP_ENTITIES:
-            feats[aid].add(n)
-    for aid, code in store.con.execute(
-            "SELECT article_id, source_code FROM events WHERE source_code IS NOT NULL").fetchall():
-        feats[aid].add("@" + code[:3])
+    con.register("_fids", _ids(ids))
+    try:
+        for aid, text in con.execute(
+                f"SELECT m.article_id, m.text FROM mentions m JOIN _fids f ON f.id = m.article_id "
+                f"WHERE m.label IN {_LABELS}").fetchall():
+            n = _norm(text)
+            if n and n not in _STOP_ENTITIES:
+                feats[aid].add(n)
+        for aid, code in con.execute(
+                "SELECT e.article_id, e.source_code FROM events e JOIN _fids f ON f.id = e.article_id "
+                "WHERE e.source_code IS NOT NULL").fetchall():
+            feats[aid].add("@" + code[:3])
+    finally:
+        con.unregister("_fids")
     return feats
 
 
+def _store_features(con, ids: list[str]) -> None:
+    """(Re)write ``article_features`` for these articles (the caller's transaction)."""
+    feats = _features(con, ids)
+    rows = [(a, f) for a in ids for f in sorted(feats.get(a, ()))]
+    tbl = pa.table({"article_id": pa.array([r[0] for r in rows], pa.string()),
+                    "feature": pa.array([r[1] for r in rows], pa.string())})
+    con.register("_feat", tbl)
+    con.register("_fdel", _ids(ids))
+    try:
+        con.execute("DELETE FROM article_features WHERE article_id IN (SELECT id FROM _fdel)")
+        con.execute("INSERT INTO article_features SELECT article_id, feature FROM _feat")
+    finally:
+        con.unregister("_feat")
+        con.unregister("_fdel")
+
+
+def _chunks(xs: list, n: int = CHUNK):
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
+def _backfill(con) -> None:
+    """A store written before the feature tables (v7): fill them once."""
+    if con.execute("SELECT count(*) FROM (SELECT 1 FROM article_features LIMIT 1)").fetchall()[0][0]:
+        return
+    placed = [r[0] for r in con.execute(
+        "SELECT id FROM articles WHERE story_id IS NOT NULL AND duplicate_of IS NULL ORDER BY id").fetchall()]
+    if not placed:
+        return
+    with _Tx(con):
+        for ids in _chunks(placed, 20_000):
+            _store_features(con, ids)
+        con.execute("DELETE FROM story_features")
+        con.execute("""INSERT INTO story_features SELECT DISTINCT a.story_id, f.feature
+                       FROM articles a JOIN article_features f ON f.article_id = a.id WHERE a.story_id IS NOT NULL""")
+
+
 def update(store: Store) -> dict:
-    """Merge new event mentions, attach new articles to stories and storylines."""
+    """Merge new event mentions, attach new articles to stories and storylines.
+
+    Costs what is new: the features of new articles are stored
+    (``article_features``), their candidate stories found through shared
+    features within :data:`STORY_DAYS` days, and only the stories they join
+    (and the storylines those touch) are rewritten.  New articles are placed
+    in chunks of :data:`CHUNK`, each one transaction, so a killed update
+    leaves whole chunks behind and the next one places the rest."""
     placed = merge_events(store)
     con = store.con
+    _backfill(con)
     # a copy's given date dates the article it copies (same text, earliest given date)
-    con.execute("""
-        UPDATE articles SET published = c.d, published_source = 'copy' FROM (
-            SELECT duplicate_of AS id, min(published) AS d FROM articles
-            WHERE duplicate_of IS NOT NULL AND published IS NOT NULL AND published_source IN ('given', 'html')
-            GROUP BY 1) c
-        WHERE articles.id = c.id AND (articles.published IS NULL OR articles.published_source = 'inferred')""")
-    new = [r[0] for r in con.execute(
-        "SELECT id FROM articles WHERE story_id IS NULL AND duplicate_of IS NULL ORDER BY published NULLS LAST, id").fetchall()]
+    with _Tx(con):
+        redated = [r[0] for r in con.execute("""
+            UPDATE articles SET published = c.d, published_source = 'copy' FROM (
+                SELECT duplicate_of AS id, min(published) AS d FROM articles
+                WHERE duplicate_of IS NOT NULL AND published IS NOT NULL AND published_source IN ('given', 'html')
+                GROUP BY 1) c
+            WHERE articles.id = c.id AND (articles.published IS NULL OR articles.published_source = 'inferred')
+            RETURNING articles.story_id""").fetchall() if r[0] is not None]
+        _refresh_stories(con, redated)
+    new = con.execute("""SELECT id, published, published_source, published_earliest, published_latest FROM articles
+                         WHERE story_id IS NULL AND duplicate_of IS NULL ORDER BY published NULLS LAST, id""").fetchall()
     if not new:
         return {"events_placed": placed, "articles_placed": 0}
-    feats = _article_features(store)
-    info = {r[0]: r[1:] for r in con.execute(
-        "SELECT id, published, published_source, published_earliest, published_latest FROM articles "
-        "WHERE duplicate_of IS NULL").fetchall()}
-    pub = {a: v[0] for a, v in info.items()}
-    borrowed = []
-    for aid in new:
-        d, src, lo, hi = info[aid]
-        weak = d is None or (src == "inferred" and (lo is None or hi is None or (hi - lo).days > 366))
-        if not weak:
-            continue
-        # an article the text cannot date takes the date of the most similar
-        # firmly dated article (its story), if that fits what the text says
-        sims = []
-        for other, (od, osrc, olo, ohi) in info.items():
-            if other == aid or od is None or osrc == "story" or (
-                    osrc == "inferred" and (olo is None or ohi is None or (ohi - olo).days > 366)):
-                continue
-            if (lo and od < lo) or (hi and od > hi):
-                continue
-            sims.append((_jaccard(feats.get(aid, set()), feats.get(other, set())), other))
-        sims.sort(reverse=True)
+    for chunk in _chunks(new):
+        with _Tx(con):
+            _store_features(con, [r[0] for r in chunk])
+    borrowed = {}
+    for chunk in _chunks([r for r in new if _weak(*r[1:])]):
+        borrowed.update(_borrow(con, chunk))
+    for chunk in _chunks(new):
+        _place(con, chunk, borrowed)
+    return {"events_placed": placed, "articles_placed": len(new)}
+
+
+def _weak(d, src, lo, hi) -> bool:
+    return d is None or (src == "inferred" and (lo is None or hi is None or (hi - lo).days > 366))
+
+
+def _pairs_sql(probe: str, where: str, cols: str) -> str:
+    """Articles sharing a feature with the probe table's (``aid`` + columns)
+    articles, with their Jaccard similarity (``sim``)."""
+    return f"""
+        WITH nf AS (SELECT p.*, f.feature FROM {probe} p JOIN article_features f ON f.article_id = p.aid),
+        pairs AS (SELECT nf.aid, o.id AS other, {cols}, count(*) AS i
+                  FROM nf JOIN article_features f ON f.feature = nf.feature JOIN articles o ON o.id = f.article_id
+                  WHERE o.id <> nf.aid AND o.duplicate_of IS NULL AND {where} GROUP BY ALL),
+        sz AS (SELECT article_id, count(*) AS n FROM article_features
+               WHERE article_id IN (SELECT other FROM pairs UNION SELECT aid FROM {probe}) GROUP BY 1)
+        SELECT pairs.*, pairs.i / (x.n + y.n - pairs.i) AS sim
+        FROM pairs JOIN sz x ON x.article_id = pairs.aid JOIN sz y ON y.article_id = pairs.other"""
+
+
+def _borrow(con, weak: list[tuple]) -> dict:
+    """An article its text cannot date takes the date of the most similar
+    firmly dated article (its story), if that fits what its text says, is
+    similar enough and clearly closer than any article of another date."""
+    w = pa.table({"aid": pa.array([r[0] for r in weak], pa.string()),
+                  "lo": pa.array([r[3] for r in weak], pa.date32()),
+                  "hi": pa.array([r[4] for r in weak], pa.date32())})
+    con.register("_w", w)
+    try:
+        rows = con.execute(f"""
+            WITH sims AS ({_pairs_sql("_w", _FIRM.format(a="o") + '''
+                    AND (nf.lo IS NULL OR o.published >= nf.lo) AND (nf.hi IS NULL OR o.published <= nf.hi)''',
+                    "o.published AS od")}),
+            ranked AS (SELECT *, row_number() OVER (PARTITION BY aid ORDER BY sim DESC, other DESC) AS rn FROM sims)
+            SELECT b.aid, b.od, b.sim, (SELECT max(r.sim) FROM ranked r WHERE r.aid = b.aid AND r.rn > 1
+                                        AND abs(r.od - b.od) > {STORY_DAYS}) AS rival
+            FROM ranked b WHERE b.rn = 1""").fetchall()
+    finally:
+        con.unregister("_w")
+    bounded = {r[0]: r[3] is not None or r[4] is not None for r in weak}
+    out = {}
+    for aid, od, sim, rival in rows:
         # only a clear match: same story, and clearly closer than any other date
-        best = None
-        bar = STORY_SIM if (lo is not None or hi is not None) else BORROW_SIM
-        if sims and sims[0][0] >= bar:
-            rivals = [x for x, o in sims[1:] if abs((info[o][0] - info[sims[0][1]][0]).days) > STORY_DAYS]
-            if not rivals or sims[0][0] - rivals[0] >= BORROW_MARGIN:
-                best = sims[0][1]
-        if best is not None:
-            pub[aid] = info[best][0]
-            borrowed.append((aid, pub[aid]))
-    story_of = {r[0]: r[1] for r in con.execute(
-        "SELECT id, story_id FROM articles WHERE story_id IS NOT NULL").fetchall()}
-    next_story = (con.execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0] or 0) + 1
-    for aid in new:
-        best, best_sim = None, 0.0
-        d = pub.get(aid)
-        for other, sid in story_of.items():
-            od = pub.get(other)
-            if d is None or od is None or abs((d - od).days) > STORY_DAYS:
-                continue
-            sim = _jaccard(feats.get(aid, set()), feats.get(other, set()))
-            if sim > best_sim:
-                best, best_sim = sid, sim
+        if sim >= (STORY_SIM if bounded[aid] else BORROW_SIM) and (rival is None or sim - rival >= BORROW_MARGIN):
+            out[aid] = od
+    return out
+
+
+def _place(con, chunk: list[tuple], borrowed: dict) -> None:
+    """Attach one chunk of new articles (in order) to stories, one transaction."""
+    order = [r[0] for r in chunk]
+    pub = {r[0]: borrowed.get(r[0], r[1]) for r in chunk}
+    ch = pa.table({"aid": pa.array(order, pa.string()), "pub": pa.array([pub[a] for a in order], pa.date32())})
+    con.register("_ch", ch)
+    try:
+        best_old = {aid: (sim, sid) for aid, sid, sim in con.execute(f"""
+            WITH sims AS ({_pairs_sql("_ch", f'''o.story_id IS NOT NULL AND nf.pub IS NOT NULL
+                    AND o.published BETWEEN nf.pub - {STORY_DAYS} AND nf.pub + {STORY_DAYS}''', "o.story_id AS sid")})
+            SELECT aid, sid, sim FROM (SELECT *, row_number() OVER (PARTITION BY aid ORDER BY sim DESC, other) AS rn
+                                       FROM sims) WHERE rn = 1""").fetchall()}
+        feats: dict[str, set] = defaultdict(set)
+        for aid, f in con.execute("SELECT f.article_id, f.feature FROM article_features f "
+                                  "JOIN _ch ON _ch.aid = f.article_id").fetchall():
+            feats[aid].add(f)
+    finally:
+        con.unregister("_ch")
+    next_story = (con.execute("SELECT coalesce(max(id), 0) FROM stories").fetchall()[0][0] or 0) + 1
+    story_of: dict[str, int] = {}
+    rank: dict[str, int] = {}
+    index: dict[tuple, list] = defaultdict(list)  # (feature, day) -> articles of this chunk placed so far
+    for aid in order:
+        best_sim, best = best_old.get(aid, (0.0, None))
+        d = pub[aid]
+        if d is not None:
+            cands = {o for f in feats[aid] for k in range(-STORY_DAYS, STORY_DAYS + 1)
+                     for o in index.get((f, d + _dt.timedelta(days=k)), ())}
+            for other in sorted(cands, key=rank.__getitem__):
+                sim = _jaccard(feats[aid], feats[other])
+                if sim > best_sim:
+                    best, best_sim = story_of[other], sim
         if best is None or best_sim < STORY_SIM:
             best, next_story = next_story, next_story + 1
-        story_of[aid] = best
-    # write stories, then storylines over all stories
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("CREATE TEMP TABLE IF NOT EXISTS _story (aid VARCHAR, sid INTEGER)")
-        con.execute("DELETE FROM _story")
-        con.executemany("INSERT INTO _story VALUES (?, ?)", [(a, s) for a, s in story_of.items() if a in set(new)])
+        story_of[aid], rank[aid] = best, len(rank)
+        if d is not None:
+            for f in feats[aid]:
+                index[(f, d)].append(aid)
+    stories_tbl = pa.table({"aid": pa.array(order, pa.string()),
+                            "sid": pa.array([story_of[a] for a in order], pa.int32())})
+    moved = [a for a in order if a in borrowed]
+    bt = pa.table({"aid": pa.array(moved, pa.string()), "d": pa.array([borrowed[a] for a in moved], pa.date32())})
+    with _Tx(con, _story=stories_tbl, _borrowed=bt):
         con.execute("UPDATE articles SET story_id = _story.sid FROM _story WHERE articles.id = _story.aid")
-        for aid, d in borrowed:
-            con.execute("UPDATE articles SET published = ?, published_source = 'story' WHERE id = ?", [d, aid])
-            # its events dated by the article (not by their own sentence) move with it
-            con.execute("""UPDATE events SET date = ?, date_precision = 'day', date_source = 'story'
-                           WHERE article_id = ? AND (date IS NULL OR date_source IN ('article', 'inferred'))""",
-                        [d, aid])
+        con.execute("""UPDATE articles SET published = _borrowed.d, published_source = 'story'
+                       FROM _borrowed WHERE articles.id = _borrowed.aid""")
+        # its events dated by the article (not by their own sentence) move with it
+        con.execute("""UPDATE events SET date = _borrowed.d, date_precision = 'day', date_source = 'story'
+                       FROM _borrowed WHERE events.article_id = _borrowed.aid
+                       AND (events.date IS NULL OR events.date_source IN ('article', 'inferred'))""")
         # events that had no date take their article's new one
         con.execute("""
             UPDATE events SET date = a.published, date_precision = 'day', date_source = a.published_source
             FROM articles a WHERE events.article_id = a.id AND events.date IS NULL AND a.published IS NOT NULL""")
-        con.execute("DELETE FROM stories")
+        con.execute("""INSERT INTO story_features SELECT DISTINCT s.sid, f.feature
+                       FROM _story s JOIN article_features f ON f.article_id = s.aid
+                       WHERE NOT EXISTS (SELECT 1 FROM story_features x WHERE x.story_id = s.sid AND x.feature = f.feature)""")
+        touched = sorted(set(story_of.values()))
+        _relink(con, touched, refresh=True)
+
+
+def _refresh_stories(con, sids: list[int]) -> None:
+    """Rewrite the rows of these stories from their articles (storyline kept)."""
+    if not sids:
+        return
+    con.register("_rs", pa.table({"sid": pa.array(sorted(set(sids)), pa.int32())}))
+    try:
+        lines = con.execute("SELECT id, storyline_id FROM stories WHERE id IN (SELECT sid FROM _rs)").fetchall()
+        con.execute("DELETE FROM stories WHERE id IN (SELECT sid FROM _rs)")
         con.execute("""
             INSERT INTO stories (id, first, last, n_articles, title)
             SELECT story_id, min(published), max(published), count(*), arg_min(coalesce(title, substr(text, 1, 80)), published)
-            FROM articles WHERE story_id IS NOT NULL GROUP BY story_id""")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    _storylines(store, feats)
-    return {"events_placed": placed, "articles_placed": len(new)}
+            FROM articles WHERE story_id IN (SELECT sid FROM _rs) GROUP BY story_id""")
+        _set_lines(con, {s: ln for s, ln in lines if ln is not None})
+    finally:
+        con.unregister("_rs")
 
 
-def _storylines(store: Store, feats: dict[str, set]) -> None:
-    con = store.con
-    members = defaultdict(set)
-    for aid, sid in con.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL").fetchall():
-        members[sid] |= feats.get(aid, set())
-    sids = sorted(members)
-    parent = {s: s for s in sids}
+def _set_lines(con, line_of: dict[int, int]) -> None:
+    if line_of:
+        con.register("_ln", pa.table({"sid": pa.array(list(line_of), pa.int32()),
+                                      "lid": pa.array(list(line_of.values()), pa.int32())}))
+        try:
+            con.execute("UPDATE stories SET storyline_id = _ln.lid FROM _ln WHERE stories.id = _ln.sid")
+        finally:
+            con.unregister("_ln")
 
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for i, a in enumerate(sids):
-        for b in sids[i + 1:]:
-            if _jaccard(members[a], members[b]) >= LINE_SIM:
-                parent[find(a)] = find(b)
-    con.execute("BEGIN TRANSACTION")
+def _links(con, sids: list[int]) -> set[tuple[int, int]]:
+    """Pairs of stories, one of them in ``sids``, whose features overlap by
+    :data:`LINE_SIM` (Jaccard): candidates through the inverted index
+    (``story_features``: the stories sharing a feature)."""
+    con.register("_ls", pa.table({"sid": pa.array(sids, pa.int32())}))
     try:
-        rows = [(find(s), s) for s in sids]
-        con.execute("CREATE TEMP TABLE IF NOT EXISTS _line (lid INTEGER, sid INTEGER)")
-        con.execute("DELETE FROM _line")
-        if rows:
-            con.executemany("INSERT INTO _line VALUES (?, ?)", rows)
-        con.execute("UPDATE stories SET storyline_id = _line.lid FROM _line WHERE stories.id = _line.sid")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+        rows = con.execute(f"""
+            WITH it AS (SELECT t.story_id AS a, o.story_id AS b, count(*) AS i
+                        FROM story_features t JOIN story_features o ON o.feature = t.feature
+                        WHERE t.story_id IN (SELECT sid FROM _ls) AND o.story_id <> t.story_id GROUP BY 1, 2),
+            sz AS (SELECT story_id, count(*) AS n FROM story_features
+                   WHERE story_id IN (SELECT a FROM it UNION SELECT b FROM it) GROUP BY 1)
+            SELECT DISTINCT least(it.a, it.b), greatest(it.a, it.b)
+            FROM it JOIN sz x ON x.story_id = it.a JOIN sz y ON y.story_id = it.b
+            WHERE it.i / (x.n + y.n - it.i) >= {LINE_SIM}""").fetchall()
+    finally:
+        con.unregister("_ls")
+    return {(a, b) for a, b in rows}
+
+
+def _relink(con, sids: list[int], refresh: bool = False) -> None:
+    """Stories ``sids`` changed (new, or new articles): their rows, and the
+    storylines they join.  A storyline is the stories linked by a chain of
+    similar ones (:func:`_links`); only the storylines of these stories and
+    of the stories they link to are touched.  Storylines only merge: once
+    linked, two stories stay in one storyline when later articles make them
+    less alike."""
+    if not sids:
+        return
+    con.register("_rl", pa.table({"sid": pa.array(sids, pa.int32())}))
+    try:
+        line_before = dict(con.execute(
+            "SELECT id, storyline_id FROM stories WHERE id IN (SELECT sid FROM _rl)").fetchall())
+    finally:
+        con.unregister("_rl")
+    if refresh:
+        _refresh_stories(con, sids)
+    links = _links(con, sids)
+    near = {x for ab in links for x in ab} | set(sids)
+    others = near - set(line_before)
+    if others:
+        con.register("_nb", pa.table({"sid": pa.array(sorted(others), pa.int32())}))
+        line_before.update(con.execute("SELECT id, storyline_id FROM stories WHERE id IN (SELECT sid FROM _nb)").fetchall())
+        con.unregister("_nb")
+    # nodes: the storylines (or the story itself, when it has none yet)
+    node = {s: ("l", line_before[s]) if line_before.get(s) is not None else ("s", s) for s in near}
+    parent = {n: n for n in node.values()}
+    for a, b in links:
+        _union(parent, node[a], node[b])
+    groups = defaultdict(list)
+    for n in parent:
+        groups[_find(parent, n)].append(n)
+    relabel, by_story = {}, {}
+    for ns in groups.values():
+        lid = min(v for _, v in ns)
+        relabel.update({v: lid for kind, v in ns if kind == "l" and v != lid})
+        by_story.update({s: lid for s in near if node[s] in ns})
+    if relabel:
+        con.register("_rel", pa.table({"old": pa.array(list(relabel), pa.int32()),
+                                       "lid": pa.array(list(relabel.values()), pa.int32())}))
+        con.execute("UPDATE stories SET storyline_id = _rel.lid FROM _rel WHERE stories.storyline_id = _rel.old")
+        con.unregister("_rel")
+    _set_lines(con, by_story)
+
+
+def _find(parent: dict, x):
+    parent.setdefault(x, x)
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _union(parent: dict, a, b) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        # the smaller root wins: a storyline's id is its smallest story id
+        parent[max(ra, rb)] = min(ra, rb)
 
 
 def list_stories(store: Store) -> list[dict]:
