@@ -116,6 +116,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^)]*\))?,?(?: [A-Z][a-z]+\.? \d+)?
 # between the two halves of a split quotation: the speaker and cue and what goes with
 # them, in one paragraph, closing on a stop or comma (“A,” he said on Friday in X. “B.”)
 _SPLIT_GAP = r"[^“”\"\n]{0,200}[.,:] ?"
+# a linking word opening a sentence, not part of what was said ("But ...", "However, ...")
+_LINK = re.compile(r"(?:(?:But|And|So|Yet|Still)\b,?|However,|Meanwhile,|In addition,)\s+")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
@@ -291,6 +293,10 @@ def _trim(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
     a participle (", saying ...", ", focusing on ...")."""
     while lo < hi and (s.deps[lo] == "cc" or s.words[lo] == ","):
         lo += 1
+    # a linking adverb opening the sentence: "However, ...", "In addition, ..."
+    link = 1 if s.pos[lo] == "ADV" else 2 if " ".join(s.words[lo:lo + 2]).lower() in ("in addition", "of course") else 0
+    if link and lo + link < hi and s.words[lo + link] == ",":
+        lo += link + 1
     for k in range(lo + 2, hi + 1):
         if s.words[k - 1] == "," and (s.words[k].lower() in ("which", "who") or (
                 s.tags[k] == "VBG" and s.deps[k] in ("advcl", "acl", "xcomp", "conj"))):
@@ -337,10 +343,15 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     for c in sorted(kids[v]):
         if c > max(core) and s.deps[c] in ADJUNCTS and "," not in s.words[max(core):c] and not _setting(s, c, kids):
             core.append(c)
+    if len(core) > 1:
+        # "called them “lone wolves”": the one named by a pronoun is not part of what is stated
+        core = [c for c in core if not (s.deps[c] in ("dobj", "obj") and s.pos[c] == "PRON")]
     parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k)) for c in core]
     lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
     while hi > lo and s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")"):
         hi -= 1
+    if s.words[lo].lower() == "as" and s.deps[lo] == "prep" and lo < hi:
+        lo += 1  # "described as “unhinged”": what it was described as
     return lo, hi
 
 
@@ -585,7 +596,8 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 continue
             if not stance and speaker is not None and speaker.start < cue_lo and _aside(text, s, speaker, cue_hi):
                 # "Even if ..., Mr. Morgan said, he has already ...": the whole sentence around the aside
-                content = _span(text, s.start, s.end)
+                m = _LINK.match(text, s.start, s.end)
+                content = _span(text, m.end() if m else s.start, s.end)
                 if content.text.endswith("."):
                     content = Span(content.text[:-1], content.start, content.end - 1)
                 out.append(Quote(speaker, cue, content, False, s.index, actor))
@@ -862,7 +874,7 @@ def _prep_source(text, s: Sentence, v: int, to: int, kids, mentions, people) -> 
         nl = text.rfind("\n", s.start, s.offsets[v])
         if nl >= 0:
             start = nl + 1
-        m = re.match(r"(?:But|And|So|Yet|Still)\b,?\s+", text[start:s.offsets[v]])
+        m = _LINK.match(text[start:s.offsets[v]])
         content = _span(text, start + (m.end() if m else 0), s.offsets[v])
     content = Span(content.text.rstrip("."), content.start, content.start + len(content.text.rstrip(".")))
     return Quote(speaker, cue, content, False, s.index, acts[0] if acts else None)
