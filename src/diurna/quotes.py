@@ -346,6 +346,14 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     if len(core) > 1:
         # "called them “lone wolves”": the one named by a pronoun is not part of what is stated
         core = [c for c in core if not (s.deps[c] in ("dobj", "obj") and s.pos[c] == "PRON")]
+    if len(core) == 1 and s.deps[core[0]] in ("dobj", "obj") and s.lemmas[core[0]].lower() in STANCE_NOUNS | CLAIM_NOUNS:
+        # "expressed deep concern about the policy", "a strong condemnation of the test": what it is about
+        about = next((k for p in kids[core[0]] if p > core[0] and s.deps[p] == "prep" and s.words[p].lower() in (
+            "of", "about", "over", "for", "against", "on") for k in kids[p] if s.deps[k] in ("pobj", "pcomp")), None)
+        about = about if about is not None else next((k for k in kids[core[0]] if k > core[0] and s.deps[k] in (
+            "acl", "ccomp") and any(s.words[m].lower() == "that" and s.deps[m] == "mark" for m in kids[k])), None)
+        if about is not None:
+            core = [about]
     parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k)) for c in core]
     lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
     while hi > lo and s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")"):
