@@ -391,9 +391,11 @@ def _event_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidenc
                 else:
                     lo, hi = r.start, None
                     note = f"{name} {r.start} already happened ({r.source})"
-                happened = r.kind != "state" and not ago  # a past event named: news is written soon after it
+                # a past event, or the beginning of a state the article speaks
+                # of: news is written soon after what it names
+                until = r.end or r.start if r.kind != "state" else (r.start if r.end else None)
                 out.append(Evidence("event", text[a + first.start():a + first.end()], _iso(lo), _iso(hi), note, group=group,
-                                    until=_iso(r.end or r.start) if happened else None))
+                                    until=None if ago else _iso(until)))
             seen.add(name)
     return out
 
@@ -651,8 +653,11 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
     else:
         # the latest period the text names as past; news is written soon
         # after it: its last day ("in March": March 31), within the interval
+        # (a state's beginning only inside a closed interval: its alternatives
+        # would pick the latest the knowledge base lists)
         past = [(dt.date.fromisoformat(e.earliest), dt.date.fromisoformat(e.until)) for e in evidence
-                if e.used and e.kind in ("date", "yearless", "event") and e.earliest and e.until]
+                if e.used and e.kind in ("date", "yearless", "event") and e.earliest and e.until
+                and (e.kind != "event" or e.latest is None or (lo and hi))]
         cand = None
         if past:
             start, end = max(past)
