@@ -254,3 +254,28 @@ def test_doers_the_parser_misplaces(nlp):
     assert e.cameo.startswith("11") and [a.code for a in e.target] == ["NGAMIL"] and e.source[0].code
     (e,) = by_trigger(code_text(nlp, "The United Kingdom and France however have opposed the resolution."), "opposed")
     assert [a.code for a in e.source] == ["GBR", "FRA"]
+
+
+def test_relative_date_from_an_inferred_anchor_is_no_more_precise_than_it(nlp):
+    text = "Russia vetoed the draft resolution on Wednesday. France condemned the veto in March 2012."
+
+    def code(earliest, latest):
+        art = Article(id="t", origin="t", text=text, published="2012-03-07", published_source="inferred",
+                      published_earliest=earliest, published_latest=latest)
+        (pa,) = list(parse([art], nlp=nlp))
+        return {e.trigger.text: e for e in get_coder("rules").code(pa.article, pa.sentences)}
+
+    # the article's day is known to within a few days: "on Wednesday" is that week
+    ev = code("2012-03-05", "2012-03-09")
+    assert (ev["vetoed"].date_precision, ev["vetoed"].date_source, ev["vetoed"].date_text) == ("week", "text", "Wednesday")
+    # within a month, within years
+    assert code("2012-02-20", "2012-03-10")["vetoed"].date_precision == "month"
+    assert code("2011-05-01", "2014-01-01")["vetoed"].date_precision == "year"
+    # an interval of one day keeps the day; a date written with its year keeps its own precision
+    ev = code("2012-03-07", "2012-03-07")
+    assert ev["vetoed"].date_precision == "day"
+    assert code("2011-05-01", "2014-01-01")["condemned"].date_precision == "month"
+    # a date given by the input (not inferred) is exact
+    art = Article(id="t", origin="t", text=text, published="2012-03-07")
+    (pa,) = list(parse([art], nlp=nlp))
+    assert {e.trigger.text: e for e in get_coder("rules").code(pa.article, pa.sentences)}["vetoed"].date_precision == "day"

@@ -98,6 +98,39 @@ def _precision(value: str) -> str:
     return "year"
 
 
+PRECISIONS = ("day", "week", "month", "quarter", "year")
+
+
+_RELATIVE: dict[str, bool] = {}
+
+
+def _relative(expression: str) -> bool:
+    """Does the expression need an anchor to be dated ("on Wednesday", "last
+    week", "March 3"), unlike "March 3, 2012" or "in 2011"?"""
+    if expression not in _RELATIVE:
+        if len(_RELATIVE) > 4096:
+            _RELATIVE.clear()
+        found = find_timexes(expression, None)
+        _RELATIVE[expression] = not found or any(t.value is None or "X" in t.value for t in found)
+    return _RELATIVE[expression]
+
+
+def _interval_precision(article: Article) -> str:
+    """The honest precision of a day counted from an inferred publication date:
+    the width of the interval the article's date was inferred in."""
+    lo, hi = article.published_earliest, article.published_latest
+    if not (lo and hi):
+        return "year"
+    import datetime as dt
+
+    width = (dt.date.fromisoformat(hi) - dt.date.fromisoformat(lo)).days
+    return "day" if width < 1 else "week" if width < 7 else "month" if width < 31 else "year"
+
+
+def _coarser(a: str, b: str) -> str:
+    return max(a, b, key=lambda p: PRECISIONS.index(p) if p in PRECISIONS else len(PRECISIONS))
+
+
 def _first_day(value: str) -> str:
     import datetime as dt
 
@@ -376,6 +409,10 @@ class RuleCoder:
                 value = tx.value.split("T")[0]
                 ev.date = _first_day(value)
                 ev.date_precision = _precision(value)
+                if article.published_source == "inferred" and _relative(tx.text):
+                    # "on Wednesday" counted from a date inferred from the text:
+                    # no more precise than the article's own interval
+                    ev.date_precision = _coarser(ev.date_precision, _interval_precision(article))
                 ev.date_source, ev.date_text = "text", tx.text
                 return
         ev.date = article.published
