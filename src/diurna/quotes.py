@@ -15,9 +15,21 @@ attribution corpora (PolNeAR):
   program", "called for the repeal of X", "complained about Y"); ", X said,"
   in the middle of a sentence attributes the whole sentence;
 * nouns of saying with an owner ("Trump's claim that ...", "his criticism
-  of X"), "according to X", and headline colons ("Sanders: ...");
+  of X"), "according to X", polls and estimates named by "in"/"by" ("In this
+  poll, ..."), and headline colons ("Sanders: ...", "Poll: ...");
+* frames whatever the verb: a subject and a "that" clause ("repeated on
+  Tuesday that ..."), an intransitive verb by a quotation ("“...?” Vitter
+  demanded", "Caddell continued: “...”"), a stance stated with "be" ("has
+  been critical of X", "was sure ...", "a staunch opponent of X");
+* cue verbs: hand-written lists (``REPORTING``, ``STANCE``) and the verbs of
+  ``data/quote_cues.tsv`` learned from annotated news
+  (``scripts/learn_quote_cues.py``) that cue an attribution in at least
+  ``LEARNED_PRECISION`` of their uses;
 * the speaker is the subject's whole noun phrase (appositions and relative
-  clauses included: "Brian Fallon, the campaign's press secretary,"); the
+  clauses included: "Brian Fallon, the campaign's press secretary,"; not an
+  aside after a comma: ", speaking to veterans,", ", which ...", ", like
+  Obama,"), the subject higher up for a verb without one ("avoids
+  condemning"), the object of "forced X to admit"; the
   cue is the verb with its auxiliaries, adverbs and particles ("has also
   said", "pointed out", "called for").
 

@@ -18,7 +18,8 @@ Scores, as P/R/F1 over all articles of a split:
   have none): who said what, together.
 
 Split: articles whose file name's sha1 ends in 0-4 are **test**, never
-looked at while writing the rules; the rest is dev.
+looked at while writing the rules nor read when learning the cue table
+(``scripts/learn_quote_cues.py``); the rest is dev.
 """
 
 from __future__ import annotations
@@ -147,7 +148,8 @@ def markdown_section(results: list[dict], command: str = "diurna eval quotes") -
     lines = ["## Quotes (PolNeAR attributions)", "",
              f"Command: `{command}`; data `../shared/data/polnear-dev` (84 political news articles, 2016, gold "
              "source/cue/content spans). The **test** split (sha1 of the file name ends in 0-4) was not looked at "
-             "while writing the rules. F1 per role over distinct spans, exact offsets / overlapping (one to one); "
+             "while writing the rules, nor read by `scripts/learn_quote_cues.py`, which learns the cue table "
+             "`data/quote_cues.tsv` from the dev split (dev figures are therefore on data learned from). F1 per role over distinct spans, exact offsets / overlapping (one to one); "
              "*attribution*: a quote whose content and speaker both overlap one gold attribution's.", "",
              "| split | articles | gold attributions | speaker F1 exact | speaker F1 overlap | content F1 exact "
              "| content F1 overlap | cue F1 exact | cue F1 overlap | attribution P / R / F1 | seconds |",
