@@ -81,7 +81,7 @@ ROLE_WORDS = [
                 r"foreign affairs minister)\b", re.I), "foreign_minister"),
     (re.compile(r"\b(defen[cs]e (minister|secretary)|secretary of defen[cs]e|minister of defen[cs]e|pentagon chief)\b", re.I),
      "defence_minister"),
-    (re.compile(r"\b(prime minister|premier|chancellor)\b", re.I), "head_of_government"),
+    (re.compile(r"\b(prime minister|premier|chancellor(?! of the exchequer))\b", re.I), "head_of_government"),
     (re.compile(r"\b(vice[- ]president)\b", re.I), "deputy_head_of_state"),
     (re.compile(r"\b(president|king|emir)\b", re.I), "head_of_state"),
     (re.compile(r"\b(secretary[- ]general|u\.?n\.? chief|un chief)\b", re.I), "secretary_general"),
@@ -91,6 +91,10 @@ ROLE_WORDS = [
     (re.compile(r"\b(senator|sen\.)\b", re.I), "senator"),
     (re.compile(r"\b(spokes(man|woman|person))\b", re.I), "spokesperson"),
 ]
+# a title of an office the knowledge base does not list ("Chancellor of the
+# Exchequer John Major", "Treasury Secretary X"): the person's listed terms say nothing
+OTHER_TITLE = re.compile(r"\b(minister|secretary|chancellor|governor|chairman|chairwoman|commissioner|mayor|"
+                         r"director|candidate|nominee|ambassador|judge|justice)\b", re.I)
 FORMER = re.compile(r"\b(former|ex-|then-|the late|onetime|one-time|previous)\b[^.,;:]{0,60}$", re.I)
 _CONFLICT_NOUN = r"(?:civil war|war|conflict|uprising|revolt|crisis|revolution|insurgency|invasion)"
 CONFLICT_AGE = re.compile(rf"\b(?P<n>[\w-]+?)[- ](?P<unit>year|month)[- ](?:old\s+)?(?:(?:civil|armed|popular|bloody|brutal|deadly)\s+)?(?P<noun>{_CONFLICT_NOUN})\b"
@@ -219,7 +223,10 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
         after = text[end:end + 50]
         if FORMER.search(before) or re.match(r"\s*,\s*(a|the)\s+former\b", after, re.I):
             continue
-        roles = [role for rx, role in ROLE_WORDS if rx.search(_title_window(before, after))]
+        title = _title_window(before, after)
+        roles = [role for rx, role in ROLE_WORDS if rx.search(title)]
+        if not roles and OTHER_TITLE.search(title):
+            continue
         if not roles and len({t.role for t in terms}) > 1:
             # the role may be named elsewhere in the article ("France's Foreign
             # Minister ... the trip by Jean-Marc Ayrault")
@@ -282,6 +289,12 @@ def _conflict_evidence(text: str, sentences: list[Sentence] | None = None) -> li
         group = next(_GROUPS)  # two conflicts of one country that fit: one of them is meant
         for c in rows:
             lo, hi = (_add_years(c.start, k) for k in span) if unit == "year" else (_add_months(c.start, k) for k in span)
+            if c.end and not (m.group("ord") or m.group("ann")) and lo >= c.end:
+                # "the eight-year war" of a war that ended: its whole length, told after it
+                out.append(Evidence("conflict", m.group(0), _iso(c.end), None,
+                                    f"{c.country} {noun} {c.start}..{c.end} ({c.source}); its length, after it ended",
+                                    group=group))
+                continue
             if m.group("ann"):
                 lo, hi = lo - slack, hi + slack
             elif m.group("ord"):
