@@ -134,6 +134,9 @@ def test_messages_and_passives(nlp, text, cue, speaker, content):
      "“Why is this not proof that the bank is too big to manage?”"),
     ("The pollster continued: “The health issue is very much a partisan issue.”", "continued:", "The pollster",
      "“The health issue is very much a partisan issue.”"),
+    # "as X put it", "as X noted": the clause it hangs on
+    ("The economy is slowing down, as the finance minister put it on Monday.", "put it", "the finance minister",
+     "The economy is slowing down"),
     # polls and estimates named by a preposition are sources
     ("In the latest poll, the governor gained three points among women.", "In", "the latest poll",
      "the governor gained three points among women"),

@@ -531,7 +531,10 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 continue
             # any verb with a subject and nothing stated after it, next to a quotation ("“...?” Vitter
             # demanded", "Caddell continued: “...”"): its speaker and cue, nothing else
-            cue_word = _is_cue(s, v) or _that_clause(s, v, kids)
+            # "as X put it"
+            put_it = _lemma(s, v) == "put" and v + 1 < len(s.words) and s.words[v + 1].lower() == "it" and any(
+                s.words[c].lower() == "as" and s.deps[c] == "mark" for c in kids[v])
+            cue_word = _is_cue(s, v) or _that_clause(s, v, kids) or put_it
             bare = (not cue_word or _lemma(s, v) not in REPORTING) and _bare_frame(text, s, v, kids, quotes)
             if not cue_word and not bare:
                 q = _message(text, s, v, kids, mentions, people) or _predicate(text, s, v, kids, mentions, people)
@@ -621,6 +624,21 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 if content.text.endswith("."):
                     content = Span(content.text[:-1], content.start, content.end - 1)
                 out.append(Quote(speaker, cue, content, False, s.index, actor))
+                continue
+            as_ = next((c for c in kids[v] if c < v and s.deps[c] == "mark" and s.words[c].lower() == "as"), None)
+            if as_ is not None and s.deps[v] == "advcl" and speaker is not None and (not stance or put_it) and not any(
+                    s.deps[c] in _CORE for c in kids[v] if c > v and not put_it):
+                # "..., as a Homeland Security memo put it", "as the minister noted, ...": the clause it hangs on
+                clause = _subtree(s, v, kids)
+                lo, hi = (0, min(clause) - 1) if min(clause) > 0 else (max(clause) + 1, len(s.words) - 1)
+                while hi > lo and s.pos[hi] == "PUNCT" and s.words[hi] not in ("”", '"', "''"):
+                    hi -= 1
+                if hi > lo:
+                    lo, hi = _trim(s, lo, hi)
+                    content = _span(text, s.offsets[lo], _tok_end(s, hi))
+                    if put_it:
+                        cue = Span(text[cue.start:_tok_end(s, v + 1)], cue.start, _tok_end(s, v + 1))
+                    out.append(Quote(speaker, cue, content, False, s.index, actor))
                 continue
             # the reported clause after the verb, else before it ("X, sources said")
             comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c > last and not (
