@@ -105,6 +105,7 @@ ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
 NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+LENGTH_SLACK = 365  # "the eight-year war" of a war that lasted about that long (within a year) is its length
 ANNIVERSARY_DAYS = 45  # an anniversary is written about in the weeks around the day
 AGO = re.compile(r"\b(?:(?P<q>nearly|almost|about|around|some|roughly|more than|over|less than|just over|just under)\s+)?"
                  r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+years?\s+(?:ago|earlier|before)\b", re.I)
@@ -289,7 +290,8 @@ def _conflict_evidence(text: str, sentences: list[Sentence] | None = None) -> li
         group = next(_GROUPS)  # two conflicts of one country that fit: one of them is meant
         for c in rows:
             lo, hi = (_add_years(c.start, k) for k in span) if unit == "year" else (_add_months(c.start, k) for k in span)
-            if c.end and not (m.group("ord") or m.group("ann")) and lo >= c.end:
+            n_on = _add_years(c.start, n) if unit == "year" else _add_months(c.start, n)
+            if c.end and not (m.group("ord") or m.group("ann")) and n_on >= c.end - dt.timedelta(days=LENGTH_SLACK):
                 # "the eight-year war" of a war that ended: its whole length, told after it
                 out.append(Evidence("conflict", m.group(0), _iso(c.end), None,
                                     f"{c.country} {noun} {c.start}..{c.end} ({c.source}); its length, after it ended",
