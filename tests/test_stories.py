@@ -64,3 +64,48 @@ def test_trimmed_undated_repost_joins_its_story_later_and_takes_its_date(seeds_d
     assert new["story_id"] == before[f"{full}#full"]
     assert (str(new["published"]), new["published_source"]) == ("2013-09-16", "story")
     assert moved > 0
+
+
+def test_update_on_a_large_store_touches_only_what_is_new(tmp_path):
+    """On a store of many (synthetic) articles already in stories, the update
+    after a run places the new articles and their mentions and changes
+    nothing else but the stories they join."""
+    from conftest import EXAMPLES
+
+    from diurna.bench import synthetic_store
+
+    template = tmp_path / "t.duckdb"
+    run([str(EXAMPLES)], Settings(db=str(template)))
+    db = tmp_path / "big.duckdb"
+    counts = synthetic_store(str(db), str(template), 3000, new=40)
+    assert counts["articles"] >= 3000 and counts["new"] == 40
+
+    def state(st):
+        return ({r[0]: r[1:] for r in st.con.execute(
+                    "SELECT id, story_id, published, published_source FROM articles").fetchall()},
+                {r[0]: r[1:] for r in st.con.execute("SELECT id, group_id, date FROM events").fetchall()},
+                {r[0]: r[1:] for r in st.con.execute(
+                    "SELECT id, first, last, n_articles, title FROM stories").fetchall()},
+                {r[0]: r[1:] for r in st.con.execute(
+                    "SELECT id, n_mentions, n_articles, n_sources FROM event_groups").fetchall()},
+                {r[0] for r in st.con.execute("SELECT DISTINCT article_id FROM article_features").fetchall()})
+
+    with Store(db) as st:
+        arts, evs, sts, groups, featured = state(st)
+        new = {a for a, (sid, *_rest) in arts.items() if sid is None}
+        r = stories.update(st)
+        arts2, evs2, sts2, groups2, featured2 = state(st)
+        again = stories.update(st)
+    new_canonical = {a for a in new if arts2[a][0] is not None}
+    assert r["articles_placed"] == len(new_canonical) == 40 and again["articles_placed"] == 0
+    assert {a: v for a, v in arts2.items() if a not in new} == {a: v for a, v in arts.items() if a not in new}
+    assert featured2 - featured == new_canonical
+    # events: the old ones keep their group; only the new ones were placed
+    new_events = {e for e, (g, _d) in evs.items() if g is None}
+    assert new_events and all(evs2[e][0] is not None for e in new_events)
+    assert all(evs2[e] == v for e, v in evs.items() if e not in new_events)
+    # stories and groups: only those that received new articles or mentions changed
+    joined = {arts2[a][0] for a in new_canonical}
+    assert {s for s in sts2 if sts2[s] != sts.get(s)} <= joined
+    regrouped = {evs2[e][0] for e in new_events}
+    assert {g for g in groups2 if groups2[g] != groups.get(g)} <= regrouped

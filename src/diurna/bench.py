@@ -367,3 +367,108 @@ if __name__ == "__main__":  # one full run in a fresh process: python -m diurna.
     import sys
 
     print(json.dumps(_full_run(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))))
+
+
+# -- stories: the update after a run, on archives of growing size ------------------------------
+
+def synthetic_store(db: str, template: str, n: int, new: int = 50, seed: int = 0) -> dict:
+    """A store of about ``n`` articles already placed in stories, plus ``new``
+    unplaced ones: the rows of a small real store (``template``) copied with
+    new ids, dates shifted over ten years and most entity names and many
+    actors varied per copy (directly in SQL, nothing parsed); then one update
+    fills the stories index, as after an upgrade.  Returns the counts."""
+    from . import stories
+    from .store import Store
+
+    with Store(db) as st:
+        con = st.con
+        con.execute(f"ATTACH '{template}' AS t (READ_ONLY)")
+        per = con.execute("SELECT count(*) FROM t.articles WHERE duplicate_of IS NULL").fetchall()[0][0]
+        copies = -(-n // per)
+        vocab = 30 * copies  # a name recurs in about 30 copies
+        codes = "['USA','GBR','FRA','DEU','RUS','CHN','IRN','ISR','TUR','EGY','SAU','IND','PAK','AFG','IRQ','SYR'," \
+                "'LBN','JOR','UKR','JPN']"
+
+        def add(first: int, count: int, limit: int | None) -> None:
+            sfx = "printf('%06d', k)"
+            con.execute(f"CREATE OR REPLACE TEMP TABLE cp AS SELECT r AS k, CAST(({seed} + r * 7919) % 3650 AS INTEGER) "
+                        f"AS shift FROM range({first}, {first + count}) t(r)")
+            con.execute(f"""CREATE OR REPLACE TEMP TABLE ids AS SELECT id AS old, k, id || {sfx} AS id FROM (
+                SELECT a.id, k, row_number() OVER (ORDER BY k, a.id) AS rn FROM t.articles a, cp
+                WHERE a.duplicate_of IS NULL) WHERE rn <= {limit or 'rn'}""")
+            placed = "a.story_id + 100000 * k" if limit is None else "NULL"
+            con.execute(f"""INSERT INTO articles BY NAME SELECT a.* REPLACE (
+                a.id || {sfx} AS id, a.origin || '#' || k AS origin,
+                CASE WHEN a.duplicate_of IS NULL THEN NULL ELSE a.duplicate_of || {sfx} END AS duplicate_of,
+                a.published + shift AS published, a.published_earliest + shift AS published_earliest,
+                a.published_latest + shift AS published_latest,
+                CASE WHEN a.duplicate_of IS NULL THEN {placed} END AS story_id)
+                FROM t.articles a, cp WHERE coalesce(a.duplicate_of, a.id) || {sfx} IN (SELECT id FROM ids)""")
+            con.execute(f"""INSERT INTO mentions BY NAME SELECT m.* REPLACE (m.article_id || {sfx} AS article_id,
+                CASE WHEN hash(m.text, k) % 5 < 3 THEN 'Name ' || (hash(m.text, k) % {vocab}) ELSE m.text END AS text)
+                FROM t.mentions m, cp WHERE m.article_id || {sfx} IN (SELECT id FROM ids)""")
+            con.execute(f"""INSERT INTO events BY NAME SELECT e.* REPLACE (
+                e.id || {sfx} AS id, e.article_id || {sfx} AS article_id,
+                CASE WHEN e.source_code IS NOT NULL AND hash(e.id, k) % 2 = 0
+                     THEN {codes}[CAST(1 + hash(e.id, k) % 20 AS BIGINT)] || 'GOV' ELSE e.source_code END AS source_code,
+                e.date + shift AS date, NULL AS group_id)
+                FROM t.events e, cp WHERE e.article_id || {sfx} IN (SELECT id FROM ids)""")
+
+        add(0, copies, None)
+        con.execute("""INSERT INTO stories (id, first, last, n_articles, title)
+                       SELECT story_id, min(published), max(published), count(*), min(title)
+                       FROM articles WHERE story_id IS NOT NULL GROUP BY 1""")
+        stories.update(st)  # groups the mentions, fills the index (as the first update after an upgrade does)
+        add(copies, -(-new // per), new)
+        con.execute("DETACH t")
+        return {"articles": con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchall()[0][0],
+                "new": con.execute("SELECT count(*) FROM articles WHERE story_id IS NULL AND duplicate_of IS NULL")
+                .fetchall()[0][0]}
+
+
+def _stories_update(db: str) -> dict:
+    """One ``stories.update`` in this (fresh) process: seconds, what it placed, peak memory."""
+    from . import stories
+    from .store import Store
+
+    with Store(db) as st:
+        before = _peak_mb()
+        t0 = time.perf_counter()
+        r = stories.update(st)
+        return {"seconds": time.perf_counter() - t0, **r, "peak_mb": _peak_mb(), "before_mb": before}
+
+
+def stories_bench(template: str, sizes=(2_000, 20_000, 100_000), new: int = 50) -> list[dict]:
+    """The update after a run that added ``new`` articles, on synthetic stores of each size."""
+    import json
+    import subprocess
+    import sys
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            db = str(Path(tmp) / f"s{n}.duckdb")
+            t0 = time.perf_counter()
+            counts = synthetic_store(db, template, n, new)
+            built = time.perf_counter() - t0
+            proc = subprocess.run([sys.executable, "-c", "import json, sys; from diurna.bench import _stories_update; "
+                                   "print(json.dumps(_stories_update(sys.argv[1])))", db],
+                                  capture_output=True, text=True, check=True)
+            out.append({**counts, "build_s": built, **json.loads(proc.stdout.strip().splitlines()[-1])})
+            Path(db).unlink()
+    return out
+
+
+def stories_markdown(rows: list[dict], command: str) -> str:
+    lines = ["## Stories update", "",
+             f"Command: `{command}`; run {_dt.date.today().isoformat()} on {platform.machine()} "
+             f"({os.cpu_count()} cores).  Synthetic stores: the rows of `examples/` run into a store, copied "
+             "with new ids, dates spread over ten years and most entity names and many actors varied per copy; "
+             "all articles placed in stories, then the update after a run that added the new articles "
+             "(merging their event mentions, placing them in stories and storylines), in a fresh process.", "",
+             "| articles in store | new articles | events placed | update s | peak memory MB (process) "
+             "| of which before the update (imports, store open) |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    lines += [f"| {r['articles']:,} | {r['articles_placed']} | {r['events_placed']} | {r['seconds']:.2f} "
+              f"| {r['peak_mb']:.0f} | {r['before_mb']:.0f} |" for r in rows]
+    return "\n".join(lines)

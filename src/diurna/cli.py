@@ -473,6 +473,29 @@ def bench_profile(paths, limit, output):
     click.echo(md)
 
 
+@bench.command("stories")
+@click.option("--size", "sizes", multiple=True, type=int, default=(2_000, 20_000, 100_000), show_default=True,
+              help="Articles in a synthetic store (repeat the option).")
+@click.option("--new", default=50, show_default=True, help="New articles the update places.")
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def bench_stories(sizes, new, output):
+    """The stories update after a run that added NEW articles, on synthetic stores of growing size."""
+    import tempfile
+
+    from . import bench as b
+    from .pipeline import Settings, run
+
+    repo = Path(__file__).resolve().parents[2]
+    with tempfile.TemporaryDirectory() as tmp:
+        template = str(Path(tmp) / "template.duckdb")
+        run([str(repo / "examples")], Settings(db=template))
+        rows = b.stories_bench(template, sizes=tuple(sizes), new=new)
+    command = "diurna bench stories " + " ".join(f"--size {n}" for n in sizes) + (f" --new {new}" if new != 50 else "")
+    md = b.stories_markdown(rows, command)
+    b.write_section(Path(output), "stories", md)
+    click.echo(md)
+
+
 @bench.command("serve")
 @click.option("--db", default=None, help="Store to serve (default: the demo corpus, run into a temporary store).")
 @click.option("--clients", default=200, show_default=True)

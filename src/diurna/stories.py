@@ -250,13 +250,25 @@ def _weak(d, src, lo, hi) -> bool:
 
 
 def _pairs_sql(probe: str, where: str, cols: str) -> str:
-    """Articles sharing a feature with the probe table's (``aid`` + columns)
-    articles, with their Jaccard similarity (``sim``)."""
+    """Articles sharing a feature with the probe table's articles (``aid``,
+    ``t`` and other columns) with their Jaccard similarity (``sim``), those
+    that can reach ``t``: an article probes all but its ceil(t·n) - 1 most
+    common features, as two sets that similar must share one of those
+    (prefix filtering; a very common feature's long list is not read)."""
     return f"""
-        WITH nf AS (SELECT p.*, f.feature FROM {probe} p JOIN article_features f ON f.article_id = p.aid),
-        pairs AS (SELECT nf.aid, o.id AS other, {cols}, count(*) AS i
-                  FROM nf JOIN article_features f ON f.feature = nf.feature JOIN articles o ON o.id = f.article_id
-                  WHERE o.id <> nf.aid AND o.duplicate_of IS NULL AND {where} GROUP BY ALL),
+        WITH nf0 AS (SELECT p.*, f.feature FROM {probe} p JOIN article_features f ON f.article_id = p.aid),
+        df AS (SELECT feature, count(*) AS n FROM article_features
+               WHERE feature IN (SELECT feature FROM nf0) GROUP BY 1),
+        nf AS (SELECT nf0.*, row_number() OVER (PARTITION BY aid ORDER BY df.n DESC, feature) AS common,
+                      count(*) OVER (PARTITION BY aid) AS len
+               FROM nf0 JOIN df USING (feature)),
+        cand AS (SELECT DISTINCT nf.aid, o.id AS other, {cols}
+                 FROM nf JOIN article_features f ON f.feature = nf.feature JOIN articles o ON o.id = f.article_id
+                 WHERE nf.common > ceil(nf.len * nf.t - 1e-9) - 1
+                   AND o.id <> nf.aid AND o.duplicate_of IS NULL AND {where}),
+        pairs AS (SELECT cand.*, count(*) AS i FROM cand
+                  JOIN article_features fo ON fo.article_id = cand.other
+                  JOIN nf0 ON nf0.aid = cand.aid AND nf0.feature = fo.feature GROUP BY ALL),
         sz AS (SELECT article_id, count(*) AS n FROM article_features
                WHERE article_id IN (SELECT other FROM pairs UNION SELECT aid FROM {probe}) GROUP BY 1)
         SELECT pairs.*, pairs.i / (x.n + y.n - pairs.i) AS sim
@@ -267,7 +279,10 @@ def _borrow(con, weak: list[tuple]) -> dict:
     """An article its text cannot date takes the date of the most similar
     firmly dated article (its story), if that fits what its text says, is
     similar enough and clearly closer than any article of another date."""
+    # a candidate below bar - BORROW_MARGIN can neither be chosen nor stand in the way
+    bar = [STORY_SIM if r[3] is not None or r[4] is not None else BORROW_SIM for r in weak]
     w = pa.table({"aid": pa.array([r[0] for r in weak], pa.string()),
+                  "t": pa.array([b - BORROW_MARGIN for b in bar], pa.float64()),
                   "lo": pa.array([r[3] for r in weak], pa.date32()),
                   "hi": pa.array([r[4] for r in weak], pa.date32())})
     con.register("_w", w)
@@ -282,11 +297,11 @@ def _borrow(con, weak: list[tuple]) -> dict:
             FROM ranked b WHERE b.rn = 1""").fetchall()
     finally:
         con.unregister("_w")
-    bounded = {r[0]: r[3] is not None or r[4] is not None for r in weak}
+    bar_of = {r[0]: b for r, b in zip(weak, bar)}
     out = {}
     for aid, od, sim, rival in rows:
         # only a clear match: same story, and clearly closer than any other date
-        if sim >= (STORY_SIM if bounded[aid] else BORROW_SIM) and (rival is None or sim - rival >= BORROW_MARGIN):
+        if sim >= bar_of[aid] and (rival is None or sim - rival >= BORROW_MARGIN):
             out[aid] = od
     return out
 
@@ -295,7 +310,8 @@ def _place(con, chunk: list[tuple], borrowed: dict) -> None:
     """Attach one chunk of new articles (in order) to stories, one transaction."""
     order = [r[0] for r in chunk]
     pub = {r[0]: borrowed.get(r[0], r[1]) for r in chunk}
-    ch = pa.table({"aid": pa.array(order, pa.string()), "pub": pa.array([pub[a] for a in order], pa.date32())})
+    ch = pa.table({"aid": pa.array(order, pa.string()), "pub": pa.array([pub[a] for a in order], pa.date32()),
+                   "t": pa.array([STORY_SIM] * len(order), pa.float64())})
     con.register("_ch", ch)
     try:
         best_old = {aid: (sim, sid) for aid, sid, sim in con.execute(f"""
@@ -428,14 +444,12 @@ def _relink(con, sids: list[int], refresh: bool = False) -> None:
     parent = {n: n for n in node.values()}
     for a, b in links:
         _union(parent, node[a], node[b])
-    groups = defaultdict(list)
+    lid: dict = {}  # root -> the smallest storyline or story id in its group
     for n in parent:
-        groups[_find(parent, n)].append(n)
-    relabel, by_story = {}, {}
-    for ns in groups.values():
-        lid = min(v for _, v in ns)
-        relabel.update({v: lid for kind, v in ns if kind == "l" and v != lid})
-        by_story.update({s: lid for s in near if node[s] in ns})
+        r = _find(parent, n)
+        lid[r] = min(lid.get(r, n[1]), n[1])
+    relabel = {n[1]: lid[_find(parent, n)] for n in parent if n[0] == "l" and lid[_find(parent, n)] != n[1]}
+    by_story = {s: lid[_find(parent, n)] for s, n in node.items() if n[0] == "s"}
     if relabel:
         con.register("_rel", pa.table({"old": pa.array(list(relabel), pa.int32()),
                                        "lid": pa.array(list(relabel.values()), pa.int32())}))
