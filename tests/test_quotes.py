@@ -137,6 +137,9 @@ def test_messages_and_passives(nlp, text, cue, speaker, content):
     # "as X put it", "as X noted": the clause it hangs on
     ("The economy is slowing down, as the finance minister put it on Monday.", "put it", "the finance minister",
      "The economy is slowing down"),
+    # a participle after a comma is an attribution of its own
+    ("“You squeezed employees to the breaking point,” the senator said, referencing the bank's fake accounts.",
+     "referencing", "the senator", "the bank's fake accounts"),
     # polls and estimates named by a preposition are sources
     ("In the latest poll, the governor gained three points among women.", "In", "the latest poll",
      "the governor gained three points among women"),

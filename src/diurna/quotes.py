@@ -477,13 +477,21 @@ def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
 
     An attribution inside what another one reports is part of that content,
     as annotators mark it ("Trump says he plans to ...": one attribution, not
-    two), and is left out."""
+    two), and is left out, unless it is a participle after a comma ("she
+    said, referencing X")."""
     out = _attributions(text, sentences, people or People(date))
     def within(q, r):  # q's cue in r's content (of two inside each other, the shorter goes)
         return r is not q and r.content.start <= q.cue.start < r.content.end and (
             not q.content.start <= r.cue.start < q.content.end
             or len(r.content.text) > len(q.content.text))
-    return [q for q in out if not any(within(q, r) for r in out)]
+    return [q for q in out if _messenger(sentences[q.sentence], q.cue.start) or not any(within(q, r) for r in out)]
+
+
+def _messenger(s: Sentence, cue_start: int) -> bool:
+    """An attribution of its own even inside another's content: a
+    participle of saying after a comma ("“...,” she said, referencing X")."""
+    t = next((i for i in range(len(s.words)) if s.offsets[i] == cue_start), None)
+    return t is not None and t > 0 and s.pos[t] == "VERB" and s.tags[t] == "VBG" and s.words[t - 1] == ","
 
 
 def _attributions(text: str, sentences: list[Sentence], people: People) -> list[Quote]:
