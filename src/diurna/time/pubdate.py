@@ -228,11 +228,9 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
         roles = [role for rx, role in ROLE_WORDS if rx.search(title)]
         if not roles and OTHER_TITLE.search(title):
             continue
-        if not roles and len({t.role for t in terms}) > 1:
-            # the role may be named elsewhere in the article ("France's Foreign
-            # Minister ... the trip by Jean-Marc Ayrault")
-            roles = [role for rx, role in ROLE_WORDS if rx.search(text) and role in {t.role for t in terms}]
-            roles = roles if len(roles) == 1 else []
+        # (an office named elsewhere in the article is not taken as the
+        # person's: it is most often another person's, "Prime Minister
+        # Thatcher ... Mr. Lawson's successor, John Major")
         cands = [t for t in terms if t.role in roles] if roles else []
         if not cands:
             # no role in the text: usable only if the name fits one term
