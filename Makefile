@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= diurna.duckdb
 OUT    ?= out
 
-.PHONY: demo test install bench bench-events bench-timex lock clean
+.PHONY: demo test install bench bench-events bench-timex bench-pubdate lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,6 @@ bench-events: $(STAMP)
 
 bench-timex: $(STAMP)
 	$(VENV)/bin/diurna eval timex
+
+bench-pubdate: $(STAMP)
+	$(VENV)/bin/diurna eval pubdate
