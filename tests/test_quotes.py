@@ -140,6 +140,9 @@ def test_messages_and_passives(nlp, text, cue, speaker, content):
     # a participle after a comma is an attribution of its own
     ("“You squeezed employees to the breaking point,” the senator said, referencing the bank's fake accounts.",
      "referencing", "the senator", "the bank's fake accounts"),
+    # what is urged, not who
+    ("The minister urged restraint on both sides.", "urged", "The minister", "restraint on both sides"),
+    ("The minister urged supporters on Monday.", "urged", None, None),
     # polls and estimates named by a preposition are sources
     ("In the latest poll, the governor gained three points among women.", "In", "the latest poll",
      "the governor gained three points among women"),
@@ -152,6 +155,9 @@ def test_messages_and_passives(nlp, text, cue, speaker, content):
 ])
 def test_learned_and_general_frames(nlp, text, cue, speaker, content):
     q = by_cue(nlp, text).get(cue)
+    if content is None:
+        assert q is None
+        return
     assert q is not None, [x.cue.text for x in quotes(nlp, text)]
     assert (q.speaker.text if q.speaker else None, q.content.text) == (speaker, content)
 

@@ -95,6 +95,13 @@ STANCE_PREPS = frozenset({"for", "against", "of", "over"})
 _QMARK = re.compile(r"“|”|``|''|\"|\n")
 # verbs that take a person as object, not what was said ("told reporters", "asked him")
 HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind"})
+# nouns of people addressed ("urged supporters", "encouraged voters"): who is urged, not what
+HEARERS = frozenset({
+    "supporter", "voter", "reporter", "people", "american", "member", "official", "leader", "lawmaker", "country",
+    "nation", "resident", "citizen", "follower", "fan", "colleague", "party", "side", "ally", "government",
+    "student", "parent", "worker", "audience", "crowd", "everyone", "public", "woman", "man", "youth", "donor",
+    "investor", "company", "employee", "state", "administration", "congress", "republican", "democrat",
+})
 # verbs of knowing, attributions only with a clause ("she knows that ...", not "knows the area")
 CLAUSE_ONLY = frozenset({"know", "understand", "see", "find", "maintain", "imagine", "determine", "judge", "reason",
                          "calculate", "suppose", "guess", "reckon", "presume", "perceive", "suspect", "realize",
@@ -344,7 +351,10 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     if not core or not any(s.deps[c] != "prep" or s.words[c].lower() in own | {"as"} for c in core):
         return None
     if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd") or (
-            s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) for c in core):
+            s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) or (
+            # "urged restraint", "urges retaliation on Russia": what is urged, not who
+            s.deps[c] == "dobj" and s.lemmas[v].lower() in ("urge", "encourage") and s.pos[c] == "NOUN"
+            and s.lemmas[c].lower() not in HEARERS) for c in core):
         return None  # "told reporters", "urged them" alone say nothing
     if any(s.deps[c] == "xcomp" for c in core):
         # "wants to triple X, grow Y and create Z": base forms joined to the verb continue the infinitive
