@@ -699,7 +699,9 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 continue
             content = _span(text, s.offsets[lo], _tok_end(s, hi))
             nl = text.find("\n", content.start, content.end)  # a sentence the parser ran over a paragraph
-            if nl > 0:
+            if nl > 0 and content.end <= cue.start:  # "Headline.\n\nX is an insult, lawmakers said": the last paragraph
+                content = _span(text, text.rfind("\n", content.start, content.end) + 1, content.end)
+            elif nl > 0:
                 content = _span(text, content.start, nl)
                 if re.search(r"[a-z]\.$", content.text):  # the full stop ends the sentence, not the content
                     content = Span(content.text[:-1], content.start, content.end - 1)
