@@ -59,6 +59,7 @@ def _jaccard(a: set, b: set) -> float:
 
 
 CHUNK = 2000  # new articles placed, and committed, together
+MEMORY_LIMIT = "512MB"  # DuckDB's memory during an update (its own default: 80% of the machine's)
 MERGE_CHUNK = 200_000  # new mentions merged per pass
 _LABELS = "('GPE','ORG','PERSON','NORP','LOC','FAC')"
 _KEY = "coalesce(e.source_code, ''), substr(e.cameo, 1, 3), coalesce(e.target_code, '')"
@@ -217,6 +218,16 @@ def update(store: Store) -> dict:
     (and the storylines those touch) are rewritten.  New articles are placed
     in chunks of :data:`CHUNK`, each one transaction, so a killed update
     leaves whole chunks behind and the next one places the rest."""
+    con = store.con
+    limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")  # DuckDB spills its joins to disk past it
+    try:
+        return _update(store)
+    finally:
+        con.execute(f"SET memory_limit = '{limit}'")
+
+
+def _update(store: Store) -> dict:
     placed = merge_events(store)
     con = store.con
     _backfill(con)
@@ -398,13 +409,19 @@ def _set_lines(con, line_of: dict[int, int]) -> None:
 def _links(con, sids: list[int]) -> set[tuple[int, int]]:
     """Pairs of stories, one of them in ``sids``, whose features overlap by
     :data:`LINE_SIM` (Jaccard): candidates through the inverted index
-    (``story_features``: the stories sharing a feature)."""
+    (``story_features``: the stories sharing a feature), except those
+    already in the same storyline (nothing to merge)."""
     con.register("_ls", pa.table({"sid": pa.array(sids, pa.int32())}))
     try:
         rows = con.execute(f"""
-            WITH it AS (SELECT t.story_id AS a, o.story_id AS b, count(*) AS i
-                        FROM story_features t JOIN story_features o ON o.feature = t.feature
-                        WHERE t.story_id IN (SELECT sid FROM _ls) AND o.story_id <> t.story_id GROUP BY 1, 2),
+            WITH tl AS (SELECT t.story_id, t.feature, s.storyline_id AS line FROM story_features t
+                        JOIN _ls ON _ls.sid = t.story_id LEFT JOIN stories s ON s.id = t.story_id),
+            ol AS (SELECT o.story_id, o.feature, s.storyline_id AS line FROM story_features o
+                   JOIN stories s ON s.id = o.story_id),
+            it AS (SELECT tl.story_id AS a, ol.story_id AS b, count(*) AS i
+                   FROM tl JOIN ol ON ol.feature = tl.feature
+                   WHERE ol.story_id <> tl.story_id AND (tl.line IS NULL OR ol.line IS DISTINCT FROM tl.line)
+                   GROUP BY 1, 2),
             sz AS (SELECT story_id, count(*) AS n FROM story_features
                    WHERE story_id IN (SELECT a FROM it UNION SELECT b FROM it) GROUP BY 1)
             SELECT DISTINCT least(it.a, it.b), greatest(it.a, it.b)
