@@ -156,3 +156,27 @@ def test_half_open_interval_claims_no_day(nlp):
     # drafts written after it, so the interval stays open and no day is claimed
     r = infer(nlp, "France circulated a draft Security Council resolution on aid to Syria's besieged towns.")
     assert r.latest is None and r.best is None
+
+
+def test_time_stamps_bound_from_above_and_give_the_day(nlp):
+    text = ("Protesters marched through the city on Friday after the ban on rallies was lifted in 1998.\n"
+            "12 March 2012 Last updated at 14:05 GMT\n"
+            "14th March 2012 - 09:12 Readers' comment: the marches must go on.")
+    r = infer(nlp, text)
+    stamps = [e for e in r.evidence if e.kind == "stamp"]
+    assert {e.latest for e in stamps} == {"2012-03-12", "2012-03-14"}
+    assert r.latest == "2012-03-12" and r.best == "2012-03-12"
+    # a date with no clock time after it is an ordinary date
+    r = infer(nlp, "The talks ended on 12 March 2012 without agreement.")
+    assert not [e for e in r.evidence if e.kind == "stamp"] and r.earliest == "2012-03-12"
+
+
+def test_title_next_to_the_name_not_elsewhere(nlp):
+    # "Prime Minister" is Thatcher's title; John Major is named without one here
+    r = infer(nlp, "Prime Minister Margaret Thatcher praised Mr. Lawson's successor, John Major, on Monday.")
+    notes = " ".join(e.note for e in r.evidence if e.kind == "office")
+    assert "John Major head_of_government" not in notes
+    assert r.earliest <= "1989-10-30" <= (r.latest or "9999")
+    # a title the knowledge base does not list is no tenure clue
+    r = infer(nlp, "Chancellor of the Exchequer John Major defended the pound.")
+    assert not [e for e in r.evidence if e.kind == "office" and e.latest]

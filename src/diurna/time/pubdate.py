@@ -6,6 +6,10 @@ date must lie in, with the words it came from.
 * ``date``: a full date, month or year written in the text.  In a past or
   present clause the article is written on or after it; in a future clause
   ("destroyed by mid-2014") on or before its end.
+* ``stamp``: a full date followed by a clock time or "last updated" ("24th
+  June 2011 - 20:55" before a reader's comment, "21 December 2011 Last
+  updated at 04:27 GMT"): the page's time stamp, so the article was written
+  on or before it; the earliest one is the best day.
 * ``yearless``: a date or month without a year ("the Aug. 21 attack", "in
   September").  Style guides drop the year only for recent dates, so in a
   past clause the article is written within :data:`YEARLESS_WINDOW` days
@@ -105,7 +109,7 @@ ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
 NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-LENGTH_SLACK = 365  # "the eight-year war" of a war that lasted about that long (within a year) is its length
+LENGTH_SLACK = 365  # "the eight-year war" of a war that lasted about that long (within a year; a month for months) is its length
 ANNIVERSARY_DAYS = 45  # an anniversary is written about in the weeks around the day
 AGO = re.compile(r"\b(?:(?P<q>nearly|almost|about|around|some|roughly|more than|over|less than|just over|just under)\s+)?"
                  r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+years?\s+(?:ago|earlier|before)\b", re.I)
@@ -118,6 +122,9 @@ RECENT = [(re.compile(r"\b(?:yesterday|last night|overnight)\b"), 2),
 AHEAD = re.compile(r"\b(?:ahead of|upcoming|forthcoming|coming|next|run-?up to|in the lead-up to|due|scheduled|"
                    r"will be held|to be held|before the)\b")
 SCHEDULED_DAYS = 366  # a scheduled event is written about as ahead in the year before it
+# a clock time or "last updated" right after a full date: a time stamp
+STAMP = re.compile(r"\s*(?:[-,|]\s*|at\s+)?(?:\d{1,2}[:.]\d{2}\b(?!\s*(?:pm|am|p\.m|a\.m|o'clock)\b[^\n]{0,3}[a-z])|"
+                   r"(?:last )?updated\b)", re.I)
 VOTE = re.compile(r"\b(?:vote[sd]?|voting|abstain(?:ed|s|ing)?|abstention|in favou?r|veto(?:ed)?)\b", re.I)
 
 
@@ -289,7 +296,8 @@ def _conflict_evidence(text: str, sentences: list[Sentence] | None = None) -> li
         for c in rows:
             lo, hi = (_add_years(c.start, k) for k in span) if unit == "year" else (_add_months(c.start, k) for k in span)
             n_on = _add_years(c.start, n) if unit == "year" else _add_months(c.start, n)
-            if c.end and not (m.group("ord") or m.group("ann")) and n_on >= c.end - dt.timedelta(days=LENGTH_SLACK):
+            slack_days = LENGTH_SLACK if unit == "year" else 31
+            if c.end and not (m.group("ord") or m.group("ann")) and n_on >= c.end - dt.timedelta(days=slack_days):
                 # "the eight-year war" of a war that ended: its whole length, told after it
                 out.append(Evidence("conflict", m.group(0), _iso(c.end), None,
                                     f"{c.country} {noun} {c.start}..{c.end} ({c.source}); its length, after it ended",
@@ -516,11 +524,11 @@ def _combine(evidence: list[Evidence], regions: list | None = None) -> tuple[dt.
     for p in points:
         cover = frozenset(i for lo, hi, i in ivs if lo <= p <= hi)
         # each clue counts once (alternatives share a group); office and
-        # weekday clues count more than a date in passing
+        # weekday clues and time stamps count more than a date in passing
         groups = {}
         for i in cover:
             g = evidence[i].group if evidence[i].group is not None else ("i", i)
-            groups[g] = max(groups.get(g, 0), 2 if evidence[i].kind in ("office", "weekday") else 1)
+            groups[g] = max(groups.get(g, 0), 2 if evidence[i].kind in ("office", "weekday", "stamp") else 1)
         w = sum(groups.values())
         if w > best_n:
             best_sets, best_n = [cover], w
@@ -557,7 +565,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             t.start += len(text)
             t.end += len(text)
         timexes += tail
-    yearless_days, weekdays, past_weekdays = [], collections.Counter(), []
+    yearless_days, weekdays, past_weekdays, stamps = [], collections.Counter(), [], []
     for t in timexes:
         v = t.value or ""
         if t.type not in ("DATE", "TIME"):
@@ -582,6 +590,13 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
         if per is None or per[0].year < 1900:
             continue
         deadline = _deadline(full, t.start)
+        if per[0] == per[1] and STAMP.match(full, t.end):
+            # "24th June 2011 - 20:55 My heart goes out...", "21 December 2011
+            # Last updated at 04:27 GMT": a comment's or an update's time
+            # stamp, written on or after the article
+            evidence.append(Evidence("stamp", t.text, None, _iso(per[1]), f"{v} a page's time stamp (comment, update)"))
+            stamps.append(per[1])
+            continue
         if t.tense == "future" or deadline:
             evidence.append(Evidence("date", t.text, None, _iso(per[1]),
                                      f"{v} as a deadline" if deadline else f"{v} in a future clause"))
@@ -675,6 +690,10 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
         if past:
             start, end = max(past)
             cand = min(end, hi) if hi else end
+        if stamps:
+            # the earliest time stamp on the page (a comment, an update): the
+            # article was written that day or before
+            cand = min(stamps)
         # several equally supported stretches: the best day is in one of them, not between
         r_lo, r_hi = next(((a, b) for a, b in regions if cand and (a is None or a <= cand) and (b is None or cand <= b)),
                           regions[0] if regions else (lo, hi))
@@ -689,7 +708,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             # no day is better than another, so none is claimed; the interval
             # stays, and the article's story may date it (diurna.stories)
             best = None
-    if best and not best_exact and past_weekdays:
+    if best and not best_exact and not stamps and past_weekdays:
         # news names the days around its own: a story whose latest past
         # weekday is a Thursday was most likely written that Thursday
         wd = past_weekdays[-1]

@@ -32,7 +32,7 @@ from .pubdate import DateInference, infer_publication_date
 
 COLLECTIONS = ("TimeBank", "t17", "AQUAINT")
 HELD_OUT = {"AQUAINT"}
-KINDS = ("date", "yearless", "weekday", "office", "conflict", "event", "member")
+KINDS = ("date", "stamp", "yearless", "weekday", "office", "conflict", "event", "member")
 
 
 @dataclass
