@@ -724,7 +724,10 @@ def date_article(article, sentences: list[Sentence] | None) -> DateInference | N
     on the article).  A known date is left alone."""
     if article.published:
         return None
-    extra = [line for line, why in (article.removed or []) if "caption" in why]
+    # captions may still date the page ("... in Paris on Sept. 16."), and so
+    # may time stamps removed as page furniture ("Last updated at 04:27 GMT")
+    extra = [line for line, why in (article.removed or [])
+             if "caption" in why or re.search(r"\b\d{1,2}:\d{2}\b|\blast updated\b", line, re.I)]
     r = infer_publication_date(article.text, sentences, extra)
     article.published_earliest, article.published_latest = r.earliest, r.latest
     article.date_evidence = [
