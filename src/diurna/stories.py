@@ -260,12 +260,14 @@ def _weak(d, src, lo, hi) -> bool:
     return d is None or (src == "inferred" and (lo is None or hi is None or (hi - lo).days > 366))
 
 
-def _pairs_sql(probe: str, where: str, cols: str) -> str:
+def _pairs_sql(probe: str, pool: str, where: str, cols: str) -> str:
     """Articles sharing a feature with the probe table's articles (``aid``,
     ``t`` and other columns) with their Jaccard similarity (``sim``), those
     that can reach ``t``: an article probes all but its ceil(t·n) - 1 most
     common features, as two sets that similar must share one of those
-    (prefix filtering; a very common feature's long list is not read)."""
+    (prefix filtering; a very common feature's long list is not read).
+    ``pool``: which articles can be candidates at all (read first);
+    ``where``: which of them for a given probe article ``nf``."""
     return f"""
         WITH nf0 AS (SELECT p.*, f.feature FROM {probe} p JOIN article_features f ON f.article_id = p.aid),
         df AS (SELECT feature, count(*) AS n FROM article_features
@@ -273,10 +275,11 @@ def _pairs_sql(probe: str, where: str, cols: str) -> str:
         nf AS (SELECT nf0.*, row_number() OVER (PARTITION BY aid ORDER BY df.n DESC, feature) AS common,
                       count(*) OVER (PARTITION BY aid) AS len
                FROM nf0 JOIN df USING (feature)),
+        o AS (SELECT * FROM articles o WHERE o.duplicate_of IS NULL AND {pool}),
+        pf AS (SELECT f.article_id, f.feature FROM article_features f JOIN o ON o.id = f.article_id),
         cand AS (SELECT DISTINCT nf.aid, o.id AS other, {cols}
-                 FROM nf JOIN article_features f ON f.feature = nf.feature JOIN articles o ON o.id = f.article_id
-                 WHERE nf.common > ceil(nf.len * nf.t - 1e-9) - 1
-                   AND o.id <> nf.aid AND o.duplicate_of IS NULL AND {where}),
+                 FROM nf JOIN pf f ON f.feature = nf.feature JOIN o ON o.id = f.article_id
+                 WHERE nf.common > ceil(nf.len * nf.t - 1e-9) - 1 AND o.id <> nf.aid AND {where}),
         pairs AS (SELECT cand.*, count(*) AS i FROM cand
                   JOIN article_features fo ON fo.article_id = cand.other
                   JOIN nf0 ON nf0.aid = cand.aid AND nf0.feature = fo.feature GROUP BY ALL),
@@ -299,8 +302,8 @@ def _borrow(con, weak: list[tuple]) -> dict:
     con.register("_w", w)
     try:
         rows = con.execute(f"""
-            WITH sims AS ({_pairs_sql("_w", _FIRM.format(a="o") + '''
-                    AND (nf.lo IS NULL OR o.published >= nf.lo) AND (nf.hi IS NULL OR o.published <= nf.hi)''',
+            WITH sims AS ({_pairs_sql("_w", _FIRM.format(a="o"), '''
+                    (nf.lo IS NULL OR o.published >= nf.lo) AND (nf.hi IS NULL OR o.published <= nf.hi)''',
                     "o.published AS od")}),
             ranked AS (SELECT *, row_number() OVER (PARTITION BY aid ORDER BY sim DESC, other DESC) AS rn FROM sims)
             SELECT b.aid, b.od, b.sim, (SELECT max(r.sim) FROM ranked r WHERE r.aid = b.aid AND r.rn > 1
@@ -326,8 +329,11 @@ def _place(con, chunk: list[tuple], borrowed: dict) -> None:
     con.register("_ch", ch)
     try:
         best_old = {aid: (sim, sid) for aid, sid, sim in con.execute(f"""
-            WITH sims AS ({_pairs_sql("_ch", f'''o.story_id IS NOT NULL AND nf.pub IS NOT NULL
-                    AND o.published BETWEEN nf.pub - {STORY_DAYS} AND nf.pub + {STORY_DAYS}''', "o.story_id AS sid")})
+            WITH sims AS ({_pairs_sql(
+                "_ch", f"o.story_id IS NOT NULL AND o.published IN (SELECT pub + CAST(k AS INTEGER) FROM _ch, "
+                       f"range(-{STORY_DAYS}, {STORY_DAYS + 1}) r(k) WHERE pub IS NOT NULL)",
+                f"nf.pub IS NOT NULL AND o.published BETWEEN nf.pub - {STORY_DAYS} AND nf.pub + {STORY_DAYS}",
+                "o.story_id AS sid")})
             SELECT aid, sid, sim FROM (SELECT *, row_number() OVER (PARTITION BY aid ORDER BY sim DESC, other) AS rn
                                        FROM sims) WHERE rn = 1""").fetchall()}
         feats: dict[str, set] = defaultdict(set)
