@@ -143,6 +143,11 @@ def test_messages_and_passives(nlp, text, cue, speaker, content):
     # what is urged, not who
     ("The minister urged restraint on both sides.", "urged", "The minister", "restraint on both sides"),
     ("The minister urged supporters on Monday.", "urged", None, None),
+    # the speaker starts after a spaced dash, not inside a hyphenated word
+    ("The reaction was predictable - Donald J. Trump said the debate was rigged.", "said", "Donald J. Trump",
+     "the debate was rigged"),
+    ("Twenty-seven states led by coal-producer West Virginia said the rules were illegal.", "said",
+     "Twenty-seven states led by coal-producer West Virginia", "the rules were illegal"),
     # polls and estimates named by a preposition are sources
     ("In the latest poll, the governor gained three points among women.", "In", "the latest poll",
      "the governor gained three points among women"),

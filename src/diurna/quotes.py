@@ -415,6 +415,10 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
             lo -= 1
         while hi + 1 in toks:
             hi += 1
+    dash = max((i for i in range(lo, subj) if s.words[i] in ("-", "--", "—", "–", "―") and i + 1 < len(s.words)
+                and s.offsets[i + 1] > _tok_end(s, i) and s.offsets[i] > _tok_end(s, i - 1)), default=None)
+    if dash is not None:
+        lo = dash + 1  # "... predictable - Donald J. Trump said": after the dash
     while lo < subj and (s.pos[lo] == "PUNCT" or s.deps[lo] in ("preconj", "cc") or (
             s.deps[lo] == "advmod" and s.pos[lo] == "ADV")):
         lo += 1  # "Even China", "Both Mr. King and Mr. Schultz"
