@@ -415,7 +415,7 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
             lo -= 1
         while hi + 1 in toks:
             hi += 1
-    dash = max((i for i in range(lo, subj) if s.words[i] in ("-", "--", "—", "–", "―") and i + 1 < len(s.words)
+    dash = max((i for i in range(max(lo, 1), subj) if s.words[i] in ("-", "--", "—", "–", "―")
                 and s.offsets[i + 1] > _tok_end(s, i) and s.offsets[i] > _tok_end(s, i - 1)), default=None)
     if dash is not None:
         lo = dash + 1  # "... predictable - Donald J. Trump said": after the dash
