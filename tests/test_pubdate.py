@@ -166,7 +166,9 @@ def test_time_stamps_bound_from_above_and_give_the_day(nlp):
     stamps = [e for e in r.evidence if e.kind == "stamp"]
     assert {e.latest for e in stamps} == {"2012-03-12", "2012-03-14"}
     assert r.latest == "2012-03-12" and r.best == "2012-03-12"
-    # a date with no clock time after it is an ordinary date
+    r = infer(nlp, "The shelling went on, residents said.\nAt 18:03 2nd Mar 2012, a reader wrote: the world watches.")
+    assert [e.latest for e in r.evidence if e.kind == "stamp"] == ["2012-03-02"]
+    # a date with no clock time next to it is an ordinary date
     r = infer(nlp, "The talks ended on 12 March 2012 without agreement.")
     assert not [e for e in r.evidence if e.kind == "stamp"] and r.earliest == "2012-03-12"
 

@@ -6,7 +6,7 @@ date must lie in, with the words it came from.
 * ``date``: a full date, month or year written in the text.  In a past or
   present clause the article is written on or after it; in a future clause
   ("destroyed by mid-2014") on or before its end.
-* ``stamp``: a full date followed by a clock time or "last updated" ("24th
+* ``stamp``: a full date next to a clock time or before "last updated" ("24th
   June 2011 - 20:55" before a reader's comment, "21 December 2011 Last
   updated at 04:27 GMT"): the page's time stamp, so the article was written
   on or before it; the earliest one is the best day.
@@ -125,6 +125,7 @@ SCHEDULED_DAYS = 366  # a scheduled event is written about as ahead in the year 
 # a clock time or "last updated" right after a full date: a time stamp
 STAMP = re.compile(r"\s*(?:[-,|]\s*|at\s+)?(?:\d{1,2}[:.]\d{2}\b(?!\s*(?:pm|am|p\.m|a\.m|o'clock)\b[^\n]{0,3}[a-z])|"
                    r"(?:last )?updated\b)", re.I)
+STAMP_BEFORE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:gmt|bst|utc|[ap]\.?m\.?)?\s*,?\s*(?:on\s+)?$", re.I)  # "At 18:03 2nd Mar 2012, X wrote"
 VOTE = re.compile(r"\b(?:vote[sd]?|voting|abstain(?:ed|s|ing)?|abstention|in favou?r|veto(?:ed)?)\b", re.I)
 
 
@@ -590,7 +591,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
         if per is None or per[0].year < 1900:
             continue
         deadline = _deadline(full, t.start)
-        if per[0] == per[1] and STAMP.match(full, t.end):
+        if per[0] == per[1] and (STAMP.match(full, t.end) or STAMP_BEFORE.search(full[max(0, t.start - 16):t.start])):
             # "24th June 2011 - 20:55 My heart goes out...", "21 December 2011
             # Last updated at 04:27 GMT": a comment's or an update's time
             # stamp, written on or after the article
