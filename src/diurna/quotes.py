@@ -368,7 +368,8 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     if len(core) > 1:
         # "called them “lone wolves”": the one named by a pronoun is not part of what is stated
         core = [c for c in core if not (s.deps[c] in ("dobj", "obj") and s.pos[c] == "PRON")]
-    if len(core) == 1 and s.deps[core[0]] in ("dobj", "obj") and s.lemmas[core[0]].lower() in STANCE_NOUNS | CLAIM_NOUNS:
+    noun = core[0] if len(core) == 1 and s.deps[core[0]] in ("dobj", "obj") else None
+    if noun is not None and s.lemmas[noun].lower() in STANCE_NOUNS | CLAIM_NOUNS:
         # "expressed deep concern about the policy", "a strong condemnation of the test": what it is about
         about = next((k for p in kids[core[0]] if p > core[0] and s.deps[p] == "prep" and s.words[p].lower() in (
             "of", "about", "over", "for", "against", "on") for k in kids[p] if s.deps[k] in ("pobj", "pcomp")), None)
@@ -906,7 +907,8 @@ def _poll(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     if pobj is None:
         return None
     head = pobj
-    if s.lemmas[pobj].lower() in ("one", "some", "many", "most") and any(s.words[c].lower() == "of" for c in kids[pobj]):
+    if s.lemmas[pobj].lower() in ("one", "some", "many", "most") and any(
+            s.words[c].lower() == "of" for c in kids[pobj]):
         head = next((k for c in kids[pobj] if s.words[c].lower() == "of" for k in kids[c] if s.deps[k] == "pobj"), pobj)
     if s.lemmas[head].lower() not in POLL_NOUNS:
         return None
