@@ -601,9 +601,9 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
         if t.tense == "future" or deadline:
             evidence.append(Evidence("date", t.text, None, _iso(per[1]),
                                      f"{v} as a deadline" if deadline else f"{v} in a future clause"))
-        elif t.tense == "present" and re.fullmatch(r"\d{3,4}", v):
-            # "the 1990s", "sales in 1990" in a present clause: as often a
-            # plan or forecast as a fact, no clue
+        elif t.tense in ("present", None) and re.fullmatch(r"\d{3,4}", v):
+            # "the 1990s", "sales in 1990" in a present clause (or one whose
+            # tense is unknown): as often a plan or forecast as a fact, no clue
             continue
         else:
             evidence.append(Evidence("date", t.text, _iso(per[0]), None, f"{v} in a {t.tense or 'non-future'} clause",
