@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -512,12 +513,14 @@ def _messenger(s: Sentence, cue_start: int) -> bool:
 def _attributions(text: str, sentences: list[Sentence], people: People) -> list[Quote]:
     gaz = default_gazetteer()
     quotes = quote_spans(text)
-    long_quotes = [(a, b) for a, b in quotes if len(text[a:b].split()) >= 3]
+    long_quotes = sorted((a, b) for a, b in quotes if len(text[a:b].split()) >= 3)
+    starts = [a for a, _ in long_quotes]
     used: set[int] = set()
     out: list[Quote] = []
 
-    def quoted(off: int) -> bool:
-        return any(a < off < b for a, b in long_quotes)
+    def quoted(off: int) -> bool:  # quotations do not overlap: the last one opening before ``off``
+        k = bisect_left(starts, off) - 1
+        return k >= 0 and off < long_quotes[k][1]
 
     persons: list = []  # the people named so far (PERSON entities), for "he said"
     names = {n.lower() for x in sentences for e in x.entities if e.label == "PERSON"
