@@ -182,3 +182,9 @@ def test_title_next_to_the_name_not_elsewhere(nlp):
     # a title the knowledge base does not list is no tenure clue
     r = infer(nlp, "Chancellor of the Exchequer John Major defended the pound.")
     assert not [e for e in r.evidence if e.kind == "office" and e.latest]
+
+
+def test_title_told_at_a_written_past_date_is_the_title_then(nlp):
+    r = infer(nlp, "In 1995, Prime Minister John Major called a leadership election.")
+    assert not [e for e in r.evidence if e.kind == "office"]
+    assert r.earliest == "1995-01-01" and r.latest is None

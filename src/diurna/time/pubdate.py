@@ -614,6 +614,11 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
     for m in _full_names().finditer(text):
         if not any(a <= m.start() < b for a, b in covered):
             ents.append((m.start(), m.end(), m.group(0)))
+    # "in 1994, a plane carrying President Habyarimana": a title in a
+    # sentence told at a written past date is the title then, not the article's
+    then = [(a, b) for a, b, _ in _sentence_spans(text, sentences)
+            if any(a <= t.start < b and t.tense == "past" and re.match(r"\d{4}", t.value or "") for t in timexes)]
+    ents = [x for x in ents if not any(a <= x[0] < b for a, b in then)]
     evidence += _office_evidence(text, ents)
     evidence += _conflict_evidence(text, sentences)
     evidence += _event_evidence(text, sentences)
