@@ -5,7 +5,9 @@ date must lie in, with the words it came from.
 
 * ``date``: a full date, month or year written in the text.  In a past or
   present clause the article is written on or after it; in a future clause
-  ("destroyed by mid-2014") on or before its end.
+  or as a deadline or due date ("destroyed by mid-2014", "notes due 1999")
+  on or before its end.  A year or decade alone in a present clause or one
+  of unknown tense ("sales in 1990 are expected") is no clue.
 * ``stamp``: a full date next to a clock time or before "last updated" ("24th
   June 2011 - 20:55" before a reader's comment, "21 December 2011 Last
   updated at 04:27 GMT"): the page's time stamp, so the article was written
@@ -13,17 +15,23 @@ date must lie in, with the words it came from.
 * ``yearless``: a date or month without a year ("the Aug. 21 attack", "in
   September").  Style guides drop the year only for recent dates, so in a
   past clause the article is written within :data:`YEARLESS_WINDOW` days
-  after it (before it in a future clause); the year is the one that fits the
-  other clues.
+  after it (before it in a future clause or as a deadline, either side in a
+  present clause: "the vote is on 10 April"); the year is the one that fits
+  the other clues.
 * ``weekday``: a weekday and a yearless date that agree ("Monday ... Sept. 16"
   in a year where Sept. 16 is a Monday): the article is written that day or
   within the week after.  The weekday is the date's own ("Monday, Sept. 16")
-  or the one the text names most (the news day), and the other clues must
-  first narrow the date to a few years (over more, any date falls on any
-  weekday).
+  or the one the text names most (the news day); for the news day the other
+  clues must first narrow the date to two years (over more, a date falls on
+  any weekday and coincidences outnumber agreements).
 * ``office``: a person named with an office ("U.S. Secretary of State Rex
-  Tillerson") bounds the article to the tenure, from ``data/officeholders.tsv``;
-  "former" and "then-" are respected.  A name written without any office
+  Tillerson", "Sergei Lavrov, Russia's foreign minister,") bounds the
+  article to the tenure, from ``data/officeholders.tsv``; the title must be
+  next to the name (not another person's in the sentence, nor one elsewhere
+  in the article), a title the knowledge base does not list ("Chancellor of
+  the Exchequer John Major") is no clue, "former" and "then-" are respected,
+  and so is a sentence told at a written past date ("In 1995, Prime Minister
+  John Major ...": the title then).  A name written without any office
   ("Col Muammar Gaddafi") only puts the article after the first term began:
   deposed and dead leaders are named for years after.
 * ``conflict``: "the five-year civil war" in an article about Syria puts it
