@@ -279,3 +279,12 @@ def test_relative_date_from_an_inferred_anchor_is_no_more_precise_than_it(nlp):
     art = Article(id="t", origin="t", text=text, published="2012-03-07")
     (pa,) = list(parse([art], nlp=nlp))
     assert {e.trigger.text: e for e in get_coder("rules").code(pa.article, pa.sentences)}["vetoed"].date_precision == "day"
+
+
+def test_event_dated_by_an_inferred_article_date_keeps_its_uncertainty(nlp):
+    text = "Russia rejected the French draft resolution. China called for more talks."
+    art = Article(id="t", origin="t", text=text, published="2012-03-07", published_source="inferred",
+                  published_earliest="2012-02-20", published_latest="2012-03-10")
+    (pa,) = list(parse([art], nlp=nlp))
+    evs = get_coder("rules").code(pa.article, pa.sentences)
+    assert evs and all((e.date, e.date_source, e.date_precision) == ("2012-03-07", "inferred", "month") for e in evs)

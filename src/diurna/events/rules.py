@@ -417,6 +417,9 @@ class RuleCoder:
                 return
         ev.date = article.published
         ev.date_precision = "day" if article.published else None
+        if article.published and article.published_source == "inferred":
+            # the article's day is a best guess inside its interval: no more precise than that
+            ev.date_precision = _interval_precision(article)
         ev.date_source = ("inferred" if article.published_source == "inferred" else "article") if article.published else None
 
     # -- internals ----------------------------------------------------------
