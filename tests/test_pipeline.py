@@ -219,3 +219,30 @@ def test_sample_corpus(tmp_path):
     for a in arts.values():
         for junk in ("cookie", "Subscribe", "Advertisement", "Comments (", "Most read", "reader_2291"):
             assert junk not in (a["text"] or ""), (a["origin"], junk)
+
+
+def test_an_article_a_stage_fails_on_is_rejected_and_the_run_goes_on(corpus, tmp_path):
+    """A stage raising on one article (a bug meeting unexpected text) costs
+    that article only: one rejection line naming the stage, the rest stored,
+    and the file is read again by the next run."""
+    from diurna.events import get_coder, register
+
+    @register("fails-on-running-short")
+    class Fragile:
+        def __init__(self):
+            self.rules = get_coder("rules")
+
+        def code(self, article, sentences):
+            if "running short" in article.text:
+                raise ValueError("unexpected text")
+            return self.rules.code(article, sentences)
+
+    db = tmp_path / "f.duckdb"
+    heard = []
+    s = run([str(corpus)], Settings(db=str(db), coder="fails-on-running-short"), on_reject=heard.append)
+    assert (s.stored, s.rejected) == (2, 1)
+    assert heard[0].origin.endswith("c.txt") and "event coding: ValueError: unexpected text" in heard[0].reason
+    _consistent(db)
+    again = run([str(corpus)], Settings(db=str(db)))  # the file was not marked as read: tried again
+    assert (again.stored, again.unchanged_files) == (1, 2)
+    assert _consistent(db)[0] == 3

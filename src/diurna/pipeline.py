@@ -86,17 +86,34 @@ class RunSummary:
 
 
 def code_articles(articles: list[Article], pipeline: str | None = None, coder: str = "rules",
-                  batch_size: int = 32, parquet_dir: str | None = None) -> list[CodedArticle]:
+                  batch_size: int = 32, parquet_dir: str | None = None,
+                  failures: list[Rejection] | None = None) -> list[CodedArticle]:
     """Parse, date and code a batch of articles (what each worker runs, local
     or on Dask); with ``parquet_dir`` the worker also writes the batch as
-    Parquet parts there (:mod:`diurna.export`)."""
+    Parquet parts there (:mod:`diurna.export`).
+
+    An article a stage fails on (a bug meeting text it did not expect) is
+    left out and, with ``failures``, reported there as a rejection naming the
+    stage and the error: one article never stops a run, and a later run
+    tries it again."""
     nlp = load(pipeline)
     c = get_coder(coder)
     out = []
     for parsed in parse(articles, nlp=nlp, batch_size=batch_size):
-        date_article(parsed.article, parsed.sentences)
-        events = c.code(parsed.article, parsed.sentences)
-        quotes = [q.to_json() for q in find_quotes(parsed.article.text, parsed.sentences, parsed.article.published)]
+        stage = "dating"
+        try:
+            date_article(parsed.article, parsed.sentences)
+            stage = "event coding"
+            events = c.code(parsed.article, parsed.sentences)
+            stage = "quotes"
+            quotes = [q.to_json() for q in find_quotes(parsed.article.text, parsed.sentences,
+                                                       parsed.article.published)]
+        except Exception as exc:  # noqa: BLE001 (reported, not swallowed)
+            if failures is None:
+                raise
+            failures.append(Rejection(parsed.article.origin,
+                                      f"could not be processed ({stage}: {type(exc).__name__}: {exc})"))
+            continue
         out.append(CodedArticle(article=parsed.article, sentences=parsed.sentences, events=events, quotes=quotes))
     if parquet_dir:
         from .export import write_parquet_batch
@@ -121,10 +138,12 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def _work(articles: list[Article], *args) -> tuple[list[CodedArticle], float]:
-    """What a pool runs: :func:`code_articles` and the worker's peak memory so far."""
-    coded = code_articles(articles, *args)
-    return coded, peak_mb()
+def _work(articles: list[Article], *args) -> tuple[list[CodedArticle], float, list[Rejection]]:
+    """What a pool runs: :func:`code_articles`, the worker's peak memory so
+    far, and the articles a stage failed on."""
+    failures: list[Rejection] = []
+    coded = code_articles(articles, *args, failures=failures)
+    return coded, peak_mb(), failures
 
 
 def _init_worker(pipeline: str | None, coder: str) -> None:
@@ -225,6 +244,7 @@ def run(
             read_inputs.append((src.origin, *stats.pop(src.origin), n))
 
     pending_rej: list[Rejection] = []
+    failed_inputs: set[str] = set()  # files with an article a stage failed on: read again next run
     pending_copies: list[Article] = []
     sigs: dict = {}
 
@@ -262,9 +282,13 @@ def run(
         if todo:
             yield todo
 
-    def write(result: tuple[list[CodedArticle], float]) -> None:
-        coded, peak = result
+    def write(result: tuple[list[CodedArticle], float, list[Rejection]]) -> None:
+        coded, peak, failed = result
         summary.peak_worker_mb = max(summary.peak_worker_mb, peak)
+        for r in failed:
+            reject(r)
+            pending_rej.append(r)
+            failed_inputs.add(r.origin.split("#", 1)[0])
         copies = list(pending_copies)
         rej = list(pending_rej)
         batch_sigs = {a.article.id: sigs.pop(a.article.id) for a in coded if a.article.id in sigs}
@@ -310,13 +334,13 @@ def run(
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
         if pending_copies or pending_rej:
-            write(([], 0.0))
+            write(([], 0.0, []))
         # merge event mentions, attach new articles to stories (only what is new;
         # also what a killed run left unplaced, so this runs even when nothing was stored)
         if on_stage:
             on_stage("stories")
         stories.update(store)
-        store.record_inputs(read_inputs, run_id)  # only now: a killed run reads its files again
+        store.record_inputs([r for r in read_inputs if r[0] not in failed_inputs], run_id)  # only now: a killed run reads its files again
         store.finish_run(run_id, summary.as_dict())
     finally:
         if own_store:

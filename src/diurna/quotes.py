@@ -368,7 +368,7 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
             core.append(c)
     if len(core) > 1:
         # "called them “lone wolves”": the one named by a pronoun is not part of what is stated
-        core = [c for c in core if not (s.deps[c] in ("dobj", "obj") and s.pos[c] == "PRON")]
+        core = [c for c in core if not (s.deps[c] in ("dobj", "obj") and s.pos[c] == "PRON")] or core
     noun = core[0] if len(core) == 1 and s.deps[core[0]] in ("dobj", "obj") else None
     if noun is not None and s.lemmas[noun].lower() in STANCE_NOUNS | CLAIM_NOUNS:
         # "expressed deep concern about the policy", "a strong condemnation of the test": what it is about
