@@ -27,7 +27,7 @@ from .quotes import find_quotes
 from .time.pubdate import date_article
 from .ingest import Deduplicator, read
 from .ingest.readers import DEFAULT_MAX_BYTES
-from .nlp import load, parse
+from .nlp import NLP_BATCH, load, parse
 from .records import Article, CodedArticle, Rejection
 from . import stories
 from .store import Store
@@ -99,7 +99,7 @@ def code_articles(articles: list[Article], pipeline: str | None = None, coder: s
     nlp = load(pipeline)
     c = get_coder(coder)
     out = []
-    for parsed in parse(articles, nlp=nlp, batch_size=batch_size):
+    for parsed in parse(articles, nlp=nlp, batch_size=min(batch_size, NLP_BATCH)):
         stage = "dating"
         try:
             date_article(parsed.article, parsed.sentences)
