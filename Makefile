@@ -36,6 +36,10 @@ bench: $(STAMP)
 	$(VENV)/bin/diurna bench throughput --workers 1 --workers 2
 	$(VENV)/bin/diurna bench profile
 
+# memory and speed on a generated corpus of 1,000 600-word articles (2 workers)
+bench-scale: $(STAMP)
+	$(VENV)/bin/diurna bench throughput --generate 1000 --workers 2
+
 bench-events: $(STAMP)
 	$(VENV)/bin/diurna eval events
 
