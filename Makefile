@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= diurna.duckdb
 OUT    ?= out
 
-.PHONY: demo test install bench bench-events bench-timex bench-pubdate lock clean
+.PHONY: demo test install bench bench-scale bench-events bench-timex bench-pubdate lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
