@@ -33,7 +33,7 @@ clean:
 	rm -rf $(VENV) $(OUT) $(DB) build src/*.egg-info
 
 bench: $(STAMP)
-	$(VENV)/bin/diurna bench throughput --workers 1 --workers 2
+	$(VENV)/bin/diurna bench throughput --workers 1 --workers 2 --repeat 2
 	$(VENV)/bin/diurna bench profile
 
 # memory and speed on a generated corpus of 1,000 600-word articles (2 workers)

@@ -128,7 +128,7 @@ def _full_run(src: str, db: str, workers: int, batch_size: int) -> dict:
 
 
 def throughput(paths: list[str], workers=(1,), batch_size: int = 32, limit: int | None = None,
-               generate: int | None = None) -> dict:
+               generate: int | None = None, repeat: int = 1) -> dict:
     """spaCy alone, the stages after it alone, and the full pipeline with each
     number of ``workers`` (each in a fresh process, so its memory is its own),
     on the same texts."""
@@ -178,14 +178,30 @@ def throughput(paths: list[str], workers=(1,), batch_size: int = 32, limit: int 
         with src.open("w", encoding="utf-8") as f:
             for i, t in enumerate(texts):
                 f.write(json.dumps({"id": str(i), "text": t}) + "\n")
-        for w in workers:
-            db = Path(tmp) / f"w{w}.duckdb"
-            out = subprocess.run([sys.executable, "-m", "diurna.bench", str(src), str(db), str(w), str(batch_size)],
-                                 capture_output=True, text=True, check=True)
-            runs.append({"workers": w, **json.loads(out.stdout.strip().splitlines()[-1])})
+        # ``repeat`` rounds, each timing spaCy alone again and every worker count, interleaved so that
+        # a busy spell of the machine hits all of them; the fastest of each is kept (peak memory: the largest)
+        best: dict[int, dict] = {}
+        for rnd in range(repeat):
+            if rnd:
+                t0 = time.perf_counter()
+                for _ in nlp.pipe(texts, batch_size=batch_size):
+                    pass
+                spacy_s = min(spacy_s, time.perf_counter() - t0)
+            for w in workers:
+                db = Path(tmp) / f"w{w}-{rnd}.duckdb"
+                out = subprocess.run([sys.executable, "-m", "diurna.bench", str(src), str(db), str(w), str(batch_size)],
+                                     capture_output=True, text=True, check=True)
+                x = {"workers": w, **json.loads(out.stdout.strip().splitlines()[-1])}
+                if w in best:
+                    x["peak_mb_main"] = max(x["peak_mb_main"], best[w]["peak_mb_main"])
+                    x["peak_mb_worker"] = max(x["peak_mb_worker"], best[w]["peak_mb_worker"])
+                    if best[w]["full_s"] < x["full_s"]:
+                        x["full_s"] = best[w]["full_s"]
+                best[w] = x
+        runs = [best[w] for w in workers]
     return {
         "articles": len(texts), "words": words, "generated": bool(generate or not paths),
-        "spacy_s": spacy_s, "date_s": date_s, "code_s": code_s, "quote_s": quote_s,
+        "spacy_s": spacy_s, "repeat": repeat, "date_s": date_s, "code_s": code_s, "quote_s": quote_s,
         "n_sent_alone": n_sent, "n_ev_alone": n_ev, "candidates": cands, "runs": runs,
         "peak_mb_spacy_alone": _peak_mb(),
     }
@@ -201,7 +217,7 @@ def throughput_markdown(r: dict, paths: list[str], command: str) -> str:
         f"Python {platform.python_version()}; run {_dt.date.today().isoformat()}. Each full run is a fresh process "
         "into a fresh store (ingest, boilerplate, de-duplication, parse, dates, events, quotes, places, store "
         "writes, event merging and stories); with more than one worker the workers' model loading is "
-        "counted.", "",
+        f"counted. Times are the fastest of {r['repeat']} interleaved round(s).", "",
         "| what | seconds | articles/s | words/s | events/s | / spaCy alone | peak MB main | peak MB per worker |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
         f"| spaCy alone (`nlp.pipe`, one process) | {r['spacy_s']:.2f} | {r['articles'] / r['spacy_s']:.1f} | "

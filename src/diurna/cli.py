@@ -441,16 +441,20 @@ def bench():
 @click.option("--limit", type=int, default=None, help="Use only the first N articles.")
 @click.option("--generate", type=int, default=None,
               help="Use a generated corpus of N 600-word articles (the default when ../shared is absent: 300).")
+@click.option("--repeat", type=int, default=1, show_default=True,
+              help="Interleaved rounds of every measurement; the fastest of each is reported.")
 @click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
-def bench_throughput(paths, workers, batch_size, limit, generate, output):
+def bench_throughput(paths, workers, batch_size, limit, generate, repeat, output):
     """Full pipeline vs spaCy alone on the same texts (default corpus: t17-syria-bbc, else generated)."""
     from . import bench as b
 
     repo = Path(__file__).resolve().parents[2]
     paths = list(paths) or ([] if generate else b.default_corpus(repo))
-    r = b.throughput(paths, workers=tuple(workers), batch_size=batch_size, limit=limit, generate=generate)
+    r = b.throughput(paths, workers=tuple(workers), batch_size=batch_size, limit=limit, generate=generate,
+                     repeat=repeat)
     command = "diurna bench throughput " + " ".join(f"-w {w}" for w in workers) + (
-        f" --generate {generate}" if generate else "") + (f" --limit {limit}" if limit else "")
+        f" --generate {generate}" if generate else "") + (f" --limit {limit}" if limit else "") + (
+        f" --repeat {repeat}" if repeat > 1 else "")
     md = b.throughput_markdown(r, paths, command)
     for old in ("throughput-w1", "throughput-w2"):  # sections of earlier versions
         b.remove_section(Path(output), old)
