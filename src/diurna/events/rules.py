@@ -321,6 +321,8 @@ class RuleCoder:
             return []
         out = []
         self._coded_verbs = set()
+        # verbs that declare an act a noun names ("announced a ceasefire"): coded from the noun
+        self._declarers = {self._declarer(s, k) for k in nominals}
         for t in verbs:
             ev = self._event(article, s, t, kids, mentions)
             if ev is not None:
@@ -764,9 +766,7 @@ class RuleCoder:
         pattern, target_head = m
         if pattern.cameo == "-":
             return None  # "fight the epidemic": the lexicon says this is no political event
-        if pattern.objects is None and s.lemmas[t].lower() in DECLARING and any(
-                self._declarer(s, k) == t for k in range(len(s.words)) if s.pos[k] == "NOUN"
-                and _lemma(s, k, self.nouns) in self.nouns):
+        if pattern.objects is None and s.lemmas[t].lower() in DECLARING and t in self._declarers:
             return None  # "announced a ceasefire": the ceasefire is the event (coded from the noun)
         src_head, _ = self._subject(s, t, kids)
         blame_target = None
