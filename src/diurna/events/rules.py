@@ -46,6 +46,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -71,6 +72,12 @@ def _lemma(s: Sentence, tok: int, known) -> str:
         if joined in known:
             return joined
     return lem
+
+
+def _in_actor_entity(s: Sentence, tok: int) -> bool:
+    """Whether the token is inside a PERSON, ORG, GPE or NORP entity."""
+    off = s.offsets[tok]
+    return any(e.label in ACTOR_ENTITIES and e.start <= off < e.end for e in s.entities)
 
 
 def _is_time(s: Sentence, tok: int) -> bool:
@@ -101,18 +108,12 @@ def _precision(value: str) -> str:
 PRECISIONS = ("day", "week", "month", "quarter", "year")
 
 
-_RELATIVE: dict[str, bool] = {}
-
-
+@lru_cache(maxsize=4096)
 def _relative(expression: str) -> bool:
     """Does the expression need an anchor to be dated ("on Wednesday", "last
     week", "March 3"), unlike "March 3, 2012" or "in 2011"?"""
-    if expression not in _RELATIVE:
-        if len(_RELATIVE) > 4096:
-            _RELATIVE.clear()
-        found = find_timexes(expression, None)
-        _RELATIVE[expression] = not found or any(t.value is None or "X" in t.value for t in found)
-    return _RELATIVE[expression]
+    found = find_timexes(expression, None)
+    return not found or any(t.value is None or "X" in t.value for t in found)
 
 
 def _interval_precision(article: Article) -> str:
@@ -626,8 +627,7 @@ class RuleCoder:
         # exercises", "six Iraqi artifacts" are things
         if s.pos[h] == "PROPN" or any(m.i <= h < m.j for m in self._mentions):
             return True
-        off = s.offsets[h]
-        if any(e.label in ACTOR_ENTITIES and e.start <= off < e.end for e in s.entities):
+        if _in_actor_entity(s, h):
             return True
         # "its poor neighbour Kyrgyzstan"
         return any(s.deps[c] == "appos" and s.pos[c] == "PROPN" for c in kids[h])
@@ -648,8 +648,7 @@ class RuleCoder:
         toks = set(noun_phrase(s, h, kids))
         if any(m.entry.kind != "sector" and m.i in toks for m in self._mentions):
             return True
-        off = s.offsets[h]
-        return any(e.label in ACTOR_ENTITIES and e.start <= off < e.end for e in s.entities)
+        return _in_actor_entity(s, h)
 
     def _prep_object(self, s: Sentence, t: int, kids, actors_only: bool = False) -> int | None:
         """The object of the verb's (or noun's) target preposition: a party
