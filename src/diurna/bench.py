@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .ingest import read
 from .nlp import load, pipeline_name
-from .pipeline import Settings, run
+from .pipeline import Settings, peak_mb, run
 from .records import Article
 
 
@@ -49,12 +49,6 @@ def write_section(path: Path, name: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     path.write_text(text, encoding="utf-8")
-
-
-def _peak_mb() -> float:
-    from .pipeline import peak_mb
-
-    return peak_mb()
 
 
 def default_corpus(repo: Path) -> list[str]:
@@ -124,7 +118,7 @@ def _full_run(src: str, db: str, workers: int, batch_size: int) -> dict:
     t0 = time.perf_counter()
     s = run([src], Settings(db=db, workers=workers, batch_size=batch_size))
     return {"full_s": time.perf_counter() - t0, "stored": s.stored, "sentences": s.sentences, "events": s.events,
-            "peak_mb_main": _peak_mb(), "peak_mb_worker": s.peak_worker_mb}
+            "peak_mb_main": peak_mb(), "peak_mb_worker": s.peak_worker_mb}
 
 
 def throughput(paths: list[str], workers=(1,), batch_size: int = 32, limit: int | None = None,
@@ -203,7 +197,6 @@ def throughput(paths: list[str], workers=(1,), batch_size: int = 32, limit: int 
         "articles": len(texts), "words": words, "generated": bool(generate or not paths),
         "spacy_s": spacy_s, "repeat": repeat, "date_s": date_s, "code_s": code_s, "quote_s": quote_s,
         "n_sent_alone": n_sent, "n_ev_alone": n_ev, "candidates": cands, "runs": runs,
-        "peak_mb_spacy_alone": _peak_mb(),
     }
 
 
@@ -449,10 +442,10 @@ def _stories_update(db: str) -> dict:
     from .store import Store
 
     with Store(db) as st:
-        before = _peak_mb()
+        before = peak_mb()
         t0 = time.perf_counter()
         r = stories.update(st)
-        return {"seconds": time.perf_counter() - t0, **r, "peak_mb": _peak_mb(), "before_mb": before}
+        return {"seconds": time.perf_counter() - t0, **r, "peak_mb": peak_mb(), "before_mb": before}
 
 
 def stories_bench(template: str, sizes=(2_000, 20_000, 100_000), new: int = 50) -> list[dict]:

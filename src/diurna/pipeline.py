@@ -15,10 +15,11 @@ bounded by batch size, not corpus size.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 import multiprocessing as mp
 
@@ -45,8 +46,9 @@ class Settings:
     scheduler     address of a Dask scheduler (``tcp://host:8786``); None with
                   ``executor="dask"`` starts a local cluster of ``workers``.
     parquet_dir   also write every coded batch as Parquet there.
-    batch_size    articles per batch: one ``nlp.pipe`` call per worker task
-                  and one store transaction.
+    batch_size    articles per batch: one worker task and one store
+                  transaction (spaCy sees them in smaller groups:
+                  ``nlp.NLP_BATCH``, ``nlp.NLP_BATCH_WORDS``).
     workers       processes for parsing and coding (1: in this process).
     max_bytes     inputs larger than this are rejected.
     near_threshold  Jaccard similarity above which an article is a near copy.
@@ -75,7 +77,6 @@ class RunSummary:
     rejected: int = 0
     sentences: int = 0
     events: int = 0
-    batches: int = 0
     unchanged_files: int = 0      # files not read again: unchanged since a finished run read them
     peak_worker_mb: float = 0.0   # largest resident set of a process that parsed and coded
     rejections: list[Rejection] = field(default_factory=list)
@@ -162,29 +163,31 @@ def _chunks(items: Iterator, n: int) -> Iterator[list]:
         yield chunk
 
 
-class _dask_client:
+@contextlib.contextmanager
+def _dask_client(settings: Settings):
     """A Dask client: to ``settings.scheduler``, or to a local cluster of
     ``settings.workers`` single-threaded worker processes (closed after)."""
+    from dask.distributed import Client, LocalCluster
 
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self.cluster = None
+    if settings.scheduler:
+        with Client(settings.scheduler) as client:
+            yield client
+    else:
+        with LocalCluster(n_workers=max(1, settings.workers), threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
 
-    def __enter__(self):
-        from dask.distributed import Client, LocalCluster
 
-        if self.settings.scheduler:
-            self.client = Client(self.settings.scheduler)
-        else:
-            self.cluster = LocalCluster(n_workers=max(1, self.settings.workers), threads_per_worker=1,
-                                        processes=True, dashboard_address=None)
-            self.client = Client(self.cluster)
-        return self.client
-
-    def __exit__(self, *exc):
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+def _bounded(submit: Callable, batches: Iterable, write: Callable, in_flight: Callable[[], int]) -> None:
+    """Submit every batch, writing results in order with at most
+    ``in_flight()`` batches outstanding (memory bounded by batch size)."""
+    window: deque = deque()
+    for batch in batches:
+        window.append(submit(batch))
+        while len(window) >= in_flight():
+            write(window.popleft().result())
+    while window:
+        write(window.popleft().result())
 
 
 def run(
@@ -234,6 +237,7 @@ def run(
         stats[src.origin] = (st.st_size, st.st_mtime_ns)
         k = known.get(src.origin)
         if k is not None and tuple(k[:2]) == stats[src.origin]:
+            del stats[src.origin]
             summary.unchanged_files += 1
             summary.skipped += k[2] or 0
             return True
@@ -299,7 +303,6 @@ def run(
         summary.stored += len(coded)
         summary.sentences += sum(len(c.sentences) for c in coded)
         summary.events += sum(len(c.events) for c in coded)
-        summary.batches += bool(coded)
         if progress:
             progress(summary, len(coded))
 
@@ -308,13 +311,8 @@ def run(
         if settings.executor == "dask":
             # the same loop, the same worker function: only the pool differs
             with _dask_client(settings) as client:
-                window: deque = deque()
-                for batch in batches():
-                    window.append(client.submit(_work, batch, *args, pure=False))
-                    while len(window) >= 2 * max(1, len(client.scheduler_info()["workers"])):
-                        write(window.popleft().result())
-                while window:
-                    write(window.popleft().result())
+                _bounded(lambda b: client.submit(_work, b, *args, pure=False), batches(), write,
+                         lambda: 2 * max(1, len(client.scheduler_info()["workers"])))
         elif settings.workers <= 1:
             for batch in batches():
                 write(_work(batch, *args))
@@ -322,14 +320,9 @@ def run(
             ctx = mp.get_context("spawn")
             with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
                                      initargs=(settings.pipeline, settings.coder)) as pool:
-                window: deque[Future] = deque()
                 try:
-                    for batch in batches():
-                        window.append(pool.submit(_work, batch, *args))
-                        while len(window) >= 2 * settings.workers:
-                            write(window.popleft().result())
-                    while window:
-                        write(window.popleft().result())
+                    _bounded(lambda b: pool.submit(_work, b, *args), batches(), write,
+                             lambda: 2 * settings.workers)
                 except BaseException:
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
