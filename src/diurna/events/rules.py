@@ -470,7 +470,7 @@ class RuleCoder:
             if target is None and p.objects is not None and dobj is not None:
                 # light verb: "launched an assault on X", "held talks with X";
                 # "summoned the ambassador in Berlin": the ambassador; "gave Putin a warning": Putin
-                dative = next((c for c in kids[t] if s.deps[c] == "dative" and self._actor_like(s, c, kids)), None)
+                dative = self._dative(s, t, kids)
                 target = (dobj if self._actor_like(s, dobj, kids) else dative if dative is not None
                           else self._prep_object(s, dobj, kids))
             elif target is not None and p.prep and s.deps[target] == "pobj" and not self._actor_like(s, target, kids):
@@ -560,7 +560,7 @@ class RuleCoder:
         """"returned the paintings to Peru", "provided training to AMISOM",
         "signed an agreement with Kenya": a party, not the thing given, is
         the target (else the thing)."""
-        dative = next((c for c in kids[t] if s.deps[c] == "dative" and self._actor_like(s, c, kids)), None)
+        dative = self._dative(s, t, kids)
         if dative is not None:
             return dative
         other = self._prep_object(s, t, kids, actors_only=True)
@@ -616,6 +616,10 @@ class RuleCoder:
             if obj is not None and not _is_time(s, obj):
                 return obj
         return None
+
+    def _dative(self, s: Sentence, t: int, kids) -> int | None:
+        """The verb's indirect object when it names a party ("gave Putin a warning")."""
+        return next((c for c in kids[t] if s.deps[c] == "dative" and self._actor_like(s, c, kids)), None)
 
     def _actor_like(self, s: Sentence, h: int, kids) -> bool:
         """Whether the phrase headed at ``h`` names a party (a gazetteer
