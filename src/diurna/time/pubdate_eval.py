@@ -23,7 +23,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import re
-import statistics
 import time as _time
 from dataclasses import dataclass
 from pathlib import Path
