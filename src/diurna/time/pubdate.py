@@ -648,8 +648,9 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             ents.append((m.start(), m.end(), m.group(0)))
     # "in 1994, a plane carrying President Habyarimana": a title in a
     # sentence told at a written past date is the title then, not the article's
+    past_years = [t.start for t in timexes if t.tense == "past" and re.match(r"\d{4}", t.value or "")]
     then = [(a, b) for a, b, _ in _sentence_spans(text, sentences)
-            if any(a <= t.start < b and t.tense == "past" and re.match(r"\d{4}", t.value or "") for t in timexes)]
+            if any(a <= p < b for p in past_years)] if past_years else []
     ents = [x for x in ents if not any(a <= x[0] < b for a, b in then)]
     evidence += _office_evidence(text, ents)
     evidence += _conflict_evidence(text, sentences)
