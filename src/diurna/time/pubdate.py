@@ -408,8 +408,6 @@ def _event_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidenc
                 continue
             first = hits[0][1]
             tense = _tense(text, sent, a + first.start())
-            ago = _ago_years(low)
-            recent = _recent_days(low, sent, a, first.start())
             group = next(_GROUPS)
             states = [r for r, _ in hits if r.kind == "state"]
             if states and _is_over(text, spans, states[0]):
@@ -429,6 +427,8 @@ def _event_evidence(text: str, sentences: list[Sentence] | None) -> list[Evidenc
                                             f"{name} {r.start} still ahead ({r.source})", group=group))
                     seen.add(name)
                 continue
+            ago = _ago_years(low)
+            recent = _recent_days(low, sent, a, first.start())
             for r, _ in hits:
                 if r.kind == "state":
                     lo, hi = r.start, r.end
@@ -466,10 +466,11 @@ def _clause_verb(sent: Sentence, pos: int) -> int | None:
 def _recent_days(low: str, sent: Sentence | None, a: int, cue_at: int) -> int | None:
     """Days at most between an incident and the article when its clause says
     "earlier this week", "yesterday", "on Tuesday" (else None)."""
+    cue_verb = _clause_verb(sent, a + cue_at) if sent is not None else None
     for rx, days in RECENT:
         for m in rx.finditer(low):
             if sent is not None:
-                if _clause_verb(sent, a + m.start()) == _clause_verb(sent, a + cue_at):
+                if _clause_verb(sent, a + m.start()) == cue_verb:
                     return days
             elif abs(m.start() - cue_at) < 60:
                 return days
