@@ -83,6 +83,26 @@ def generated_corpus(n: int, words: int = 600, seed: int = 7) -> list[str]:
     return out
 
 
+def corpus_texts(paths: list[str], limit: int | None = None, generate: int | None = None) -> list[str]:
+    """The clean texts of ``paths``, or a generated corpus (``generate``
+    articles; 300 when there are no paths), the first ``limit`` of them."""
+    if generate or not paths:
+        texts = generated_corpus(generate or 300)
+    else:
+        texts = [a.text for a in read(paths) if isinstance(a, Article)]
+    return texts[:limit] if limit else texts
+
+
+def write_jsonl(texts: list[str], path: Path) -> Path:
+    """Texts as ``diurna run`` JSONL input (ids are their positions)."""
+    import json
+
+    with path.open("w", encoding="utf-8") as f:
+        for i, t in enumerate(texts):
+            f.write(json.dumps({"id": str(i), "text": t}) + "\n")
+    return path
+
+
 CANDIDATE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "him", "her", "them", "us"})
 
@@ -130,12 +150,7 @@ def throughput(paths: list[str], workers=(1,), batch_size: int = 32, limit: int 
     import subprocess
     import sys
 
-    if generate or not paths:
-        texts = generated_corpus(generate or 300)
-    else:
-        texts = [a.text for a in read(paths) if isinstance(a, Article)]
-    if limit:
-        texts = texts[:limit]
+    texts = corpus_texts(paths, limit, generate)
     words = sum(len(t.split()) for t in texts)
     nlp = load()
     list(nlp.pipe(texts[:4]))  # warm up
@@ -168,10 +183,7 @@ def throughput(paths: list[str], workers=(1,), batch_size: int = 32, limit: int 
     del parsed
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "in.jsonl"
-        with src.open("w", encoding="utf-8") as f:
-            for i, t in enumerate(texts):
-                f.write(json.dumps({"id": str(i), "text": t}) + "\n")
+        src = write_jsonl(texts, Path(tmp) / "in.jsonl")
         # ``repeat`` rounds, each timing spaCy alone again and every worker count, interleaved so that
         # a busy spell of the machine hits all of them; the fastest of each is kept (peak memory: the largest)
         best: dict[int, dict] = {}
@@ -251,14 +263,12 @@ def throughput_markdown(r: dict, paths: list[str], command: str) -> str:
 def profile(paths: list[str], limit: int = 60, top: int = 18) -> dict:
     """cProfile of one full run (1 worker) on ``limit`` articles: where the time goes."""
     import cProfile
-    import json
     import pstats
 
-    texts = generated_corpus(limit) if not paths else [a.text for a in read(paths) if isinstance(a, Article)][:limit]
+    texts = corpus_texts(paths, limit, generate=None if paths else limit)
     load()
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "in.jsonl"
-        src.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)), "utf-8")
+        src = write_jsonl(texts, Path(tmp) / "in.jsonl")
         prof = cProfile.Profile()
         prof.enable()
         run([str(src)], Settings(db=str(Path(tmp) / "p.duckdb")))
