@@ -82,7 +82,7 @@ STANCE = frozenset({
     "forecast", "project", "anticipate", "foresee", "desire",
     "promote", "detail", "paint", "frame", "depict", "downplay", "embrace", "justify", "link",
     "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "chide", "scold",
-    "lambaste", "berate", "denounce", "fault", "assail", "knock", "insult", "taunt", "mock", "joke",
+    "lambaste", "berate", "denounce", "fault", "assail", "knock", "insult", "taunt", "joke",
 })
 # prepositions that belong to the cue ("called for", "called on", "pointed to")
 CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}),
@@ -132,6 +132,7 @@ STANCE_NOUNS = frozenset({
     "demand", "plan", "proposal", "disdain", "admiration", "contempt", "rhetoric", "push", "endorsement",
     "condemnation", "defense", "defence", "rejection", "denunciation", "embrace", "skepticism", "scepticism",
 })
+_SAID_NOUNS = STANCE_NOUNS | CLAIM_NOUNS
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^)]*\))?,?(?: [A-Z][a-z]+\.? \d+)?(?: \([A-Z]+\))?\s*[-—–―]+\s+")
 # between the two halves of a split quotation: the speaker and cue and what goes with
 # them, in one paragraph, closing on a stop or comma (“A,” he said on Friday in X. “B.”)
@@ -296,9 +297,7 @@ def _content(s: Sentence, comp: int, kids) -> tuple[int, int]:
     """Tokens of a reported clause, without a coordinated report of its own
     ("X says Y promised Z *and said* ...") or a closing aside after a comma."""
     def skip(c):
-        if s.deps[c] == "conj" and _is_cue(s, c) and s.lemmas[c].lower() in REPORTING:
-            return True
-        return False
+        return s.deps[c] == "conj" and _is_cue(s, c) and s.lemmas[c].lower() in REPORTING
     toks = _subtree(s, comp, kids, skip)
     lo, hi = min(toks), max(toks)
     # cut before a conjunction left dangling by the cut ("... Clinton and")
@@ -325,6 +324,8 @@ def _trim(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
 
 
 ADJUNCTS = frozenset({"prep", "npadvmod", "dative"})
+# what something was said in ("in a statement", "in an interview")
+_SETTING_NOUNS = MESSAGE_NOUNS | {"interview", "tweet", "diatribe", "broadcast", "appearance"}
 
 
 def _setting(s: Sentence, c: int, kids) -> bool:
@@ -335,7 +336,7 @@ def _setting(s: Sentence, c: int, kids) -> bool:
     obj = next((k for k in kids[c] if s.deps[k] == "pobj"), c)
     off = s.offsets[obj]
     return any(e.label in ("DATE", "TIME") and e.start <= off < e.end for e in s.entities) or \
-        s.lemmas[obj].lower() in MESSAGE_NOUNS | {"interview", "tweet", "diatribe", "broadcast", "appearance"}
+        s.lemmas[obj].lower() in _SETTING_NOUNS
 
 
 def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | None:
@@ -370,7 +371,7 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
         # "called them “lone wolves”": the one named by a pronoun is not part of what is stated
         core = [c for c in core if not (s.deps[c] in ("dobj", "obj") and s.pos[c] == "PRON")] or core
     noun = core[0] if len(core) == 1 and s.deps[core[0]] in ("dobj", "obj") else None
-    if noun is not None and s.lemmas[noun].lower() in STANCE_NOUNS | CLAIM_NOUNS:
+    if noun is not None and s.lemmas[noun].lower() in _SAID_NOUNS:
         # "expressed deep concern about the policy", "a strong condemnation of the test": what it is about
         about = next((k for p in kids[core[0]] if p > core[0] and s.deps[p] == "prep" and s.words[p].lower() in (
             "of", "about", "over", "for", "against", "on") for k in kids[p] if s.deps[k] in ("pobj", "pcomp")), None)
@@ -540,7 +541,7 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
         for v, lem in enumerate(s.lemmas):
             if quoted(s.offsets[v]):
                 continue  # a verb inside a quotation is part of what was said
-            if s.pos[v] == "NOUN" and (lem.lower() in CLAIM_NOUNS or lem.lower() in STANCE_NOUNS):
+            if s.pos[v] == "NOUN" and lem.lower() in _SAID_NOUNS:
                 q = _nominal(text, s, v, kids, mentions, people)
                 if q is not None:
                     out.append(q)
@@ -555,19 +556,20 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 if q:
                     out.append(q)
                 continue
+            low = _lemma(s, v)
             # any verb with a subject and nothing stated after it, next to a quotation ("“...?” Vitter
             # demanded", "Caddell continued: “...”"): its speaker and cue, nothing else
             # "as X put it"
-            put_it = _lemma(s, v) == "put" and v + 1 < len(s.words) and s.words[v + 1].lower() == "it" and any(
+            put_it = low == "put" and v + 1 < len(s.words) and s.words[v + 1].lower() == "it" and any(
                 s.words[c].lower() == "as" and s.deps[c] == "mark" for c in kids[v])
             cue_word = _is_cue(s, v) or _that_clause(s, v, kids) or put_it
-            bare = (not cue_word or _lemma(s, v) not in REPORTING) and _bare_frame(text, s, v, kids, quotes)
+            bare = (not cue_word or low not in REPORTING) and _bare_frame(text, s, v, kids, quotes)
             if not cue_word and not bare:
                 q = _message(text, s, v, kids, mentions, people) or _predicate(text, s, v, kids, mentions, people)
                 if q is not None:
                     out.append(q)
                 continue
-            stance = _lemma(s, v) not in REPORTING and not bare
+            stance = low not in REPORTING and not bare
             # the subject nearest the verb and outside the quotation ("“... it will ...,” said James Acton")
             subj = min((c for c in kids[v] if s.deps[c] in ("nsubj", "nsubjpass") and not quoted(s.offsets[c])),
                        key=lambda c: abs(c - v), default=None)
@@ -682,14 +684,14 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
                 if span[0] < v < span[1]:
                     span = None
             of = next((c for c in kids[v] if s.deps[c] == "prep" and s.words[c].lower() == "of"), None)
-            if span is None and _lemma(s, v) in ("accuse", "suspect") and of is not None:
+            if span is None and low in ("accuse", "suspect") and of is not None:
                 # "accused Clinton's campaign of being duped": the charge; the accused belong to the cue
                 obj = [k for k in kids[of] if s.deps[k] in ("pobj", "pcomp")]
                 if obj:
                     toks = _subtree(s, obj[0], kids)
                     span = (min(toks), max(toks))
                     cue = Span(text[cue.start:_tok_end(s, of)], cue.start, _tok_end(s, of))
-            if span is None and (not _clause_only(_lemma(s, v)) or any(
+            if span is None and (not _clause_only(low) or any(
                     # "see the program as an opportunity", "found that action unconstitutional": a small clause
                     s.deps[c] == "oprd" or (s.deps[c] == "prep" and s.words[c].lower() == "as")
                     # "a 2014 study found 31 incidents": what a study finds is its content
@@ -875,7 +877,7 @@ def _headline(text, s: Sentence, names: set[str]) -> Quote | None:
         return None
     if not any(e.label in ("PERSON", "ORG") and e.start <= s.offsets[0] < e.end for e in s.entities) and \
             " ".join(s.words[:colon]).lower() not in names and not (
-            colon == 1 and s.lemmas[0].lower() in POLL_NOUNS | {"report", "officials", "sources", "experts"}):
+            colon == 1 and s.lemmas[0].lower() in _HEADLINE_SOURCES):
         return None
     speaker = Span(text[s.offsets[0]:_tok_end(s, colon - 1)], s.offsets[0], _tok_end(s, colon - 1))
     content = _span(text, _tok_end(s, colon), s.end)
@@ -894,6 +896,8 @@ def _according(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
 # "in a new poll", "by one estimate": a source of figures named by a preposition
 POLL_NOUNS = frozenset({"poll", "survey", "study", "estimate", "analysis", "census", "tally", "count", "projection",
                         "forecast"})
+# one word before a headline colon that names a source ("Poll: ...", "Officials: ...")
+_HEADLINE_SOURCES = POLL_NOUNS | {"report", "officials", "sources", "experts"}
 
 
 # sources whose object is their finding ("the study found 31 incidents")
