@@ -309,10 +309,13 @@ def _summarise(cands: list[dict], k: int, vec: _Vectors, taken: list) -> list[di
         uniq, vs = [s for s, _ in alone], [v for _, v in alone]
     picked: list = []
     summary: Counter = Counter()
+    # out: picked, or a near-repeat of a sentence already in the timeline
+    # (checked once against ``taken``, then against each new pick)
+    out = [any(_cos(v, t) > REPEAT_SIM for t in taken) for v in vs]
     while len(picked) < k:
         best, best_sim = None, 0.0
-        for i, (s, v) in enumerate(zip(uniq, vs)):
-            if any(s is p for p, _ in picked) or any(_cos(v, t) > REPEAT_SIM for t in taken):
+        for i, v in enumerate(vs):
+            if out[i]:
                 continue
             trial = Counter(summary)
             for w, x in v.items():
@@ -324,6 +327,8 @@ def _summarise(cands: list[dict], k: int, vec: _Vectors, taken: list) -> list[di
             break
         picked.append((uniq[best], vs[best]))
         taken.append(vs[best])
+        out[best] = True
+        out = [o or _cos(v, vs[best]) > REPEAT_SIM for o, v in zip(out, vs)]
         for w, x in vs[best].items():
             summary[w] += x
     return [s for s, _ in picked]  # most central first
