@@ -31,12 +31,17 @@ def _km(a, b, c, d) -> float:
     return 6371 * 2 * math.asin(math.sqrt(x))
 
 
+def _gold_rows(gold_file: Path) -> list[dict]:
+    """The rows of a gold TSV file, its ``#`` comment lines left out."""
+    return list(csv.DictReader((ln for ln in gold_file.read_text("utf-8").splitlines() if not ln.startswith("#")),
+                               delimiter="\t"))
+
+
 def evaluate(root: Path, gold_file: Path) -> dict:
     from .nlp import flatten, load
     from .places import find_places
 
-    rows = list(csv.DictReader((ln for ln in gold_file.read_text("utf-8").splitlines() if not ln.startswith("#")),
-                               delimiter="\t"))
+    rows = _gold_rows(gold_file)
     nlp = load()
     cache = {}
     ok = found = 0
@@ -91,8 +96,7 @@ def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = 
     from .places import find_places, place_at
     from .records import Article
 
-    rows = list(csv.DictReader((ln for ln in gold_file.read_text("utf-8").splitlines() if not ln.startswith("#")),
-                               delimiter="\t"))
+    rows = _gold_rows(gold_file)
     items: dict[tuple, list[dict]] = {}
     for r in rows:
         if subset is not None and r.get("set") != subset:
