@@ -82,7 +82,7 @@ def _score(pred, gold):
     """(exact, overlap) matches of distinct predicted against distinct gold
     spans; overlap one to one, the largest overlaps first."""
     pred, gold = sorted(set(pred)), sorted(set(gold))
-    exact = len(set(pred) & set(gold))
+    exact = len(set(pred).intersection(gold))
     pairs = sorted(((min(b, d) - max(a, c), i, k) for i, (a, b) in enumerate(pred) for k, (c, d) in enumerate(gold)
                     if a < d and c < b), reverse=True)
     used_p, used_g = set(), set()
