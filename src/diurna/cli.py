@@ -577,20 +577,10 @@ def eval_timex(data, splits, no_parse, output):
 @click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
 def eval_pubdate(data, collections, no_parse, output):
     """Publication dates inferred from text, true day hidden (TimeBank, t17: studied; AQUAINT: held out)."""
-    from . import bench as b
+    from .nlp import load
     from .time import pubdate_eval as ev
 
-    root = Path(data) if data else Path(__file__).resolve().parents[3] / "shared" / "data"
-    if not root.is_dir():
-        raise click.UsageError(f"no evaluation data at {root}")
-    nlp = None
-    if not no_parse:
-        from .nlp import load
-
-        nlp = load()
-    md = ev.markdown_section([ev.evaluate(root, c, nlp=nlp) for c in collections])
-    b.write_section(Path(output), "pubdate", md)
-    click.echo(md)
+    _run_eval(ev, "pubdate", data, "", collections, output, nlp=None if no_parse else load())
 
 
 @eval_group.command("events")
@@ -615,15 +605,16 @@ def eval_quotes(data, splits, output):
     _run_eval(ev, "quotes", data, "polnear-dev", splits, output)
 
 
-def _run_eval(module, section: str, data: str | None, folder: str, splits, output: str) -> None:
-    """Evaluate on each split of ../shared/data/FOLDER, write the section, print it."""
+def _run_eval(module, section: str, data: str | None, folder: str, splits, output: str, **kw) -> None:
+    """Evaluate on each split of ../shared/data/FOLDER (``kw`` go to
+    ``module.evaluate``), write the section, print it."""
     from . import bench as b
 
     repo = Path(__file__).resolve().parents[2]
     root = Path(data) if data else repo.parent / "shared" / "data" / folder
     if not root.is_dir():
         raise click.UsageError(f"no evaluation data at {root}")
-    md = module.markdown_section([module.evaluate(root, split) for split in splits])
+    md = module.markdown_section([module.evaluate(root, split, **kw) for split in splits])
     b.write_section(Path(output), section, md)
     click.echo(md)
 
