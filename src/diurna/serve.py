@@ -39,6 +39,7 @@ import collections
 import contextlib
 import csv
 import datetime as dt
+import functools
 import html
 import io
 import json
@@ -61,10 +62,15 @@ def dumps(value) -> str:
     return json.dumps(value, default=str, ensure_ascii=False)
 
 
+@functools.lru_cache(maxsize=1)
+def _shell() -> string.Template:
+    return string.Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
+
+
 def page_html(title: str, body: str = "", script: str | None = None) -> str:
-    """The page shell (``templates/page.html``): nav, ``body`` (already
-    escaped HTML) and the page's script from ``static/``."""
-    shell = string.Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
+    """The page shell (``templates/page.html``, read once): nav, ``body``
+    (already escaped HTML) and the page's script from ``static/``."""
+    shell = _shell()
     scripts = f'<script src="/static/{script}.js" defer></script>' if script else ""
     return shell.substitute(title=html.escape(title), body=body, scripts=scripts)
 
@@ -385,9 +391,12 @@ def create_app(db: str | Path, cache_size: int | None = None):
     @app.get("/api/articles/{article_id}")
     def article(article_id: str):
         """One article: text, sentences, events, quotes, the lines removed from it."""
+        _check_id(article_id)
+        return json_response(_article(article_id))
+
+    def _check_id(article_id: str) -> None:
         if not article_id.isascii() or not article_id.isalnum() or len(article_id) > 64:
             raise HTTPException(status_code=422, detail="article id must be letters and digits")
-        return json_response(_article(article_id))
 
     def _article(article_id: str) -> dict:
         with store() as st:
@@ -470,8 +479,7 @@ def create_app(db: str | Path, cache_size: int | None = None):
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str):
-        if not article_id.isascii() or not article_id.isalnum() or len(article_id) > 64:
-            raise HTTPException(status_code=422, detail="article id must be letters and digits")
+        _check_id(article_id)
         art = _article(article_id)
         return HTMLResponse(page_html(art.get("title") or art["id"], article_html(art)))
 
