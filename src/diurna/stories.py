@@ -26,6 +26,7 @@ article follow.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import re
 from collections import defaultdict
@@ -69,23 +70,29 @@ _FIRM = """{a}.published IS NOT NULL AND coalesce({a}.published_source, '') <> '
     OR {a}.published_latest - {a}.published_earliest > 366))"""
 
 
-class _Tx:
+@contextlib.contextmanager
+def _registered(con, **tables):
+    """Arrow tables registered under these names for the statements inside."""
+    for name, tbl in tables.items():
+        con.register(name, tbl)
+    try:
+        yield con
+    finally:
+        for name in tables:
+            con.unregister(name)
+
+
+@contextlib.contextmanager
+def _Tx(con, **tables):
     """One transaction; Arrow tables registered for its statements."""
-
-    def __init__(self, con, **tables):
-        self.con, self.tables = con, tables
-
-    def __enter__(self):
-        for name, tbl in self.tables.items():
-            self.con.register(name, tbl)
-        self.con.execute("BEGIN TRANSACTION")
-        return self.con
-
-    def __exit__(self, exc_type, *_):
-        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
-        for name in self.tables:
-            self.con.unregister(name)
-        return False
+    with _registered(con, **tables):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
 
 
 def _ids(ids) -> pa.Table:
@@ -155,8 +162,7 @@ def _merge_part(con, parts: int, p: int) -> int:
 def _features(con, ids: list[str]) -> dict[str, set]:
     """What each of these articles names: entity strings and the countries of its event sources."""
     feats: dict[str, set] = defaultdict(set)
-    con.register("_fids", _ids(ids))
-    try:
+    with _registered(con, _fids=_ids(ids)):
         for aid, text in con.execute(
                 f"SELECT m.article_id, m.text FROM mentions m JOIN _fids f ON f.id = m.article_id "
                 f"WHERE m.label IN {_LABELS}").fetchall():
@@ -167,8 +173,6 @@ def _features(con, ids: list[str]) -> dict[str, set]:
                 "SELECT e.article_id, e.source_code FROM events e JOIN _fids f ON f.id = e.article_id "
                 "WHERE e.source_code IS NOT NULL").fetchall():
             feats[aid].add("@" + code[:3])
-    finally:
-        con.unregister("_fids")
     return feats
 
 
@@ -178,14 +182,9 @@ def _store_features(con, ids: list[str]) -> None:
     rows = [(a, f) for a in ids for f in sorted(feats.get(a, ()))]
     tbl = pa.table({"article_id": pa.array([r[0] for r in rows], pa.string()),
                     "feature": pa.array([r[1] for r in rows], pa.string())})
-    con.register("_feat", tbl)
-    con.register("_fdel", _ids(ids))
-    try:
+    with _registered(con, _feat=tbl, _fdel=_ids(ids)):
         con.execute("DELETE FROM article_features WHERE article_id IN (SELECT id FROM _fdel)")
         con.execute("INSERT INTO article_features SELECT article_id, feature FROM _feat")
-    finally:
-        con.unregister("_feat")
-        con.unregister("_fdel")
 
 
 def _chunks(xs: list, n: int = CHUNK):
@@ -299,8 +298,7 @@ def _borrow(con, weak: list[tuple]) -> dict:
                   "t": pa.array([b - BORROW_MARGIN for b in bar], pa.float64()),
                   "lo": pa.array([r[3] for r in weak], pa.date32()),
                   "hi": pa.array([r[4] for r in weak], pa.date32())})
-    con.register("_w", w)
-    try:
+    with _registered(con, _w=w):
         rows = con.execute(f"""
             WITH sims AS ({_pairs_sql("_w", _FIRM.format(a="o"), '''
                     (nf.lo IS NULL OR o.published >= nf.lo) AND (nf.hi IS NULL OR o.published <= nf.hi)''',
@@ -309,8 +307,6 @@ def _borrow(con, weak: list[tuple]) -> dict:
             SELECT b.aid, b.od, b.sim, (SELECT max(r.sim) FROM ranked r WHERE r.aid = b.aid AND r.rn > 1
                                         AND abs(r.od - b.od) > {STORY_DAYS}) AS rival
             FROM ranked b WHERE b.rn = 1""").fetchall()
-    finally:
-        con.unregister("_w")
     bar_of = {r[0]: b for r, b in zip(weak, bar)}
     out = {}
     for aid, od, sim, rival in rows:
@@ -326,8 +322,7 @@ def _place(con, chunk: list[tuple], borrowed: dict) -> None:
     pub = {r[0]: borrowed.get(r[0], r[1]) for r in chunk}
     ch = pa.table({"aid": pa.array(order, pa.string()), "pub": pa.array([pub[a] for a in order], pa.date32()),
                    "t": pa.array([STORY_SIM] * len(order), pa.float64())})
-    con.register("_ch", ch)
-    try:
+    with _registered(con, _ch=ch):
         best_old = {aid: (sim, sid) for aid, sid, sim in con.execute(f"""
             WITH sims AS ({_pairs_sql(
                 "_ch", f"o.story_id IS NOT NULL AND o.published IN (SELECT pub + CAST(k AS INTEGER) FROM _ch, "
@@ -340,8 +335,6 @@ def _place(con, chunk: list[tuple], borrowed: dict) -> None:
         for aid, f in con.execute("SELECT f.article_id, f.feature FROM article_features f "
                                   "JOIN _ch ON _ch.aid = f.article_id").fetchall():
             feats[aid].add(f)
-    finally:
-        con.unregister("_ch")
     next_story = (con.execute("SELECT coalesce(max(id), 0) FROM stories").fetchall()[0][0] or 0) + 1
     story_of: dict[str, int] = {}
     rank: dict[str, int] = {}
@@ -382,15 +375,14 @@ def _place(con, chunk: list[tuple], borrowed: dict) -> None:
                        FROM _story s JOIN article_features f ON f.article_id = s.aid
                        WHERE NOT EXISTS (SELECT 1 FROM story_features x WHERE x.story_id = s.sid AND x.feature = f.feature)""")
         touched = sorted(set(story_of.values()))
-        _relink(con, touched, refresh=True)
+        _relink(con, touched)
 
 
 def _refresh_stories(con, sids: list[int]) -> None:
     """Rewrite the rows of these stories from their articles (storyline kept)."""
     if not sids:
         return
-    con.register("_rs", pa.table({"sid": pa.array(sorted(set(sids)), pa.int32())}))
-    try:
+    with _registered(con, _rs=pa.table({"sid": pa.array(sorted(set(sids)), pa.int32())})):
         lines = con.execute("SELECT id, storyline_id FROM stories WHERE id IN (SELECT sid FROM _rs)").fetchall()
         con.execute("DELETE FROM stories WHERE id IN (SELECT sid FROM _rs)")
         con.execute("""
@@ -398,18 +390,13 @@ def _refresh_stories(con, sids: list[int]) -> None:
             SELECT story_id, min(published), max(published), count(*), arg_min(coalesce(title, substr(text, 1, 80)), published)
             FROM articles WHERE story_id IN (SELECT sid FROM _rs) GROUP BY story_id""")
         _set_lines(con, {s: ln for s, ln in lines if ln is not None})
-    finally:
-        con.unregister("_rs")
 
 
 def _set_lines(con, line_of: dict[int, int]) -> None:
     if line_of:
-        con.register("_ln", pa.table({"sid": pa.array(list(line_of), pa.int32()),
-                                      "lid": pa.array(list(line_of.values()), pa.int32())}))
-        try:
+        with _registered(con, _ln=pa.table({"sid": pa.array(list(line_of), pa.int32()),
+                                            "lid": pa.array(list(line_of.values()), pa.int32())})):
             con.execute("UPDATE stories SET storyline_id = _ln.lid FROM _ln WHERE stories.id = _ln.sid")
-        finally:
-            con.unregister("_ln")
 
 
 def _links(con, sids: list[int]) -> set[tuple[int, int]]:
@@ -417,8 +404,7 @@ def _links(con, sids: list[int]) -> set[tuple[int, int]]:
     :data:`LINE_SIM` (Jaccard): candidates through the inverted index
     (``story_features``: the stories sharing a feature), except those
     already in the same storyline (nothing to merge)."""
-    con.register("_ls", pa.table({"sid": pa.array(sids, pa.int32())}))
-    try:
+    with _registered(con, _ls=pa.table({"sid": pa.array(sids, pa.int32())})):
         rows = con.execute(f"""
             WITH tl AS (SELECT t.story_id, t.feature, s.storyline_id AS line FROM story_features t
                         JOIN _ls ON _ls.sid = t.story_id LEFT JOIN stories s ON s.id = t.story_id),
@@ -433,12 +419,10 @@ def _links(con, sids: list[int]) -> set[tuple[int, int]]:
             SELECT DISTINCT least(it.a, it.b), greatest(it.a, it.b)
             FROM it JOIN sz x ON x.story_id = it.a JOIN sz y ON y.story_id = it.b
             WHERE it.i / (x.n + y.n - it.i) >= {LINE_SIM}""").fetchall()
-    finally:
-        con.unregister("_ls")
     return {(a, b) for a, b in rows}
 
 
-def _relink(con, sids: list[int], refresh: bool = False) -> None:
+def _relink(con, sids: list[int]) -> None:
     """Stories ``sids`` changed (new, or new articles): their rows, and the
     storylines they join.  A storyline is the stories linked by a chain of
     similar ones (:func:`_links`); only the storylines of these stories and
@@ -447,21 +431,12 @@ def _relink(con, sids: list[int], refresh: bool = False) -> None:
     less alike."""
     if not sids:
         return
-    con.register("_rl", pa.table({"sid": pa.array(sids, pa.int32())}))
-    try:
-        line_before = dict(con.execute(
-            "SELECT id, storyline_id FROM stories WHERE id IN (SELECT sid FROM _rl)").fetchall())
-    finally:
-        con.unregister("_rl")
-    if refresh:
-        _refresh_stories(con, sids)
+    _refresh_stories(con, sids)  # keeps each story's storyline
     links = _links(con, sids)
     near = {x for ab in links for x in ab} | set(sids)
-    others = near - set(line_before)
-    if others:
-        con.register("_nb", pa.table({"sid": pa.array(sorted(others), pa.int32())}))
-        line_before.update(con.execute("SELECT id, storyline_id FROM stories WHERE id IN (SELECT sid FROM _nb)").fetchall())
-        con.unregister("_nb")
+    with _registered(con, _nb=pa.table({"sid": pa.array(sorted(near), pa.int32())})):
+        line_before = dict(con.execute(
+            "SELECT id, storyline_id FROM stories WHERE id IN (SELECT sid FROM _nb)").fetchall())
     # nodes: the storylines (or the story itself, when it has none yet)
     node = {s: ("l", line_before[s]) if line_before.get(s) is not None else ("s", s) for s in near}
     parent = {n: n for n in node.values()}
@@ -474,10 +449,9 @@ def _relink(con, sids: list[int], refresh: bool = False) -> None:
     relabel = {n[1]: lid[_find(parent, n)] for n in parent if n[0] == "l" and lid[_find(parent, n)] != n[1]}
     by_story = {s: lid[_find(parent, n)] for s, n in node.items() if n[0] == "s"}
     if relabel:
-        con.register("_rel", pa.table({"old": pa.array(list(relabel), pa.int32()),
-                                       "lid": pa.array(list(relabel.values()), pa.int32())}))
-        con.execute("UPDATE stories SET storyline_id = _rel.lid FROM _rel WHERE stories.storyline_id = _rel.old")
-        con.unregister("_rel")
+        with _registered(con, _rel=pa.table({"old": pa.array(list(relabel), pa.int32()),
+                                             "lid": pa.array(list(relabel.values()), pa.int32())})):
+            con.execute("UPDATE stories SET storyline_id = _rel.lid FROM _rel WHERE stories.storyline_id = _rel.old")
     _set_lines(con, by_story)
 
 
