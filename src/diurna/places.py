@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .records import Sentence
+from .records import Entity, Sentence
 
 __all__ = ["Place", "find_places", "place_index"]
 
@@ -194,8 +194,6 @@ def _run_on(e, gaz, idx: PlaceIndex):
         return None
     if gaz.lookup(words[0]) is not None or not any(c["population"] >= 100_000 for c in idx.candidates(words[0])):
         return None
-    from .records import Entity
-
     return Entity(start=e.start, end=e.start + len(words[0]), text=words[0], label="GPE")
 
 
@@ -247,6 +245,7 @@ VIOLENT_NOUNS = frozenset({"attack", "assault", "raid", "strike", "airstrike", "
                            "explosion", "blast", "crackdown", "siege", "incursion", "invasion", "air"})
 # nouns of a journey, which take "to" of their destination ("during the visit to the Syrian capital")
 TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission", "stop"})
+_PLACED_NOUNS = VIOLENT_NOUNS | TRIP_NOUNS
 
 
 def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place], cameo: str = "",
@@ -294,10 +293,7 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
                 | (MOVE_PREPS if move else set()) | ({"from"} if lemma in FROM_VERBS else set()))
 
     force = cameo[:2] >= "14"
-    if cameo[:3] in ("042", "043", "044"):
-        allowed = allowed_for(head, force) | MOVE_PREPS
-    else:
-        allowed = allowed_for(head, force)
+    allowed = allowed_for(head, force) | (MOVE_PREPS if cameo[:3] in ("042", "043", "044") else set())
     if (p := locative(head, allowed)) is not None:
         return p
     lemma = s.lemmas[head].lower()
@@ -311,16 +307,18 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
                 return p
     # the event named by the object or the subject ("held talks in Moscow", "shelling in Homs"),
     # or by what it happened during ("met X during the visit to the Syrian capital")
-    event_nouns = set(event_nouns) | VIOLENT_NOUNS | TRIP_NOUNS
+    def names_event(tok: int) -> bool:
+        lemma = s.lemmas[tok].lower()
+        return lemma in event_nouns or lemma in _PLACED_NOUNS
+
     for c in kids[head]:
         d = s.deps[c]
-        if (d in ("dobj", "obj", "nsubjpass") and (force or s.lemmas[c].lower() in event_nouns)) or (
-                d == "nsubj" and s.lemmas[c].lower() in event_nouns):
+        if (d in ("dobj", "obj", "nsubjpass") and (force or names_event(c))) or (d == "nsubj" and names_event(c)):
             if (p := locative(c, allowed_for(c, force))) is not None:
                 return p
         if d == "prep" and s.words[c].lower() in ("during", "on", "at", "after", "before"):
             for k in kids[c]:
-                if s.deps[k] == "pobj" and s.lemmas[k].lower() in event_nouns and (
+                if s.deps[k] == "pobj" and names_event(k) and (
                         p := locative(k, allowed_for(k))) is not None:
                     return p
     # where the subject was: "countries meeting in Paris", "Syrians living in Turkey", "officials in Kabul"
