@@ -382,6 +382,11 @@ def _e(x) -> str:
     return html.escape("" if x is None else str(x), quote=True)
 
 
+def _monday(d: _dt.date) -> str:
+    """The week of ``d``, by its Monday (YYYY-MM-DD)."""
+    return (d - _dt.timedelta(days=d.weekday())).isoformat()
+
+
 def weekly(store: Store, *, actor: str | None = None, cameo: str | None = None, since: str | None = None,
            until: str | None = None, **filters) -> dict:
     """Events per week (Monday) and quad class, over all events the filters
@@ -398,7 +403,7 @@ def weekly(store: Store, *, actor: str | None = None, cameo: str | None = None, 
     for e in evs:
         d = e["date"]
         if lo <= d <= hi:
-            weeks[(d - _dt.timedelta(days=d.weekday())).isoformat()][e["quad_class"] or 0] += 1
+            weeks[_monday(d)][e["quad_class"] or 0] += 1
     return dict(weeks)
 
 
@@ -424,7 +429,7 @@ def render_html(tl: list[dict], stats: dict | None = None, title: str = "diurna 
         for ev in entry["events"]:
             if entry["date"]:
                 d = _dt.date.fromisoformat(entry["date"])
-                own_weeks[(d - _dt.timedelta(days=d.weekday())).isoformat()][ev["quad_class"] or 0] += 1
+                own_weeks[_monday(d)][ev["quad_class"] or 0] += 1
             if ev["source"] and ev["target"] and ev["source"] != ev["target"]:
                 pairs[(ev["source"], ev["target"], ev["quad_class"] or 0)] += 1
                 names.setdefault(ev["source"], ev.get("source_text"))
