@@ -18,7 +18,7 @@ ARTICLE_COLUMNS = ("id", "title", "source", "url", "published", "published_sourc
 
 
 def articles(store: Store, *, limit: int | None = None, include_duplicates: bool = True,
-             with_text: bool = True) -> list[dict]:
+             with_text: bool = True, offset: int = 0) -> list[dict]:
     cols = [c for c in ARTICLE_COLUMNS if with_text or c not in ("text", "removed", "date_evidence")]
     sql = f"SELECT {', '.join(cols)} FROM articles"
     if not include_duplicates:
@@ -26,6 +26,8 @@ def articles(store: Store, *, limit: int | None = None, include_duplicates: bool
     sql += " ORDER BY published NULLS LAST, ingested_at, id"
     if limit:
         sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {int(offset)}"
     rows = store.query(sql)
     for r in rows:
         if r.get("date_evidence"):

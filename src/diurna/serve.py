@@ -384,9 +384,9 @@ def create_app(db: str | Path, cache_size: int | None = None):
     @app.get("/api/articles")
     def articles(limit: int = Limit, offset: int = Offset, format: str = Fmt):
         with store() as st:
-            rows = query.articles(st, with_text=False, limit=offset + limit)
+            rows = query.articles(st, with_text=False, limit=limit, offset=offset)
             total = st.con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        return export(rows[offset:], format, offset, total)
+        return export(rows, format, offset, total)
 
     @app.get("/api/articles/{article_id}")
     def article(article_id: str):
