@@ -42,11 +42,12 @@ article's date); "he"/"she" is the last person named.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -239,7 +240,9 @@ def _subtree(s: Sentence, t: int, kids, skip=lambda c: False) -> list[int]:
     return out
 
 
-# forms the small model lemmatises wrongly ("hopes" -> "hop", "rated" -> "rat")
+# forms the small model lemmatises wrongly ("hopes" -> "hop", "rated" -> "rat"). Kept here, not in
+# diurna.nlp: the sentences' lemmas are stored and read by the other stages as the model gives them,
+# and only the cue lookups (here and in scripts/learn_quote_cues.py) need these verbs right.
 _LEMMA_FIX = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "rated": "rate", "rates": "rate"}
 
 
@@ -259,13 +262,13 @@ def learned_cues() -> tuple[frozenset, frozenset]:
     (their content is mostly a clausal complement)."""
     verbs, clause = set(), set()
     text = resources.files("diurna").joinpath("data/quote_cues.tsv").read_text("utf-8")
-    for line in text.splitlines()[1:]:
-        f = line.split("\t")
-        if line.startswith("#") or len(f) < 9 or f[1] != "VERB" or float(f[4]) < LEARNED_PRECISION:
+    lines = (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        if r["pos"] != "VERB" or float(r["precision"]) < LEARNED_PRECISION:
             continue
-        verbs.add(f[0])
-        if f[7] == "ccomp" and float(f[8]) >= 0.5:
-            clause.add(f[0])
+        verbs.add(r["lemma"])
+        if r["content"] == "ccomp" and float(r["content_share"]) >= 0.5:
+            clause.add(r["lemma"])
     return frozenset(verbs), frozenset(clause)
 
 
@@ -511,215 +514,315 @@ def _messenger(s: Sentence, cue_start: int) -> bool:
     return t is not None and t > 0 and s.pos[t] == "VERB" and s.tags[t] == "VBG" and s.words[t - 1] == ","
 
 
+@dataclass
+class _Article:
+    """What the attribution rules share over one article: the quotations
+    (those of three words or more indexed for :meth:`quoted`), the ones a
+    cue has taken, the people named so far (for "he said") and all their
+    names (for headline colons)."""
+
+    text: str
+    sentences: list[Sentence]
+    people: People
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    long_quotes: list[tuple[int, int]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    used: set[int] = field(default_factory=set)
+    persons: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.quotes = quote_spans(self.text)
+        self.long_quotes = sorted((a, b) for a, b in self.quotes if len(self.text[a:b].split()) >= 3)
+        self.starts = [a for a, _ in self.long_quotes]
+        self.names = {n.lower() for x in self.sentences for e in x.entities if e.label == "PERSON"
+                      for n in (e.text, e.text.split()[-1])}
+
+    def quoted(self, off: int) -> bool:
+        """Inside a quotation (they do not overlap: the last one opening before ``off``)."""
+        k = bisect_left(self.starts, off) - 1
+        return k >= 0 and off < self.long_quotes[k][1]
+
+
+@dataclass
+class _Sent:
+    """One sentence with its children lists and gazetteer mentions."""
+
+    s: Sentence
+    kids: list
+    mentions: list
+
+
 def _attributions(text: str, sentences: list[Sentence], people: People) -> list[Quote]:
     gaz = default_gazetteer()
-    quotes = quote_spans(text)
-    long_quotes = sorted((a, b) for a, b in quotes if len(text[a:b].split()) >= 3)
-    starts = [a for a, _ in long_quotes]
-    used: set[int] = set()
+    art = _Article(text, sentences, people)
     out: list[Quote] = []
-
-    def quoted(off: int) -> bool:  # quotations do not overlap: the last one opening before ``off``
-        k = bisect_left(starts, off) - 1
-        return k >= 0 and off < long_quotes[k][1]
-
-    persons: list = []  # the people named so far (PERSON entities), for "he said"
-    names = {n.lower() for x in sentences for e in x.entities if e.label == "PERSON"
-             for n in (e.text, e.text.split()[-1])}
     for s in sentences:
-        kids = children(s)
-        mentions = gaz.mentions(s.words)
-        persons.extend(e for e in s.entities if e.label == "PERSON")
-        for e in s.entities:
-            if e.label == "PERSON":
-                last = next((i for i in range(len(s.words) - 1, -1, -1) if s.offsets[i] < e.end), None)
-                if last is not None:
-                    resolve_phrase(s, noun_phrase(s, last, kids), mentions, people)
-        q = _headline(text, s, names)
-        if q is not None and not quoted(q.cue.start):
+        c = _Sent(s, children(s), gaz.mentions(s.words))
+        _remember_people(art, c)
+        q = _headline(text, s, art.names)
+        if q is not None and not art.quoted(q.cue.start):
             out.append(q)
-        for v, lem in enumerate(s.lemmas):
-            if quoted(s.offsets[v]):
-                continue  # a verb inside a quotation is part of what was said
-            if s.pos[v] == "NOUN" and lem.lower() in _SAID_NOUNS:
-                q = _nominal(text, s, v, kids, mentions, people)
+        for v in range(len(s.words)):
+            if not art.quoted(s.offsets[v]):  # a verb inside a quotation is part of what was said
+                q = _token_quote(art, c, v)
                 if q is not None:
                     out.append(q)
-                continue
-            if s.words[v].lower() == "according":
-                q = _according(text, s, v, kids, mentions, people)
-                if q:
-                    out.append(q)
-                continue
-            if s.words[v].lower() in ("in", "by") and s.deps[v] in ("prep", "agent"):
-                q = _poll(text, s, v, kids, mentions, people)
-                if q:
-                    out.append(q)
-                continue
-            low = _lemma(s, v)
-            # any verb with a subject and nothing stated after it, next to a quotation ("“...?” Vitter
-            # demanded", "Caddell continued: “...”"): its speaker and cue, nothing else
-            # "as X put it"
-            put_it = low == "put" and v + 1 < len(s.words) and s.words[v + 1].lower() == "it" and any(
-                s.words[c].lower() == "as" and s.deps[c] == "mark" for c in kids[v])
-            cue_word = _is_cue(s, v) or _that_clause(s, v, kids) or put_it
-            bare = (not cue_word or low not in REPORTING) and _bare_frame(text, s, v, kids, quotes)
-            if not cue_word and not bare:
-                q = _message(text, s, v, kids, mentions, people) or _predicate(text, s, v, kids, mentions, people)
-                if q is not None:
-                    out.append(q)
-                continue
-            stance = low not in REPORTING and not bare
-            # the subject nearest the verb and outside the quotation ("“... it will ...,” said James Acton")
-            subj = min((c for c in kids[v] if s.deps[c] in ("nsubj", "nsubjpass") and not quoted(s.offsets[c])),
-                       key=lambda c: abs(c - v), default=None)
-            if subj is not None and s.deps[subj] == "nsubjpass":
-                # "is considered", "were rated": the speaker is the agent ("by X"), if named
-                subj = next((k for c in kids[v] if s.deps[c] == "agent" for k in kids[c] if s.deps[k] == "pobj"), None)
-            h = s.heads[v]
-            cue_lo, cue_hi, last = _cue(text, s, v, kids)
-            inherited = False
-            if subj is None and s.tags[v] == "VBN" and s.deps[v] == "advcl":
-                pass  # "Asked about X, Clinton said": she was asked; the asker is not named
-            elif subj is None and h != v and s.deps[v] in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX"):
-                inherited = True
-                if s.deps[v] == "xcomp" and _is_cue(s, h):
-                    continue  # "urged them to consider": part of what the other verb reports
-                subj = next((c for c in kids[h] if s.deps[c] == "nsubj"), None)
-                obj = next((c for c in kids[h] if s.deps[c] in ("dobj", "obj") and c < v), None)
-                if s.deps[v] in ("xcomp", "ccomp") and obj is not None and s.pos[obj] in ("PROPN", "NOUN", "PRON"):
-                    subj = obj  # "forced Stumpf to admit", "led the journalist to fear": the one made to
-                elif s.deps[v] == "xcomp" and subj is not None:  # "appeared to suggest": the cue starts at the head
-                    cue_lo = _cue(text, s, h, kids)[0]
-            elif subj is None and s.deps[v] == "acl" and s.tags[v] == "VBG":
-                # "unleashed a series of tweets saying ...": the one who sent them
-                g = s.heads[h]
-                if s.pos[g] in ("VERB", "AUX") and s.deps[h] in ("dobj", "obj"):
-                    subj = next((c for c in kids[g] if s.deps[c] == "nsubj"), None)
-            elif subj is None and s.deps[v] == "pcomp":
-                # "is steering clear of criticizing X", "by announcing": the subject of the verb above
-                g = s.heads[h]
-                if s.deps[h] == "prep" and s.pos[g] in ("VERB", "AUX"):
-                    subj = next((c for c in kids[g] if s.deps[c] == "nsubj"), None)
-            if subj is None and not (s.tags[v] == "VBN" and s.deps[v] == "advcl"):
-                # "Trump avoids condemning X", "was able to tout", "began by saying": the subject higher up
-                subj = _upper_subject(s, v, kids)
-                inherited = inherited or subj is not None
-            speaker = actor = None
-            if subj is not None:
-                speaker = _speaker(text, s, subj, v, kids)
-                if s.words[subj].lower() in ("he", "she"):
-                    actor = _pronoun(s, subj, persons, people)
-                else:  # "who said": the actor is the noun the clause hangs on
-                    ref = s.heads[v] if s.words[subj].lower() in _RELATIVE and s.deps[v] == "relcl" else subj
-                    acts = actors_for(s, ref, kids, mentions, uncoded=True, people=people)
-                    actor = acts[0] if acts else None
-            cue = Span(text[cue_lo:cue_hi], cue_lo, cue_hi)
-            if not stance and not (inherited and s.tags[v] != "VBG"):  # the main verb takes the quotation
-                lo = min(cue_lo, speaker.start if speaker else cue_lo)
-                hi = max(cue_hi, speaker.end if speaker else cue_hi)
-                para_end = text.find("\n", hi)
-                near = _adjacent_quote(text, quotes, used, lo, hi, len(text) if para_end < 0 else para_end,
-                                      s.start)
-                if near is not None:
-                    k, where = near
-                    used.add(k)
-                    a, b = quotes[k]
-                    if where == "before":
-                        # split around the cue: “A,” he said. “B.”
-                        nxt = next((j for j, (c, _) in enumerate(quotes) if c >= hi), None)
-                        gap = text[hi:quotes[nxt][0]] if nxt is not None else ""
-                        if nxt is not None and nxt not in used and re.fullmatch(_SPLIT_GAP, gap) and not re.search(
-                                r"\b\w+ing\b[^,.]*,\s*$", gap):  # "..., adding later, “B”": B is the adding's
-                            used.add(nxt)
-                            b = quotes[nxt][1]
-                        # a quotation that opens inside its clause: 'The country "has made changes," he said'
-                        qs_ = next((x for x in sentences if x.start <= a < x.end), s)
-                        lead = text[qs_.start:a]
-                        if lead.strip() and not re.search(r"[“”\"?!:;]|''", lead) and "\n" not in lead \
-                                and not lead.rstrip().endswith(","):  # not "As for complexity, “...”"
-                            a = qs_.start
-                    elif re.fullmatch(r"\s*that,?\s*", text[hi:a]):  # "said that, “Of course ...”"
-                        a = hi + text[hi:a].index("that")
-                    out.append(Quote(speaker, cue, Span(text[a:b], a, b), True, s.index, actor))
-                    continue
-            if bare and not cue_word:
-                continue
-            if not stance and speaker is not None and speaker.start < cue_lo and _aside(text, s, speaker, cue_hi):
-                # "Even if ..., Mr. Morgan said, he has already ...": the whole sentence around the aside
-                m = _LINK.match(text, s.start, s.end)
-                content = _span(text, m.end() if m else s.start, s.end)
-                if content.text.endswith("."):
-                    content = Span(content.text[:-1], content.start, content.end - 1)
-                out.append(Quote(speaker, cue, content, False, s.index, actor))
-                continue
-            as_ = next((c for c in kids[v] if c < v and s.deps[c] == "mark" and s.words[c].lower() == "as"), None)
-            if as_ is not None and s.deps[v] == "advcl" and speaker is not None and (not stance or put_it) and not any(
-                    s.deps[c] in _CORE for c in kids[v] if c > v and not put_it):
-                # "..., as a Homeland Security memo put it", "as the minister noted, ...": the clause it hangs on
-                clause = _subtree(s, v, kids)
-                lo, hi = (0, min(clause) - 1) if min(clause) > 0 else (max(clause) + 1, len(s.words) - 1)
-                while hi > lo and s.pos[hi] == "PUNCT" and s.words[hi] not in ("”", '"', "''"):
-                    hi -= 1
-                if hi > lo:
-                    lo, hi = _trim(s, lo, hi)
-                    content = _span(text, s.offsets[lo], _tok_end(s, hi))
-                    if put_it:
-                        cue = Span(text[cue.start:_tok_end(s, v + 1)], cue.start, _tok_end(s, v + 1))
-                    out.append(Quote(speaker, cue, content, False, s.index, actor))
-                continue
-            # the reported clause after the verb, else before it ("X, sources said")
-            comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c > last and not (
-                s.deps[c] == "parataxis" and _is_cue(s, c)) or (
-                # "tweeted in the early hours that X was ...": the small parser may call it advcl
-                s.deps[c] == "advcl" and c > last and s.words[min(_subtree(s, c, kids))].lower() == "that")), None)
-            if comp is not None and "\n" in text[cue_hi:s.offsets[min(_subtree(s, comp, kids))]]:
-                comp = None  # a clause in the next paragraph (a sentence the parser ran on): not what was said
-            if comp is None and s.deps[v] == "ROOT":
-                comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c < v and not (
-                    s.deps[c] == "parataxis" and _is_cue(s, c))), None)
-            span = None
-            if comp is not None:
-                span = _content(s, comp, kids)
-                if span[0] < v < span[1]:
-                    span = None
-            of = next((c for c in kids[v] if s.deps[c] == "prep" and s.words[c].lower() == "of"), None)
-            if span is None and low in ("accuse", "suspect") and of is not None:
-                # "accused Clinton's campaign of being duped": the charge; the accused belong to the cue
-                obj = [k for k in kids[of] if s.deps[k] in ("pobj", "pcomp")]
-                if obj:
-                    toks = _subtree(s, obj[0], kids)
-                    span = (min(toks), max(toks))
-                    cue = Span(text[cue.start:_tok_end(s, of)], cue.start, _tok_end(s, of))
-            if span is None and (not _clause_only(low) or any(
-                    # "see the program as an opportunity", "found that action unconstitutional": a small clause
-                    s.deps[c] == "oprd" or (s.deps[c] == "prep" and s.words[c].lower() == "as")
-                    # "a 2014 study found 31 incidents": what a study finds is its content
-                    or (s.deps[c] == "nsubj" and s.lemmas[c].lower() in FINDERS) for c in kids[v])):
-                span = _right_phrase(s, v, last, kids)
-            passive = next((c for c in kids[v] if s.deps[c] == "nsubjpass"), None)
-            if span is None and passive is not None:
-                # "was endorsed by dozens of papers": what was endorsed, by whom (if said)
-                toks = _subtree(s, passive, kids, lambda c: s.deps[c] in ("relcl", "acl"))
-                span = (min(toks), max(toks))
-            if span is None:
-                continue
-            lo, hi = _trim(s, *span)
-            if lo == hi and s.words[lo].lower() in _EMPTY:
-                continue
-            content = _span(text, s.offsets[lo], _tok_end(s, hi))
-            nl = text.find("\n", content.start, content.end)  # a sentence the parser ran over a paragraph
-            if nl > 0 and content.end <= cue.start:  # "Headline.\n\nX is an insult, lawmakers said": the last paragraph
-                content = _span(text, text.rfind("\n", content.start, content.end) + 1, content.end)
-            elif nl > 0:
-                content = _span(text, content.start, nl)
-                if re.search(r"[a-z]\.$", content.text):  # the full stop ends the sentence, not the content
-                    content = Span(content.text[:-1], content.start, content.end - 1)
-            if not content.text:
-                continue
-            out.append(Quote(speaker, cue, content, any(a <= content.start and content.end <= b for a, b in quotes),
-                             s.index, actor))
     return out
+
+
+def _remember_people(art: _Article, c: _Sent) -> None:
+    """The people a sentence names: kept for "he said", and their actors for
+    later mentions of the same names."""
+    s = c.s
+    for e in s.entities:
+        if e.label == "PERSON":
+            art.persons.append(e)
+            last = next((i for i in range(len(s.words) - 1, -1, -1) if s.offsets[i] < e.end), None)
+            if last is not None:
+                resolve_phrase(s, noun_phrase(s, last, c.kids), c.mentions, art.people)
+
+
+def _token_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
+    """The attribution cued by token ``v``: a noun of saying, "according
+    to", "in a poll", else a verb."""
+    s, text, kids, mentions, people = c.s, art.text, c.kids, c.mentions, art.people
+    if s.pos[v] == "NOUN" and s.lemmas[v].lower() in _SAID_NOUNS:
+        return _nominal(text, s, v, kids, mentions, people)
+    word = s.words[v].lower()
+    if word == "according":
+        return _according(text, s, v, kids, mentions, people)
+    if word in ("in", "by") and s.deps[v] in ("prep", "agent"):
+        return _poll(text, s, v, kids, mentions, people)
+    return _verb_quote(art, c, v)
+
+
+def _put_it(s: Sentence, v: int, kids) -> bool:
+    """"as X put it"."""
+    return _lemma(s, v) == "put" and v + 1 < len(s.words) and s.words[v + 1].lower() == "it" and any(
+        s.words[c].lower() == "as" and s.deps[c] == "mark" for c in kids[v])
+
+
+def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
+    s, text, kids = c.s, art.text, c.kids
+    low = _lemma(s, v)
+    put_it = _put_it(s, v, kids)
+    cue_word = _is_cue(s, v) or _that_clause(s, v, kids) or put_it
+    # any verb with a subject and nothing stated after it, next to a quotation ("“...?” Vitter
+    # demanded", "Caddell continued: “...”"): its speaker and cue, nothing else
+    bare = (not cue_word or low not in REPORTING) and _bare_frame(text, s, v, kids, art.quotes)
+    if not cue_word and not bare:
+        return _message(text, s, v, kids, c.mentions, art.people) or \
+            _predicate(text, s, v, kids, c.mentions, art.people)
+    stance = low not in REPORTING and not bare
+    cue_lo, cue_hi, last = _cue(text, s, v, kids)
+    found = _verb_subject(art, c, v)
+    if found is None:
+        return None
+    subj, inherited, head_cue = found
+    if head_cue is not None:
+        cue_lo = head_cue
+    speaker, actor = _speaker_actor(art, c, subj, v)
+    cue = Span(text[cue_lo:cue_hi], cue_lo, cue_hi)
+    if not stance and not (inherited and s.tags[v] != "VBG"):  # the main verb takes the quotation
+        content = _direct(art, s, speaker, cue)
+        if content is not None:
+            return Quote(speaker, cue, content, True, s.index, actor)
+    if bare and not cue_word:
+        return None
+    if not stance and speaker is not None and speaker.start < cue_lo and _aside(text, s, speaker, cue_hi):
+        # "Even if ..., Mr. Morgan said, he has already ...": the whole sentence around the aside
+        m = _LINK.match(text, s.start, s.end)
+        content = _span(text, m.end() if m else s.start, s.end)
+        if content.text.endswith("."):
+            content = Span(content.text[:-1], content.start, content.end - 1)
+        return Quote(speaker, cue, content, False, s.index, actor)
+    as_ = next((k for k in kids[v] if k < v and s.deps[k] == "mark" and s.words[k].lower() == "as"), None)
+    if as_ is not None and s.deps[v] == "advcl" and speaker is not None and (not stance or put_it) and not any(
+            s.deps[k] in _CORE for k in kids[v] if k > v and not put_it):
+        return _as_clause(text, s, v, kids, speaker, cue, actor, put_it)
+    span, cue = _stated(text, s, v, last, kids, cue)
+    if span is None:
+        return None
+    lo, hi = _trim(s, *span)
+    if lo == hi and s.words[lo].lower() in _EMPTY:
+        return None
+    content = _paragraph_cut(text, _span(text, s.offsets[lo], _tok_end(s, hi)), cue)
+    if not content.text:
+        return None
+    return Quote(speaker, cue, content, any(a <= content.start and content.end <= b for a, b in art.quotes),
+                 s.index, actor)
+
+
+def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, int | None] | None:
+    """(subject token, whether it is another verb's, start of the cue when it
+    begins at that verb) of cue verb ``v``; None when ``v`` is part of what
+    another cue reports ("urged them to consider")."""
+    s, kids = c.s, c.kids
+    # the subject nearest the verb and outside the quotation ("“... it will ...,” said James Acton")
+    subj = min((k for k in kids[v] if s.deps[k] in ("nsubj", "nsubjpass") and not art.quoted(s.offsets[k])),
+               key=lambda k: abs(k - v), default=None)
+    if subj is not None and s.deps[subj] == "nsubjpass":
+        # "is considered", "were rated": the speaker is the agent ("by X"), if named
+        subj = next((k for a in kids[v] if s.deps[a] == "agent" for k in kids[a] if s.deps[k] == "pobj"), None)
+    if subj is not None:
+        return subj, False, None
+    h, dep = s.heads[v], s.deps[v]
+    if s.tags[v] == "VBN" and dep == "advcl":
+        return None, False, None  # "Asked about X, Clinton said": she was asked; the asker is not named
+    inherited, cue_lo = False, None
+    if h != v and dep in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX"):
+        inherited = True
+        if dep == "xcomp" and _is_cue(s, h):
+            return None  # "urged them to consider": part of what the other verb reports
+        subj = next((k for k in kids[h] if s.deps[k] == "nsubj"), None)
+        obj = next((k for k in kids[h] if s.deps[k] in ("dobj", "obj") and k < v), None)
+        if dep == "xcomp" and obj is not None and s.pos[obj] in ("PROPN", "NOUN", "PRON"):
+            subj = obj  # "forced Stumpf to admit", "led the journalist to fear": the one made to
+        elif dep == "xcomp" and subj is not None:  # "appeared to suggest": the cue starts at the head
+            cue_lo = _cue(art.text, s, h, kids)[0]
+    elif dep == "acl" and s.tags[v] == "VBG":
+        # "unleashed a series of tweets saying ...": the one who sent them
+        g = s.heads[h]
+        if s.pos[g] in ("VERB", "AUX") and s.deps[h] in ("dobj", "obj"):
+            subj = next((k for k in kids[g] if s.deps[k] == "nsubj"), None)
+    elif dep == "pcomp":
+        # "is steering clear of criticizing X", "by announcing": the subject of the verb above
+        g = s.heads[h]
+        if s.deps[h] == "prep" and s.pos[g] in ("VERB", "AUX"):
+            subj = next((k for k in kids[g] if s.deps[k] == "nsubj"), None)
+    if subj is None:
+        # "Trump avoids condemning X", "was able to tout", "began by saying": the subject higher up
+        subj = _upper_subject(s, v, kids)
+        inherited = inherited or subj is not None
+    return subj, inherited, cue_lo
+
+
+def _speaker_actor(art: _Article, c: _Sent, subj: int | None, v: int) -> tuple[Span | None, Actor | None]:
+    """The speaker's span and actor: "he"/"she" the last person named, a
+    relative pronoun the noun its clause hangs on ("who said")."""
+    if subj is None:
+        return None, None
+    s = c.s
+    speaker = _speaker(art.text, s, subj, v, c.kids)
+    if s.words[subj].lower() in ("he", "she"):
+        return speaker, _pronoun(s, subj, art.persons, art.people)
+    ref = s.heads[v] if s.words[subj].lower() in _RELATIVE and s.deps[v] == "relcl" else subj
+    acts = actors_for(s, ref, c.kids, c.mentions, uncoded=True, people=art.people)
+    return speaker, acts[0] if acts else None
+
+
+def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span) -> Span | None:
+    """The quotation next to the speaker and cue (taken: no other cue gets
+    it), joined with its second half when split around them; None if there
+    is none."""
+    text, quotes = art.text, art.quotes
+    lo = min(cue.start, speaker.start if speaker else cue.start)
+    hi = max(cue.end, speaker.end if speaker else cue.end)
+    para_end = text.find("\n", hi)
+    near = _adjacent_quote(text, quotes, art.used, lo, hi, len(text) if para_end < 0 else para_end, s.start)
+    if near is None:
+        return None
+    k, where = near
+    art.used.add(k)
+    a, b = quotes[k]
+    if where == "before":
+        # split around the cue: “A,” he said. “B.”
+        nxt = next((j for j, (x, _) in enumerate(quotes) if x >= hi), None)
+        gap = text[hi:quotes[nxt][0]] if nxt is not None else ""
+        if nxt is not None and nxt not in art.used and re.fullmatch(_SPLIT_GAP, gap) and not re.search(
+                r"\b\w+ing\b[^,.]*,\s*$", gap):  # "..., adding later, “B”": B is the adding's
+            art.used.add(nxt)
+            b = quotes[nxt][1]
+        # a quotation that opens inside its clause: 'The country "has made changes," he said'
+        start = next((x for x in art.sentences if x.start <= a < x.end), s).start
+        lead = text[start:a]
+        if lead.strip() and not re.search(r"[“”\"?!:;]|''", lead) and "\n" not in lead \
+                and not lead.rstrip().endswith(","):  # not "As for complexity, “...”"
+            a = start
+    elif re.fullmatch(r"\s*that,?\s*", text[hi:a]):  # "said that, “Of course ...”"
+        a = hi + text[hi:a].index("that")
+    return Span(text[a:b], a, b)
+
+
+def _as_clause(text, s: Sentence, v: int, kids, speaker, cue: Span, actor, put_it: bool) -> Quote | None:
+    """"..., as a Homeland Security memo put it", "as the minister noted,
+    ...": the clause the "as" clause hangs on."""
+    clause = _subtree(s, v, kids)
+    lo, hi = (0, min(clause) - 1) if min(clause) > 0 else (max(clause) + 1, len(s.words) - 1)
+    while hi > lo and s.pos[hi] == "PUNCT" and s.words[hi] not in ("”", '"', "''"):
+        hi -= 1
+    if hi <= lo:
+        return None
+    lo, hi = _trim(s, lo, hi)
+    if put_it:
+        cue = Span(text[cue.start:_tok_end(s, v + 1)], cue.start, _tok_end(s, v + 1))
+    return Quote(speaker, cue, _span(text, s.offsets[lo], _tok_end(s, hi)), False, s.index, actor)
+
+
+def _reported_clause(text, s: Sentence, v: int, last: int, kids, cue: Span) -> int | None:
+    """The clause a verb reports: after the cue ("said that ..."), else
+    before a main verb ("X, sources said"); not one in the next paragraph (a
+    sentence the parser ran on)."""
+    comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c > last and not (
+        s.deps[c] == "parataxis" and _is_cue(s, c)) or (
+        # "tweeted in the early hours that X was ...": the small parser may call it advcl
+        s.deps[c] == "advcl" and c > last and s.words[min(_subtree(s, c, kids))].lower() == "that")), None)
+    if comp is not None and "\n" in text[cue.end:s.offsets[min(_subtree(s, comp, kids))]]:
+        comp = None
+    if comp is None and s.deps[v] == "ROOT":
+        comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c < v and not (
+            s.deps[c] == "parataxis" and _is_cue(s, c))), None)
+    return comp
+
+
+def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tuple[int, int] | None, Span]:
+    """The tokens (first, last) of what verb ``v`` reports and the cue,
+    longer for "accused X of": its reported clause, else the charge of
+    "accused"/"suspected", else what a stance verb states, else the subject
+    of a passive ("was endorsed by X")."""
+    low = _lemma(s, v)
+    span = None
+    comp = _reported_clause(text, s, v, last, kids, cue)
+    if comp is not None:
+        span = _content(s, comp, kids)
+        if span[0] < v < span[1]:
+            span = None
+    of = next((c for c in kids[v] if s.deps[c] == "prep" and s.words[c].lower() == "of"), None)
+    if span is None and low in ("accuse", "suspect") and of is not None:
+        # "accused Clinton's campaign of being duped": the charge; the accused belong to the cue
+        obj = [k for k in kids[of] if s.deps[k] in ("pobj", "pcomp")]
+        if obj:
+            toks = _subtree(s, obj[0], kids)
+            span = (min(toks), max(toks))
+            cue = Span(text[cue.start:_tok_end(s, of)], cue.start, _tok_end(s, of))
+    if span is None and (not _clause_only(low) or any(
+            # "see the program as an opportunity", "found that action unconstitutional": a small clause
+            s.deps[c] == "oprd" or (s.deps[c] == "prep" and s.words[c].lower() == "as")
+            # "a 2014 study found 31 incidents": what a study finds is its content
+            or (s.deps[c] == "nsubj" and s.lemmas[c].lower() in FINDERS) for c in kids[v])):
+        span = _right_phrase(s, v, last, kids)
+    passive = next((c for c in kids[v] if s.deps[c] == "nsubjpass"), None)
+    if span is None and passive is not None:
+        # "was endorsed by dozens of papers": what was endorsed, by whom (if said)
+        toks = _subtree(s, passive, kids, lambda c: s.deps[c] in ("relcl", "acl"))
+        span = (min(toks), max(toks))
+    return span, cue
+
+
+def _paragraph_cut(text: str, content: Span, cue: Span) -> Span:
+    """A content the parser ran over a paragraph break, cut to the cue's
+    side: "Headline.\n\nX is an insult, lawmakers said" is the last
+    paragraph's; one after the cue ends at the break (and without the full
+    stop of its sentence)."""
+    nl = text.find("\n", content.start, content.end)
+    if nl > 0 and content.end <= cue.start:
+        return _span(text, text.rfind("\n", content.start, content.end) + 1, content.end)
+    if nl > 0:
+        content = _span(text, content.start, nl)
+        if re.search(r"[a-z]\.$", content.text):
+            content = Span(content.text[:-1], content.start, content.end - 1)
+    return content
 
 
 # links a verb without a subject of its own shares the subject of the verb above
@@ -743,7 +846,12 @@ def _upper_subject(s: Sentence, v: int, kids, steps: int = 4) -> int | None:
 
 def _pronoun(s: Sentence, t: int, persons, people: People) -> Actor:
     """"he"/"she" as the last person named before it (its actor when the
-    article or the knowledge base says who they are, else the bare name)."""
+    article or the knowledge base says who they are, else the bare name).
+
+    Not ``People.last`` (what :func:`~diurna.actors.actors_for` uses for
+    "he"): that one only holds people whose country or role is known, while
+    a speaker with no code ("the pollster Pat Caddell ... He added") is still
+    named; the coding itself is ``People.lookup``."""
     off = s.offsets[t]
     word = s.words[t]
     last = next((e for e in reversed(persons) if e.end <= off), None)
