@@ -141,6 +141,8 @@ _SPLIT_GAP = r"[^“”\"\n]{0,200}[.,:] ?"
 # a linking word opening a sentence, not part of what was said ("But ...", "However, ...")
 _LINK = re.compile(r"(?:(?:But|And|So|Yet|Still)\b,?|However,|Meanwhile,|In addition,)\s+")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# words opening an indirect question ("said when ...", "asked whether ...")
+_WH = frozenset({"whether", "when", "how", "why", "what", "where", "who", "which", "if"})
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -482,11 +484,20 @@ def _adjacent_quote(text: str, quotes, used, lo: int, hi: int, para_end: int, se
     return None
 
 
+# words after the cue of an aside, before its closing comma: "me on Friday", "in an interview"
+_ASIDE_TAIL = re.compile(r"(?:\s+(?!that\b|and\b|but\b)[\w’'.-]+){1,5}(?=,)")
+
+
 def _aside(text: str, s: Sentence, speaker: Span, cue_hi: int) -> bool:
     """", he said," in the middle of a sentence: a comma before the speaker
-    and after the cue, and words of the sentence on both sides."""
+    and after the cue (and the few words that go with it: ", he told me on
+    Friday,"), and words of the sentence on both sides."""
     before = text[s.start:speaker.start].rstrip()
     after = text[cue_hi:s.end]
+    m = _ASIDE_TAIL.match(after)
+    if m and not any(s.pos[k] in ("VERB", "AUX") for k in range(len(s.words))
+                     if cue_hi <= s.offsets[k] < cue_hi + m.end()):
+        after = after[m.end():]
     return before.endswith(",") and len(before.split()) >= 2 and after.startswith(",") and len(after.split()) >= 3 \
         and not re.search(r"[“”\"]", before[-3:]) and not re.match(r",\s*[“\"]", after)
 
@@ -632,8 +643,7 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
         return None
     if not stance and speaker is not None and speaker.start < cue_lo and _aside(text, s, speaker, cue_hi):
         # "Even if ..., Mr. Morgan said, he has already ...": the whole sentence around the aside
-        m = _LINK.match(text, s.start, s.end)
-        content = _span(text, m.end() if m else s.start, s.end)
+        content = _span(text, _opening(text, s.start, speaker.start), s.end)
         if content.text.endswith("."):
             content = Span(content.text[:-1], content.start, content.end - 1)
         return Quote(speaker, cue, content, False, s.index, actor)
@@ -695,7 +705,23 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
         # "Trump avoids condemning X", "was able to tout", "began by saying": the subject higher up
         subj = _upper_subject(s, v, kids)
         inherited = inherited or subj is not None
+    if subj is None:
+        subj = _stray_subject(s, v if not inherited else h)
     return subj, inherited, cue_lo
+
+
+def _stray_subject(s: Sentence, v: int) -> int | None:
+    """The subject of a finite verb that the parser hung elsewhere: the
+    name or noun right before it ("In a meeting with the board Trump said
+    that ...", "When X, Obama and Clinton call them ..."), with the names
+    it is coordinated with."""
+    if s.tags[v] not in ("VBD", "VBZ", "VBP") or v == 0 or s.pos[v - 1] not in ("PROPN", "NOUN") or \
+            s.deps[v - 1] not in ("pobj", "conj", "dobj", "appos", "dep", "npadvmod"):
+        return None
+    t = v - 1
+    while s.deps[t] == "conj" and s.heads[t] < t and s.pos[s.heads[t]] == "PROPN":
+        t = s.heads[t]
+    return t
 
 
 def _speaker_actor(art: _Article, c: _Sent, subj: int | None, v: int) -> tuple[Span | None, Actor | None]:
@@ -768,6 +794,11 @@ def _reported_clause(text, s: Sentence, v: int, last: int, kids, cue: Span) -> i
         s.deps[c] == "parataxis" and _is_cue(s, c)) or (
         # "tweeted in the early hours that X was ...": the small parser may call it advcl
         s.deps[c] == "advcl" and c > last and s.words[min(_subtree(s, c, kids))].lower() == "that")), None)
+    if comp is None and _lemma(s, v) in REPORTING and not any(s.deps[c] in ("dobj", "obj") for c in kids[v]):
+        # "have not said when they would take it up", "asked whether ...": a question, which the small
+        # parser hangs on the verb as an adverbial clause
+        comp = next((c for c in kids[v] if s.deps[c] == "advcl" and c > last and s.words[
+            min(_subtree(s, c, kids))].lower() in _WH and any(s.deps[k] == "nsubj" for k in kids[c])), None)
     if comp is not None and "\n" in text[cue.end:s.offsets[min(_subtree(s, comp, kids))]]:
         comp = None
     if comp is None and s.deps[v] == "ROOT":
@@ -788,6 +819,8 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
         span = _content(s, comp, kids)
         if span[0] < v < span[1]:
             span = None
+    elif low in REPORTING:
+        span = _said_before(s, v, kids)
     of = next((c for c in kids[v] if s.deps[c] == "prep" and s.words[c].lower() == "of"), None)
     if span is None and low in ("accuse", "suspect") and of is not None:
         # "accused Clinton's campaign of being duped": the charge; the accused belong to the cue
@@ -808,6 +841,35 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
         toks = _subtree(s, passive, kids, lambda c: s.deps[c] in ("relcl", "acl"))
         span = (min(toks), max(toks))
     return span, cue
+
+
+def _opening(text: str, start: int, before: int) -> int:
+    """Where what was said opens in a sentence starting at ``start``: after
+    the last paragraph break before ``before`` (a headline the parser ran
+    on), a dateline ("WASHINGTON ― ") and a linking word ("But", "However,")."""
+    start = max(start, text.rfind("\n", start, before) + 1)
+    m = _DATELINE.match(text, start, before)
+    if m:
+        start = m.end()
+    m = _LINK.match(text, start, before)
+    return m.end() if m else start
+
+
+def _said_before(s: Sentence, v: int, kids) -> tuple[int, int] | None:
+    """"Language unclear on whether mothers are covered, experts say": a
+    sentence closing on its subject and reporting verb after a comma states
+    what comes before the comma, whatever the parser made of it."""
+    if any(s.pos[k] != "PUNCT" for k in range(v + 1, len(s.words))):
+        return None
+    subj = next((k for k in kids[v] if s.deps[k] == "nsubj"), None)
+    if subj is None:
+        return None
+    first = min(_subtree(s, subj, kids))
+    if first < 2 or s.words[first - 1] != "," or any(s.deps[k] in ("aux", "neg") and k < first for k in kids[v]):
+        return None
+    if any(s.pos[k] == "VERB" and _lemma(s, k) in REPORTING for k in range(first)):
+        return None  # "X also said the videos do not show it, the footage showed": X's report, not this one
+    return 0, first - 2
 
 
 def _paragraph_cut(text: str, content: Span, cue: Span) -> Span:
