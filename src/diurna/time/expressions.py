@@ -103,6 +103,7 @@ _REL = r"(?:this|last|next|past|coming|previous|current|following|same)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _PART = r"(?:morning|afternoon|evening|night)"
 _MOD = r"(?:early|mid|late|the end of|the start of|the beginning of|the middle of|end|end-|mid-)"
+_TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"  # "5 p.m. EST": the zone is part of the expression
 
 I = re.I  # noqa: E741
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -116,7 +117,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|more than|less than|over|just|only)\s+)?(?P<n>{_NUMW})[- ](?P<u>{_UNIT})\s+(?P<dir>ago|earlier|later|before|after|from now|hence|since)\b", I)),
     ("spelled", re.compile(r"\b(?:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?P<c>nineteen|twenty)(?:\s+hundred)?(?:\s+and)?\s+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?\b", I)),
     ("monrel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year\b", I)),
-    ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:on\s+)?(?P<wd>{_DAY})\b", I)),
+    ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight)){_TZ},?\s+(?:on\s+)?(?:(?P<wd>{_DAY})|(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)\b(?![\d:%])|(?P<dei>today|yesterday|tomorrow))", I)),
+    ("that", re.compile(r"\b(?:that|the\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)\b(?!-)", I)),
     ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b(?!-)", I)),
     ("barepl", re.compile(rf"\b(?P<pre>for|in|over|within|after|during|lasting|took|spent)\s+(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|of|earlier|later|before|after))", I)),
     ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b", I)),
@@ -143,7 +145,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<mon>{_MON})\b", I)),
     ("year", re.compile(rf"(?<![$£€\d.,])\b(?P<y>{_YEAR})\b(?![\d.,]\d)(?!\s*(?:%|percent|people|troops|soldiers|dollars|euros|tons|km|miles|members))", I)),
     ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", I)),
-    ("clock", re.compile(r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midnight)\b", I)),
+    ("clock", re.compile(rf"(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midnight)\b){_TZ}"
+                         r"|\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s*(?P<tz24>GMT|UTC|local\s+time)\b", I)),
     ("set", re.compile(rf"\b(?:every|each)\s+(?P<u>{_UNIT}|{_DAY})\b", I)),
     ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
     ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?:[- ](?P<u>{_UNIT})(?P<adj>-long|-old)?)\b", I)),
@@ -354,16 +357,23 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         y = A.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
         return "DATE", f"{y}-{_month_name(g['mon']):02d}", None
     if kind == "clockwd":
-        if g.get("noon"):
-            hh, mi = (12 if g["noon"].lower() == "noon" else 0), 0
+        hm = _clock_of(g)
+        if hm is None:
+            return None
+        if g.get("wd"):
+            day = f"XXXX-WXX-{_weekday_name(g['wd']) + 1}" if A is None else _resolve_weekday(A, _weekday_name(g["wd"]), tense).isoformat()
+        elif g.get("mon"):
+            mon, d = _month_name(g["mon"]), int(g["d"])
+            res = _resolve_month_day(A, mon, d, tense) if A is not None and 1 <= d <= 31 else None
+            day = res.isoformat() if res else f"XXXX-{mon:02d}-{d:02d}"
         else:
-            hh, mi = int(g["h"]), int(g.get("mi") or 0)
-            if hh > 12:
-                return None
-            hh = hh % 12 + (12 if g["ap"].lower().startswith("p") else 0)
-        if A is None:
-            return "TIME", f"XXXX-WXX-{_weekday_name(g['wd']) + 1}T{hh:02d}:{mi:02d}", None
-        return "TIME", f"{_resolve_weekday(A, _weekday_name(g['wd']), tense).isoformat()}T{hh:02d}:{mi:02d}", None
+            k = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["dei"].lower()]
+            day = "XXXX-XX-XX" if A is None else (A + dt.timedelta(days=k)).isoformat()
+        return "TIME", f"{day}T{hm}", None
+    if kind == "that":
+        u = g["u"].lower()
+        typ = "TIME" if u in PARTS else "DATE"
+        return typ, (_ref_value(u, 0, A) if A else None), None
     if kind == "period":
         adj, u = (g.get("adj") or "").lower(), g["u"].lower()
         if A is None:
@@ -607,18 +617,11 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             y = A.year  # "last spring" said in October: this year's spring
         return "DATE", f"{y}-{SEASONS[g['s'].lower()]}", _MODS.get(rel) if rel in ("early", "late") else None
     if kind == "clock":
-        if g.get("noon"):
-            hh, mi = (12 if g["noon"].lower() == "noon" else 0), 0
-        else:
-            hh, mi = int(g["h"]), int(g.get("mi") or 0)
-            if hh > 12:
-                return None
-            if g["ap"].lower().startswith("p") and hh != 12:
-                hh += 12
-            if g["ap"].lower().startswith("a") and hh == 12:
-                hh = 0
+        hm = _clock_of(g)
+        if hm is None:
+            return None
         base = A.isoformat() if A else "XXXX-XX-XX"
-        return "TIME", f"{base}T{hh:02d}:{mi:02d}", None
+        return "TIME", f"{base}T{hm}", None
     if kind == "set":
         if g.get("w"):
             return "SET", SETS[g["w"].lower()], None
@@ -656,6 +659,20 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None
         return "DURATION", _duration(n, u), None
     return None
+
+
+def _clock_of(g: dict) -> str | None:
+    """``HH:MM`` of a clock match: 12-hour with a.m./p.m., 24-hour with a
+    zone ("0730 GMT"), noon, midnight (TimeML: the end of the day, ``24:00``)."""
+    if g.get("h24"):
+        return f"{g['h24']}:{g['m24']}"
+    if g.get("noon"):
+        return "12:00" if g["noon"].lower() == "noon" else "24:00"
+    hh, mi = int(g["h"]), int(g.get("mi") or 0)
+    if hh > 12 or hh == 0:
+        return None
+    hh = hh % 12 + (12 if g["ap"].lower().startswith("p") else 0)
+    return f"{hh:02d}:{mi:02d}"
 
 
 def _unit_key(u: str) -> str:
@@ -824,7 +841,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
     """
     if isinstance(anchor, str):
         anchor = dt.date.fromisoformat(anchor[:10]) if anchor else None
-    out: list[Timex] = []
+    items: list[tuple[Timex, str, re.Match]] = []
     sents = sorted(sentences or [], key=lambda s: s.start)
     starts = [s.start for s in sents]
     taken: list[tuple[int, int]] = []
@@ -871,9 +888,11 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
         while e > s and text[e - 1] in " ,'’" or (e > s and text[e - 1] == "." and not _ABBREV_END.search(text, s, e)):
             e -= 1
         taken.append((start, end))
-        out.append(Timex(s, e, text[s:e], typ, value, mod, tense))
-    out.sort(key=lambda t: t.start)
+        items.append((Timex(s, e, text[s:e], typ, value, mod, tense), kind, m))
+    items.sort(key=lambda x: x[0].start)
+    out = [t for t, _, _ in items]
     if anchor is not None:
+        _resolve_refs(items, anchor, sents)
         _year_ago_quarters(text, out, anchor)
     return out
 
@@ -905,6 +924,112 @@ def _year_ago_quarters(text: str, out: list[Timex], anchor: dt.date) -> None:
             if q == 0:
                 q, y = 4, y - 1
         t.value = f"{y}-Q{q}"
+
+
+# --------------------------------------------------------------------------
+# reference time: "the next day" counts from the day the text last named
+# --------------------------------------------------------------------------
+
+_VALUE = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])|H([12])))?")
+# the precisions of a mentioned value that can anchor a unit
+_ANCHORS = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month"),
+            "quarter": ("day", "week", "month", "quarter"), "half": ("day", "week", "month", "quarter", "half")}
+_UNIT_GRAIN = {"night": "day", "morning": "day", "afternoon": "day", "evening": "day", "weekend": "week",
+               "decade": "year", "century": "year", **{s: "quarter" for s in SEASONS}}
+
+
+def _value_date(value: str | None, unit: str) -> dt.date | None:
+    """A day standing for a TIMEX3 value, if the value is precise enough to
+    anchor ``unit`` ("1995-05-22" anchors a day, "1995" only a year)."""
+    m = _VALUE.match(value or "")
+    if not m:
+        return None
+    y = int(m[1])
+    prec, d = "year", dt.date(y, 7, 1)
+    try:
+        if m[3]:
+            prec, d = "day", dt.date(y, int(m[2]), int(m[3]))
+        elif m[2]:
+            prec, d = "month", dt.date(y, int(m[2]), 15)
+        elif m[4]:
+            prec, d = "week", dt.date.fromisocalendar(y, int(m[4]), 4)
+        elif m[5]:
+            prec, d = "quarter", dt.date(y, 3 * int(m[5]) - 1, 15)
+        elif m[6]:
+            prec, d = "half", dt.date(y, 6 * int(m[6]) - 3, 1)
+    except ValueError:
+        return None
+    grain = _UNIT_GRAIN.get(unit, unit)
+    return d if grain == "year" or prec in _ANCHORS.get(grain, ()) else None
+
+
+def _ref_value(unit: str, k: int, ref: dt.date) -> str:
+    """The ``unit`` ``k`` steps from the reference day (0: the one containing it)."""
+    if unit == "day":
+        return (ref + dt.timedelta(days=k)).isoformat()
+    if unit in PARTS:
+        return f"{(ref + dt.timedelta(days=k)).isoformat()}T{PARTS[unit]}"
+    if unit in ("week", "weekend"):
+        return _week(ref + dt.timedelta(days=7 * k)) + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        return _offset(ref, k, "M")
+    if unit == "quarter":
+        return _offset(ref, k, "Q")
+    if unit in SEASONS:
+        return f"{ref.year + k}-{SEASONS[unit]}"
+    if unit == "decade":
+        return str(ref.year // 10 + k)
+    if unit == "century":
+        return str(ref.year // 100 + k)
+    return str(ref.year + k)
+
+
+def _ref_step(kind: str, m: re.Match) -> tuple[str, int] | None:
+    """(unit, steps) of an expression that counts from the reference time:
+    "the next day", "the following year", "the previous week", "that day",
+    "the same month"; None for the others."""
+    g = m.groupdict()
+    if kind == "relday":
+        w = m.group(0).lower()
+        if "yesterday" in w or "tomorrow" in w:
+            return None
+        return "day", (-1 if ("before" in w or "previous" in w) else 1)
+    if kind == "that":
+        return g["u"].lower(), 0
+    if kind == "relunit" and g["rel"].lower() in ("following", "previous", "same"):
+        return g["u"].lower(), {"following": 1, "previous": -1, "same": 0}[g["rel"].lower()]
+    return None
+
+
+_CLOCK_NEAR = 300  # characters back in which a named day still dates a bare clock time
+
+
+def _resolve_refs(items: list, anchor: dt.date, sents: list[Sentence]) -> None:
+    """Second pass in text order: expressions that count from the reference
+    time (TimeML's anchor for "the next day": the last date the text named,
+    else the document date) and clock times, which take the day named in
+    their sentence ("at 10:30 a.m. ... Friday") or just before them."""
+    starts = [s.start for s in sents]
+    history: list[Timex] = []
+    for t, kind, m in items:
+        step = _ref_step(kind, m) if t.value is not None else None
+        if step is not None:
+            unit, k = step
+            ref = next((d for h in reversed(history) if (d := _value_date(h.value, unit))), None)
+            if ref is not None:
+                t.value = _ref_value(unit, k, ref)
+        elif kind == "clock" and t.value:
+            i = bisect.bisect_right(starts, t.start) - 1
+            lo, hi = (sents[i].start, sents[i].end) if 0 <= i < len(sents) and sents[i].end > t.start \
+                else (t.start - 100, t.end + 100)
+            days = [(abs(o.start - t.start), d) for o, ok, _ in items
+                    if ok != "clock" and lo <= o.start < hi and (d := _value_date(o.value, "day"))]
+            if not days:
+                days = [(0, d) for o in history[-1:] if o.end > t.start - _CLOCK_NEAR and (d := _value_date(o.value, "day"))]
+            if days:
+                t.value = min(days, key=lambda x: x[0])[1].isoformat() + t.value[t.value.index("T"):]
+        if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit():
+            history.append(t)
 
 
 def timexes_jsonl(lines: Iterable[str], nlp=None, batch_size: int = 32) -> Iterator[str]:
