@@ -681,7 +681,7 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
     if s.tags[v] == "VBN" and dep == "advcl":
         return None, False, None  # "Asked about X, Clinton said": she was asked; the asker is not named
     inherited, cue_lo = False, None
-    if h != v and dep in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX"):
+    if h != v and dep in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX") and not art.quoted(s.offsets[h]):
         inherited = True
         if dep == "xcomp" and _is_cue(s, h):
             return None  # "urged them to consider": part of what the other verb reports
@@ -703,7 +703,7 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
             subj = next((k for k in kids[g] if s.deps[k] == "nsubj"), None)
     if subj is None:
         # "Trump avoids condemning X", "was able to tout", "began by saying": the subject higher up
-        subj = _upper_subject(s, v, kids)
+        subj = _upper_subject(s, v, kids, art.quoted)
         inherited = inherited or subj is not None
     if subj is None:
         subj = _stray_subject(s, v if not inherited else h)
@@ -731,11 +731,29 @@ def _speaker_actor(art: _Article, c: _Sent, subj: int | None, v: int) -> tuple[S
         return None, None
     s = c.s
     speaker = _speaker(art.text, s, subj, v, c.kids)
+    if subj < v:
+        speaker = _after_quote(art, s, speaker)
     if s.words[subj].lower() in ("he", "she"):
         return speaker, _pronoun(s, subj, art.persons, art.people)
     ref = s.heads[v] if s.words[subj].lower() in _RELATIVE and s.deps[v] == "relcl" else subj
     acts = actors_for(s, ref, c.kids, c.mentions, uncoded=True, people=art.people)
     return speaker, acts[0] if acts else None
+
+
+def _after_quote(art: _Article, s: Sentence, speaker: Span) -> Span:
+    """A speaker named between a quotation and the cue is all the words
+    there, whatever the parser made of them ("“...,” Tulsa police Chief
+    Chuck Jordan said")."""
+    text = art.text
+    k = bisect_left(art.starts, speaker.start) - 1
+    if k < 0:
+        return speaker
+    b = art.long_quotes[k][1]
+    gap = text[b:speaker.start]
+    if s.start < b < speaker.start and 0 < len(gap.split()) <= 4 and re.fullmatch(r" [A-Z][\w.’'-]*(?: [\w.’'-]+)* ", gap) \
+            and re.search(r"[,?!]", text[b - 3:b]):
+        return Span(text[b + 1:speaker.end], b + 1, speaker.end)
+    return speaker
 
 
 def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span) -> Span | None:
@@ -891,17 +909,19 @@ def _paragraph_cut(text: str, content: Span, cue: Span) -> Span:
 _SHARE_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acomp", "ccomp"})
 
 
-def _upper_subject(s: Sentence, v: int, kids, steps: int = 4) -> int | None:
+def _upper_subject(s: Sentence, v: int, kids, quoted=lambda off: False, steps: int = 5) -> int | None:
     """The subject of the nearest verb or adjective above ``v`` through
     complements, conjuncts and prepositions ("Trump avoids condemning X",
-    "he won't be able to brag about Y", "began by saying")."""
+    "he won't be able to brag about Y", "began by saying"); a verb inside a
+    quotation the parser joined it to is passed over ("“...,” Sanders said,
+    suggesting ...")."""
     x = v
     for _ in range(steps):
         if s.deps[x] not in _SHARE_SUBJECT or s.heads[x] == x:
             return None
         x = s.heads[x]
-        subj = next((c for c in kids[x] if s.deps[c] == "nsubj"), None)
-        if subj is not None:
+        subj = next((c for c in kids[x] if s.deps[c] == "nsubj" and not quoted(s.offsets[c])), None)
+        if subj is not None and not quoted(s.offsets[x]):
             return subj
     return None
 
