@@ -80,7 +80,7 @@ UNITS = {
 }
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI"}
 REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
@@ -126,9 +126,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relday", re.compile(rf"\b(?P<w>the\s+(?:day|night)\s+(?:before|after)|the\s+previous\s+day|the\s+next\s+day|the\s+following\s+day|day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b", I)),
     ("durrel", re.compile(rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final|recent|remaining|latest)\s+(?P<n>{_NUMW})?[- ]?(?P<u>{_UNIT})\b", I)),
     ("relunit", re.compile(rf"\b(?:(?P<mod>early|late|earlier|later|mid)[- ])?(?:the\s+(?=(?:current|same|previous|following)\b))?(?P<rel>{_REL})\s+(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|century|{_SEASON}|{_PART})\b", I)),
-    ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?:comparable\s+)?(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD})[- ](?P<u>quarter|half)\b(?:\s+of\s+(?P<y2>{_YEAR}))?", I)),
+    ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?:comparable\s+)?(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD}|last|final|latter)[- ](?P<u>quarter|half)\b"
+                        rf"(?:\s+of\s+(?:(?P<y2>{_YEAR})|(?P<rel2>this|last|next|the)\s+(?:fiscal\s+|calendar\s+)?year\b(?!-)))?", I)),
+    ("sameper", re.compile(r"\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter|half|month|week|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)\s+year\b", I)),
     ("wdpart", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier|later)\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
-    ("deictic", re.compile(r"\b(?:(?:late|early|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening))\b", I)),
+    ("deictic", re.compile(r"\b(?:(?:late|early|earlier|later)\s+|mid-?\s?(?P<mid>morning|afternoon|evening)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening))\b", I)),
     ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1[6-9]\d0|20[0-9]0)'?s\b", I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b", I)),
     ("modyear", re.compile(rf"\b(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|end)\s*-?\s*(?P<y>{_YEAR})\b", I)),
@@ -149,7 +151,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"|\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s*(?P<tz24>GMT|UTC|local\s+time)\b", I)),
     ("set", re.compile(rf"\b(?:every|each)\s+(?P<u>{_UNIT}|{_DAY})\b", I)),
     ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
-    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?:[- ](?P<u>{_UNIT})(?P<adj>-long|-old)?)\b", I)),
+    ("thepart", re.compile(r"\b(?:in|during|by|until|through|throughout)\s+(?P<core>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night))\b(?![- ]?(?:of|before|after|club|shift|sky|session|flights?|trains?|train)\b)"
+                            r"|\b(?P<core2>mid-?\s?(?P<part2>morning|afternoon|evening)|midday)\b(?!-)", I)),
+    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?:[- ](?:(?:more|additional|further|extra)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)\b", I)),
 ]
 
 # a quantity right before "a week"/"a year" makes it a rate ("700 seats a week", "$1.76 a year")
@@ -370,6 +374,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             k = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["dei"].lower()]
             day = "XXXX-XX-XX" if A is None else (A + dt.timedelta(days=k)).isoformat()
         return "TIME", f"{day}T{hm}", None
+    if kind == "sameper":
+        return "DATE", (str(A.year - 1) if A else None), None  # the period itself: from the reference (_resolve_refs)
     if kind == "that":
         u = g["u"].lower()
         typ = "TIME" if u in PARTS else "DATE"
@@ -393,6 +399,9 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if u == "month" and adj in ("current", "same", ""):
             return None if not adj else ("DATE", f"{A.year}-{A.month:02d}", None)
         return None
+    if kind == "thepart":
+        part = (g.get("part") or g.get("part2") or "midday").lower()
+        return "TIME", (f"{A.isoformat()}T{PARTS[part]}" if A else None), None
     if kind == "barepl":
         span_u = _unit_key(g["u"])
         return "DURATION", _duration(None, span_u), None
@@ -426,6 +435,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", (A + dt.timedelta(days=-1 if back else 1)).isoformat(), None
     if kind == "durrel":
         n, u = _num(g.get("n")), _unit_key(g["u"])
+        if u == "quarter" and g["rel"].lower() in ("first", "final") and g.get("n") is None:
+            return None  # "the first quarter": a date (ordq)
         plural = g["u"].lower().endswith(("s", "ies"))
         if g.get("n") is None and not plural:
             # "last week", "the past year": a date, handled by relunit, except
@@ -476,14 +487,20 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "DATE", str(A.year // 100 + k), mod
         return None
     if kind == "ordq":
-        o = ORDINALS[g["o"].lower()]
         unit = g["u"].lower()
+        rel = (g.get("rel") or g.get("rel2") or "").lower()
+        if g["o"].lower() in ("last", "final", "latter"):
+            if not (g.get("y2") or g.get("rel2")):
+                return None  # "the last quarter": the one before this one (relunit)
+            o = 4 if unit == "quarter" else 2  # "the last half of 1989"
+        else:
+            o = ORDINALS[g["o"].lower()]
         y = g.get("yr") or g.get("y2")
         if y is None:
             if A is None:
                 return "DATE", None, None
-            y = A.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
-            if not g.get("rel") and unit == "quarter" and tense == "past" and o > _quarter(A):
+            y = A.year + {"last": -1, "next": 1}.get(rel, 0)
+            if rel in ("", "the") and unit == "quarter" and tense == "past" and o > _quarter(A):
                 y -= 1
             if g.get("ago"):
                 y -= 1  # "the year-ago third quarter"
@@ -494,6 +511,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None
         rel = (g.get("rel") or "").lower()
         t = tense
+        if t != "future" and m.string[m.end():m.end() + 2] in ("'s", "’s"):
+            t = "past"  # "Thursday's closing price", "Friday's bombing": a day reported on
         if rel == "last":
             t = "past"
         elif rel == "next":
@@ -511,15 +530,17 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "TIME", f"{v}T{PARTS[g['part'].lower()]}", None
         return "DATE", v, None
     if kind == "deictic":
-        w = re.sub(r"^(?:late|early|earlier|later)\s+", "", re.sub(r"\s+", " ", low))  # "late yesterday" is yesterday
+        w = re.sub(r"\s+", " ", g["w"].lower())  # "late yesterday", "mid-afternoon yesterday": yesterday
         if A is None:
-            return ("TIME" if any(p in w for p in PARTS) or w == "tonight" else "DATE"), None, None
+            return ("TIME" if any(p in w for p in PARTS) or w == "tonight" or g.get("mid") else "DATE"), None, None
         base = A
         if w.startswith("yesterday") or w == "last night":
             base = A - dt.timedelta(days=1)
         elif w.startswith("tomorrow"):
             base = A + dt.timedelta(days=1)
         part = next((PARTS[p] for p in PARTS if p in w), None)
+        if g.get("mid"):
+            part = PARTS[g["mid"].lower()]  # "mid-afternoon yesterday"
         if w == "tonight":
             part = "NI"
         if part:
@@ -877,7 +898,9 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
         if kind == "ordq" and m.group("the") and "-" in m.group(0)[m.start("o") - m.start():]:
             s = m.start() + len(m.group("the")) + 1  # "the third-quarter results": an adjective
         if kind == "barepl":
-            s = m.start("u")  # "for years": the duration is "years"
+            s = m.start("u")
+        if kind == "thepart" and m.group("core"):
+            s = m.start("core")  # "in the morning": the expression is "the morning"  # "for years": the duration is "years"
         if kind == "ago" and typ == "DURATION":
             e = m.end("u")  # "two months after ...": the duration is "two months"
         if typ in ("DATE", "TIME"):
@@ -996,6 +1019,8 @@ def _ref_step(kind: str, m: re.Match) -> tuple[str, int] | None:
         return "day", (-1 if ("before" in w or "previous" in w) else 1)
     if kind == "that":
         return g["u"].lower(), 0
+    if kind == "thepart":
+        return (g.get("part") or g.get("part2") or "midday").lower(), 0
     if kind == "relunit" and g["rel"].lower() in ("following", "previous", "same"):
         return g["u"].lower(), {"following": 1, "previous": -1, "same": 0}[g["rel"].lower()]
     return None
@@ -1018,6 +1043,11 @@ def _resolve_refs(items: list, anchor: dt.date, sents: list[Sentence]) -> None:
             ref = next((d for h in reversed(history) if (d := _value_date(h.value, unit))), None)
             if ref is not None:
                 t.value = _ref_value(unit, k, ref)
+        elif kind == "sameper" and t.value and history:
+            # "the same period last year": the period just named, a year back
+            mp = re.fullmatch(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d|W\d\d))?", history[-1].value or "")
+            if mp and mp.group(2):
+                t.value = f"{int(mp.group(1)) - 1}{mp.group(2)}"
         elif kind == "clock" and t.value:
             i = bisect.bisect_right(starts, t.start) - 1
             lo, hi = (sents[i].start, sents[i].end) if 0 <= i < len(sents) and sents[i].end > t.start \
