@@ -352,12 +352,17 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     own = {"to", "with", "by"} if _lemma(s, v) in ("respond", "reply", "react") else set()
     core = [c for c in kids[v] if c > after and (
         s.deps[c] in _CORE or (s.deps[c] == "prep" and s.words[c].lower() in _CORE_PREPS | own))]
+    if _lemma(s, v) in HEARER:
+        # "tells his supporters at a rally to “go to your place”": the infinitive, which the parser may
+        # hang on the verb as an adverbial clause, is what they are told
+        core += [c for c in kids[v] if c > after and s.deps[c] == "advcl" and any(
+            s.words[k].lower() == "to" and s.deps[k] == "aux" for k in kids[c])]
     if after > v:  # "called for the repeal", "called on Trump to stop": what the cue's preposition governs
         core += [c for c in kids[after] if s.deps[c] in ("pobj", "pcomp")]
         core += [c for c in kids[v] if c > after and s.deps[c] in ("xcomp",) and c not in core]
     if not core or not any(s.deps[c] != "prep" or s.words[c].lower() in own | {"as"} for c in core):
         return None
-    if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd") or (
+    if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd", "advcl") or (
             s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) or (
             # "urged restraint", "urges retaliation on Russia": what is urged, not who
             s.deps[c] == "dobj" and s.lemmas[v].lower() in ("urge", "encourage") and s.pos[c] == "NOUN"
@@ -673,8 +678,9 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
     subj = min((k for k in kids[v] if s.deps[k] in ("nsubj", "nsubjpass") and not art.quoted(s.offsets[k])),
                key=lambda k: abs(k - v), default=None)
     if subj is not None and s.deps[subj] == "nsubjpass":
-        # "is considered", "were rated": the speaker is the agent ("by X"), if named
-        subj = next((k for a in kids[v] if s.deps[a] == "agent" for k in kids[a] if s.deps[k] == "pobj"), None)
+        # "is considered", "were rated": the speaker is the agent ("by X"), if named, else no one
+        return next((k for a in kids[v] if s.deps[a] == "agent" for k in kids[a] if s.deps[k] == "pobj"), None), \
+            False, None
     if subj is not None:
         return subj, False, None
     h, dep = s.heads[v], s.deps[v]
@@ -1039,6 +1045,10 @@ def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     poss = next((c for c in kids[v] if s.deps[c] == "poss"), None)
     comp = next((c for c in kids[v] if c > v and s.deps[c] in ("acl", "ccomp", "appos")
                  and any(s.deps[k] == "mark" and s.words[k].lower() == "that" for k in kids[c])), None)
+    if poss is None and comp is not None and s.deps[v] == "ROOT" and s.tags[v] == "NNS":
+        # "Trump claims that ...", "Trump charges that ...": a verb the small model took for a plural noun
+        poss = next((c for c in kids[v] if c < v and s.deps[c] == "compound" and s.pos[c] in ("PROPN", "NOUN")
+                     and not any(s.deps[k] == "det" for k in kids[c])), None)
     cue_end = v
     if comp is None and s.lemmas[v].lower() in STANCE_NOUNS:
         # "his criticism of the deal", "Clinton's support for the bill"
