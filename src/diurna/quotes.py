@@ -627,6 +627,10 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
     # any verb with a subject and nothing stated after it, next to a quotation ("“...?” Vitter
     # demanded", "Caddell continued: “...”"): its speaker and cue, nothing else
     bare = (not cue_word or low not in REPORTING) and _bare_frame(text, s, v, kids, art.quotes)
+    if low in FELT_BY_OBJECT:
+        q = _felt(text, s, v, kids, c.mentions, art.people)
+        if q is not None:
+            return q
     if not cue_word and not bare:
         return _message(text, s, v, kids, c.mentions, art.people) or \
             _predicate(text, s, v, kids, c.mentions, art.people)
@@ -950,6 +954,36 @@ def _pronoun(s: Sentence, t: int, persons, people: People) -> Actor:
     country, sector, full = known if known else (None, None, name)
     return Actor(text=word, start=off, end=off + len(word), code=(country or "") + (sector or ""),
                  country=country, sector=sector, name=full)
+
+
+# verbs whose object holds the stance and whose subject is what it is about ("That worries environmentalists")
+FELT_BY_OBJECT = frozenset({"worry", "concern", "alarm", "anger", "frustrate", "trouble", "bother", "upset", "disturb",
+                            "outrage", "infuriate", "dismay", "frighten", "scare", "irritate", "annoy",
+                            "offend", "appall", "appal", "horrify", "disappoint", "encourage", "please", "delight",
+                            "impress", "reassure", "unsettle", "rattle", "spook"})
+
+
+def _felt(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
+    """"That worries environmentalists", "the move angered Democrats": the
+    object is who holds the stance, the subject what it is about (not "X
+    encouraged voters to ...", "it concerns the budget")."""
+    subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
+    obj = next((c for c in kids[v] if s.deps[c] in ("dobj", "obj") and c > v), None)
+    if subj is None or obj is None or s.pos[v] != "VERB" or s.tags[v] == "VBG" or s.pos[obj] not in (
+            "NOUN", "PROPN", "PRON") or s.lemmas[obj].lower() in ("it", "itself", "themselves") or any(
+            s.deps[c] in ("xcomp", "ccomp", "advcl", "oprd") for c in kids[v] if c > obj):
+        return None
+    if s.pos[obj] == "NOUN" and not (s.lemmas[obj].lower() in HEARERS or s.lemmas[obj].lower().endswith(
+            ("ist", "er", "or", "ian", "ant", "ent")) or actors_for(s, obj, kids, mentions, people=people)):
+        return None  # "concerns the budget": not people
+    cue_lo, cue_hi, _ = _cue(text, s, v, kids)
+    toks = _subtree(s, obj, kids)
+    speaker = _span(text, s.offsets[min(toks)], _tok_end(s, max(toks)))
+    toks = _subtree(s, subj, kids)
+    lo, hi = _trim(s, min(toks), max(toks))
+    acts = actors_for(s, obj, kids, mentions, uncoded=True, people=people)
+    return Quote(speaker, Span(text[cue_lo:cue_hi], cue_lo, cue_hi), _span(text, s.offsets[lo], _tok_end(s, hi)),
+                 False, s.index, acts[0] if acts else None)
 
 
 def _message(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
