@@ -156,6 +156,20 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?:[- ](?:(?:more|additional|further|extra)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)\b", I)),
 ]
 
+# words without one of which a pattern cannot match: the pattern is not run
+# over a text that has none of them (case-folded substrings)
+_PARTS_W = ("morning", "afternoon", "evening", "night", "midday")
+GATES: dict[str, tuple[str, ...]] = {
+    "spelled": ("nineteen", "twenty", "thousand"), "clockwd": ("a.m.", "p.m.", "noon", "midnight"),
+    "sameper": ("same", "corresponding", "comparable"), "vagueago": ("ago", "earlier", "later"),
+    "endof": ("end", "beginning", "start", "middle"), "relday": ("day", "night"), "ordq": ("quarter", "half"),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight") + _PARTS_W, "decade": ("0s", "0's", "0’s"),
+    "century": ("century",), "yearend": ("end",), "yperiod": ("period", "quarter"), "yearago": ("ago", "earlier"),
+    "term": ("term",), "couple": ("couple",), "ahead": ("ahead", "while", "later"), "decword": ("ties",),
+    "fiscal": ("fiscal", "year", "calendar"), "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "set": ("every", "each"), "thepart": _PARTS_W, "monrel": ("year",),
+}
+
 # a quantity right before "a week"/"a year" makes it a rate ("700 seats a week", "$1.76 a year")
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|dozen|percent|cents?|dollars?|pounds|euros|barrels|tons|tonnes)"
                           r"|\b(?!(?:was|has|his|its|this|thus|plus|less|across|perhaps|always|sometimes|as|is|us|yes|news|does|goes)\b)[a-z]{3,}s)\s+$", I)
@@ -835,7 +849,11 @@ def _candidates(text: str) -> tuple[tuple[int, int, int, str, re.Match], ...]:
     publication date, then its events' dates), and the patterns are most of
     the cost (the profile in docs/benchmarks.md)."""
     out = []
+    low = text.lower()
     for rank, (kind, pat) in enumerate(PATTERNS):
+        gate = GATES.get(kind)
+        if gate is not None and not any(w in low for w in gate):
+            continue
         for m in pat.finditer(text):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), rank, kind, m))
