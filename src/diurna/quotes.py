@@ -702,10 +702,13 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
         elif dep == "xcomp" and subj is not None:  # "appeared to suggest": the cue starts at the head
             cue_lo = _cue(art.text, s, h, kids)[0]
     elif dep == "acl" and s.tags[v] == "VBG":
-        # "unleashed a series of tweets saying ...": the one who sent them
+        # "unleashed a series of tweets saying ...": the one who sent them; else what it hangs on
+        # ("a statement announcing the pick", "softer language calling for ...")
         g = s.heads[h]
         if s.pos[g] in ("VERB", "AUX") and s.deps[h] in ("dobj", "obj"):
             subj = next((k for k in kids[g] if s.deps[k] == "nsubj"), None)
+        if subj is None and s.lemmas[h].lower() in _SETTING_NOUNS | FINDERS | DOCUMENTS:
+            return h, True, None
     elif dep == "pcomp":
         # "is steering clear of criticizing X", "by announcing": the subject of the verb above
         g = s.heads[h]
@@ -1127,6 +1130,11 @@ def _according(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
     return _prep_source(text, s, v, to, kids, mentions, people)
 
 
+# what speaks when a participle hangs on it ("a statement announcing the pick", "an ad attacking X")
+DOCUMENTS = frozenset({"ad", "advertisement", "video", "spot", "commercial", "article", "story", "column", "book",
+                       "film", "documentary", "paper", "filing", "lawsuit", "complaint", "petition", "resolution",
+                       "bill", "law", "measure", "amendment", "ruling", "order", "decision", "document", "email",
+                       "release", "note", "sign", "banner", "headline", "campaign", "platform"})
 # "in a new poll", "by one estimate": a source of figures named by a preposition
 POLL_NOUNS = frozenset({"poll", "survey", "study", "estimate", "analysis", "census", "tally", "count", "projection",
                         "forecast"})
