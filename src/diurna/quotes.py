@@ -835,6 +835,10 @@ def _reported_clause(text, s: Sentence, v: int, last: int, kids, cue: Span) -> i
     if comp is None and s.deps[v] == "ROOT":
         comp = next((c for c in kids[v] if s.deps[c] in ("ccomp", "parataxis") and c < v and not (
             s.deps[c] == "parataxis" and _is_cue(s, c))), None)
+        # not a sentence of the paragraph before, nor what a colon opens ("We have been here before:
+        # Osama bin Laden declared war")
+        if comp is not None and re.search(r"[\n:]", text[_tok_end(s, max(_subtree(s, comp, kids))):cue.start]):
+            comp = None
     return comp
 
 
