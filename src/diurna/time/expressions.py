@@ -121,7 +121,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("that", re.compile(r"\b(?:that|the\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)\b(?!-)", I)),
     ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b(?!-)", I)),
     ("barepl", re.compile(rf"\b(?P<pre>for|in|over|within|after|during|lasting|took|spent)\s+(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|of|earlier|later|before|after))", I)),
-    ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b", I)),
+    ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b"
+                            r"|\b(?P<hu>hours|minutes)\s+(?:later|after|before|earlier)\b", I)),
     ("endof", re.compile(r"\b(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|decade|century)\b", I)),
     ("relday", re.compile(rf"\b(?P<w>the\s+(?:day|night)\s+(?:before|after)|the\s+previous\s+day|the\s+next\s+day|the\s+following\s+day|day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b", I)),
     ("durrel", re.compile(rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final|recent|remaining|latest)\s+(?P<n>{_NUMW})?[- ]?(?P<u>{_UNIT})\b", I)),
@@ -420,6 +421,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         span_u = _unit_key(g["u"])
         return "DURATION", _duration(None, span_u), None
     if kind == "vagueago":
+        if g.get("hu"):
+            return "DURATION", _duration(None, _unit_key(g["hu"])), None  # "hours later", "minutes after the blast"
         return "DATE", "PAST_REF" if g["dir"].lower() in ("ago", "earlier") else "FUTURE_REF", None
     if kind == "endof":
         mod = {"the end": "END", "the beginning": "START", "the start": "START", "the middle": "MID"}[re.sub(r"\s+", " ", g["mod"].lower())]
@@ -453,8 +456,11 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None  # "the first quarter": a date (ordq)
         plural = g["u"].lower().endswith(("s", "ies"))
         if g.get("n") is None and not plural:
-            # "last week", "the past year": a date, handled by relunit, except
-            # "the past year" read as a period (TimeML: DURATION P1Y)
+            # "last week": a date, handled by relunit; "the past year", "the
+            # last decade" name the unit before this one too (TimeBank: 1997,
+            # 198); "the coming year", "the first year": a length of time
+            if g["rel"].lower() in ("past", "last") and g.get("det") and u in _PAST_UNIT and A is not None:
+                return "DATE", (str(A.year // 10 - 1) if u == "decade" else _offset(A, -1, _PAST_UNIT[u])), None
             if g["rel"].lower() in ("past", "coming", "first", "final", "remaining", "recent", "latest") or g.get("det"):
                 return "DURATION", _duration(1, u), None
             return None
@@ -687,6 +693,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None  # a fraction: "about three-quarters of its food"
         if g["n"].lower() in ("a", "an") and not g.get("det") and _RATE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
             return None  # a rate: "four flights a week", "$2 million a year"
+        if u == "second" and g["n"].lower() in ("a", "an") and not re.match(r"\s*(?:[.,;:)]|$|or\b|and\b|ago\b|later\b|earlier\b|before\b|after\b)", after):
+            return None  # "a second blast": an ordinal
         if low == "one day" and re.search(r"\b(?:will|would|could|might|may|can|should|he|she|they|we|i|you|it)\s+$",
                                           m.string[max(0, m.start() - 8):m.start()], I):
             return "DATE", "FUTURE_REF", None  # "Islam will one day be...": some day
@@ -708,6 +716,9 @@ def _clock_of(g: dict) -> str | None:
         return None
     hh = hh % 12 + (12 if g["ap"].lower().startswith("p") else 0)
     return f"{hh:02d}:{mi:02d}"
+
+
+_PAST_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE"}
 
 
 def _unit_key(u: str) -> str:
@@ -917,6 +928,8 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
             s = m.start() + len(m.group("the")) + 1  # "the third-quarter results": an adjective
         if kind == "barepl":
             s = m.start("u")
+        if kind == "vagueago" and m.group("hu"):
+            e = m.end("hu")
         if kind == "thepart" and m.group("core"):
             s = m.start("core")  # "in the morning": the expression is "the morning"  # "for years": the duration is "years"
         if kind == "ago" and typ == "DURATION":
