@@ -387,6 +387,9 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
             "of", "about", "over", "for", "against", "on") for k in kids[p] if s.deps[k] in ("pobj", "pcomp")), None)
         about = about if about is not None else next((k for k in kids[core[0]] if k > core[0] and s.deps[k] in (
             "acl", "ccomp") and any(s.words[m].lower() == "that" and s.deps[m] == "mark" for m in kids[k])), None)
+        if about is None:  # "announced plans this week to give $15 million": the infinitive the parser hung on the verb
+            about = next((k for k in kids[v] if k > core[0] and s.deps[k] == "advcl" and any(
+                s.words[m].lower() == "to" and s.deps[m] == "aux" for m in kids[k])), None)
         if about is not None:
             core = [about]
     parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k)) for c in core]
