@@ -594,9 +594,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "DURATION", "P1Y", None  # "the year ended Sept. 30": a twelve-month period
         return "DATE", (str(A.year) if A else None), None
     if kind == "yperiod":
-        # "the 1988 period" in a quarterly report: that year's quarter being compared
-        q = _quarter(A) - 1 if A else 0
-        return "DATE", f"{g['y']}-Q{q}" if q else g["y"], None
+        # "the 1988 period": that year's part of the period just named (_year_ago_quarters), else the year
+        return "DATE", g["y"], None
     if kind == "yearago":
         return "DATE", (str(A.year - 1) if A else None), None
     if kind == "term":
@@ -952,6 +951,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
 
 
 _YEAR_AGO = re.compile(r"a\s+year\s+(?:ago|earlier)", I)
+_YEAR_PERIOD = re.compile(r"the\s+(\d{4})\s+(?:period|quarter)", I)
 _THE_QUARTER = re.compile(r"(?:the|this)\s+(?:latest\s+|current\s+)?(?:quarter|period)", I)
 
 
@@ -959,8 +959,15 @@ def _year_ago_quarters(text: str, out: list[Timex], anchor: dt.date) -> None:
     """"Up from $3 million a year ago" in a quarterly report compares with the
     same quarter of the year before (TimeML: ``1988-Q3``, not ``1988``)."""
     last_q = None
-    for t in out:
+    for i, t in enumerate(out):
         mq = re.fullmatch(r"(\d{4})-Q([1-4])", t.value or "")
+        my = _YEAR_PERIOD.fullmatch(t.text)
+        if my:
+            # "the 1988 period": the reported quarter, in 1988; after "the
+            # first nine months" it is the year's
+            if last_q is not None and i and out[i - 1].type != "DURATION":
+                t.value = f"{my.group(1)}-Q{last_q[1]}"
+            continue
         if mq and _THE_QUARTER.fullmatch(t.text) and last_q is not None:
             t.value = f"{last_q[0]}-Q{last_q[1]}"  # "the quarter": the one the report is about
         elif mq and not re.search(r"ago|earlier|last|previous|prior", t.text, I) \
