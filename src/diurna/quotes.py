@@ -242,14 +242,34 @@ def _subtree(s: Sentence, t: int, kids, skip=lambda c: False) -> list[int]:
     return out
 
 
-# forms the small model lemmatises wrongly ("hopes" -> "hop", "rated" -> "rat"). Kept here, not in
-# diurna.nlp: the sentences' lemmas are stored and read by the other stages as the model gives them,
-# and only the cue lookups (here and in scripts/learn_quote_cues.py) need these verbs right.
-_LEMMA_FIX = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "rated": "rate", "rates": "rate"}
-
-
 def _lemma(s: Sentence, v: int) -> str:
-    return _LEMMA_FIX.get(s.words[v].lower(), s.lemmas[v].lower())
+    """The lemma of token ``v``, mended for the cue verbs the small model
+    lemmatises wrongly ("hopes" -> "hop", "rated" -> "rat", "retweeted" ->
+    "retweete"): when its lemma is no cue word, a cue word the inflected
+    form comes from by a regular suffix ("-s", "-es", "-d", "-ed", "-ing").
+    Mended here rather than in :mod:`diurna.nlp`, whose lemmas the other
+    stages store and read as the model gives them."""
+    return _mend(s.words[v].lower(), s.lemmas[v].lower())
+
+
+@lru_cache(maxsize=20000)
+def _mend(w: str, lem: str) -> str:
+    known = _cue_lemmas()
+    if lem in known:
+        return lem
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and len(w) > len(suffix) + 2 and w[:-len(suffix)] + repl in known:
+            return w[:-len(suffix)] + repl
+    return lem
+
+
+# regular inflections back to the base form: hopes, rated, retweeted, hoping, denied
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", "e"), ("ing", ""))
+
+
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset:
+    return REPORTING | STANCE | FELT_BY_OBJECT | learned_cues()[0]
 
 
 # a learned cue counts when it cued an attribution at least this often among its occurrences
@@ -623,7 +643,11 @@ def _put_it(s: Sentence, v: int, kids) -> bool:
 
 
 def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
+    """The attribution a verb cues: a direct quotation next to it, an aside
+    (", he said,"), an "as X put it" clause, else what it states."""
     s, text, kids = c.s, art.text, c.kids
+    if s.pos[v] not in ("VERB", "AUX"):
+        return None  # every frame below has a verb
     low = _lemma(s, v)
     put_it = _put_it(s, v, kids)
     cue_word = _is_cue(s, v) or _that_clause(s, v, kids) or put_it
