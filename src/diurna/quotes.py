@@ -84,6 +84,14 @@ STANCE = frozenset({
     "promote", "detail", "paint", "frame", "depict", "downplay", "embrace", "justify", "link",
     "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "chide", "scold",
     "lambaste", "berate", "denounce", "fault", "assail", "knock", "insult", "taunt", "joke",
+    # praise, blame and persuasion
+    "compliment", "commend", "congratulate", "thank", "extol", "admire", "despise", "exhort", "persuade", "convince",
+    "belittle", "disparage", "deride", "lampoon", "scoff", "sneer", "excoriate", "castigate", "rebuke", "reprimand",
+    "admonish", "bash", "trash", "vilify", "demonize", "demonise", "smear", "heckle", "jeer", "cheer",
+    # saying again, telling at length, thinking aloud
+    "repeat", "recount", "chronicle", "profile", "summarize", "summarise", "underscore", "underline", "reaffirm",
+    "affirm", "concur", "vouch", "protest", "object", "opine", "muse", "ponder", "contemplate", "theorize",
+    "theorise", "posit", "surmise", "insinuate", "moralize", "moralise", "propound", "pitch", "lie",
 })
 # prepositions that belong to the cue ("called for", "called on", "pointed to")
 CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}),
@@ -96,7 +104,7 @@ STANCE_PREPS = frozenset({"for", "against", "of", "over"})
 # a quotation mark that opens, closes, or does either (straight quotes, the '' of some wires)
 _QMARK = re.compile(r"“|”|``|''|\"|\n")
 # verbs that take a person as object, not what was said ("told reporters", "asked him")
-HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind"})
+HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind", "exhort", "persuade", "convince"})
 # nouns of people addressed ("urged supporters", "encouraged voters"): who is urged, not what
 HEARERS = frozenset({
     "supporter", "voter", "reporter", "people", "american", "member", "official", "leader", "lawmaker", "country",
