@@ -150,7 +150,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", I)),
     ("clock", re.compile(rf"(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midnight)\b){_TZ}"
                          r"|\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s*(?P<tz24>GMT|UTC|local\s+time)\b", I)),
-    ("set", re.compile(rf"\b(?:every|each)\s+(?P<u>{_UNIT}|{_DAY})\b", I)),
+    ("set", re.compile(rf"\b(?:every|each)\s+(?P<u>{_UNIT}|{_DAY}|{_MON}|{_SEASON})\b|\b(?P<wdp>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\b", I)),
+    ("holiday", re.compile(r"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?"
+                           r"|Good\s+Friday|Halloween|Valentine['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth|Memorial\s+Day|Labor\s+Day|Veterans['’]?\s+Day"
+                           r"|Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Presidents['’]?\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day|Election\s+Day|Boxing\s+Day)\b"
+                           r"(?!\s+(?:[Tt]rees?|[Cc]ards?|[Cc]arols?|[Ll]ights|[Dd]ecorations|[Ii]sland|[Ee]ggs?|[Rr]ising|[Bb]unny|[Mm]arkets?)\b)")),
     ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
     ("thepart", re.compile(r"\b(?:in|during|by|until|through|throughout)\s+(?P<core>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night))\b(?![- ]?(?:of|before|after|club|shift|sky|session|flights?|trains?|train)\b)"
                             r"|\b(?P<core2>mid-?\s?(?P<part2>morning|afternoon|evening)|midday)\b(?!-)", I)),
@@ -168,7 +172,9 @@ GATES: dict[str, tuple[str, ...]] = {
     "century": ("century",), "yearend": ("end",), "yperiod": ("period", "quarter"), "yearago": ("ago", "earlier"),
     "term": ("term",), "couple": ("couple",), "ahead": ("ahead", "while", "later"), "decword": ("ties",),
     "fiscal": ("fiscal", "year", "calendar"), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "set": ("every", "each"), "thepart": _PARTS_W, "monrel": ("year",),
+    "set": ("every", "each", "days"),
+    "holiday": ("christmas", "new year", "thanksgiving", "easter", "good friday", "halloween", "valentine", "july",
+                "memorial", "labor", "veteran", "luther", "president", "mother", "father", "election", "boxing"), "thepart": _PARTS_W, "monrel": ("year",),
 }
 
 # a quantity right before "a week"/"a year" makes it a rate ("700 seats a week", "$1.76 a year")
@@ -275,6 +281,11 @@ def _resolve_month_day(anchor: dt.date, m: int, d: int, tense: str | None) -> dt
             cands.append(dt.date(y, m, d))
         except ValueError:
             pass
+    return _pick_year(anchor, cands, tense)
+
+
+def _pick_year(anchor: dt.date, cands: list[dt.date], tense: str | None) -> dt.date | None:
+    """The one of the same day in neighbouring years the clause points to."""
     if not cands:
         return None
     if tense == "past":
@@ -389,6 +400,14 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             k = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["dei"].lower()]
             day = "XXXX-XX-XX" if A is None else (A + dt.timedelta(days=k)).isoformat()
         return "TIME", f"{day}T{hm}", None
+    if kind == "holiday":
+        key = re.sub(r"[\s’']+", " ", g["h"]).lower()
+        key = "mlk day" if key.startswith("martin") else key
+        if A is None:
+            fixed = _holiday(key, 2000)
+            return "DATE", (f"XXXX-{fixed.month:02d}-{fixed.day:02d}" if fixed and key in _FIXED_HOLIDAYS else None), None
+        d = _pick_year(A, [h for y in (A.year - 1, A.year, A.year + 1) if (h := _holiday(key, y))], tense)
+        return "DATE", (d.isoformat() if d else None), None
     if kind == "sameper":
         return "DATE", (str(A.year - 1) if A else None), None  # the period itself: from the reference (_resolve_refs)
     if kind == "that":
@@ -665,9 +684,15 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if kind == "set":
         if g.get("w"):
             return "SET", SETS[g["w"].lower()], None
+        if g.get("wdp"):
+            return "SET", f"XXXX-WXX-{_weekday_name(g['wdp']) + 1}", None  # "on Mondays"
         u = g["u"].lower()
         if u.rstrip(".") in WEEKDAYS:
             return "SET", f"XXXX-WXX-{_weekday_name(u) + 1}", None
+        if u in SEASONS:
+            return "SET", f"XXXX-{SEASONS[u]}", None
+        if u.rstrip(".") in MONTHS and (u[0] != "m" or g["u"][0] == "M"):
+            return "SET", f"XXXX-{_month_name(u):02d}", None
         return "SET", _duration(1, _unit_key(u)), None
     if kind == "ref":
         w = re.sub(r"\s+", " ", low)
@@ -700,6 +725,45 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if g["n"].replace(".", "").isdigit() and n is not None and n > 1000:
             return None
         return "DURATION", _duration(n, u), None
+    return None
+
+
+_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year s": (1, 1),
+                   "new year s day": (1, 1), "new year s eve": (12, 31), "halloween": (10, 31), "valentine s day": (2, 14),
+                   "fourth of july": (7, 4), "july fourth": (7, 4), "veterans day": (11, 11),
+                   "boxing day": (12, 26)}
+# (month, weekday, n): the n-th such weekday of the month (-1: the last)
+_FLOATING_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "memorial day": (5, 0, -1),
+                      "labor day": (9, 0, 1), "mother s day": (5, 6, 2), "father s day": (6, 6, 3),
+                      "presidents day": (2, 0, 3), "mlk day": (1, 0, 3)}
+
+
+def _holiday(key: str, year: int) -> dt.date | None:
+    """The day of a holiday (US calendar for the floating ones) in ``year``."""
+    if key in _FIXED_HOLIDAYS:
+        return dt.date(year, *_FIXED_HOLIDAYS[key])
+    if key in _FLOATING_HOLIDAYS:
+        mon, wd, n = _FLOATING_HOLIDAYS[key]
+        if n < 0:
+            last = dt.date(year + (mon == 12), mon % 12 + 1, 1) - dt.timedelta(days=1)
+            return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+        first = dt.date(year, mon, 1)
+        return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    if key == "election day":
+        nov1 = dt.date(year, 11, 1)
+        return nov1 + dt.timedelta(days=(0 - nov1.weekday()) % 7 + 1)  # the Tuesday after the first Monday
+    if key.startswith("easter") or key == "good friday":
+        a, b, c = year % 19, year // 100, year % 100  # the Gregorian computus (Meeus/Jones/Butcher)
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l_ = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * l_) // 451
+        month, day = divmod(h + l_ - 7 * m + 114, 31)
+        easter = dt.date(year, month, day + 1)
+        return easter + dt.timedelta(days={"good friday": -2, "easter monday": 1}.get(key, 0))
     return None
 
 
