@@ -141,7 +141,13 @@ STANCE_NOUNS = frozenset({
     "demand", "plan", "proposal", "disdain", "admiration", "contempt", "rhetoric", "push", "endorsement",
     "condemnation", "defense", "defence", "rejection", "denunciation", "embrace", "skepticism", "scepticism",
 })
-_SAID_NOUNS = STANCE_NOUNS | CLAIM_NOUNS
+# nouns of intent whose infinitive is what is stated ("Clinton's plan to raise taxes")
+INTENT_NOUNS = frozenset({
+    "plan", "promise", "pledge", "vow", "determination", "refusal", "threat", "call", "demand", "push",
+    "proposal", "offer", "intention", "desire", "wish", "willingness", "eagerness", "reluctance",
+    "commitment", "vision", "hope",
+})
+_SAID_NOUNS = STANCE_NOUNS | CLAIM_NOUNS | INTENT_NOUNS
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^)]*\))?,?(?: [A-Z][a-z]+\.? \d+)?(?: \([A-Z]+\))?\s*[-—–―]+\s+")
 # between the two halves of a split quotation: the speaker and cue and what goes with
 # them, in one paragraph, closing on a stop or comma (“A,” he said on Friday in X. “B.”)
@@ -1125,6 +1131,10 @@ def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
         # "Trump claims that ...", "Trump charges that ...": a verb the small model took for a plural noun
         poss = next((c for c in kids[v] if c < v and s.deps[c] == "compound" and s.pos[c] in ("PROPN", "NOUN")
                      and not any(s.deps[k] == "det" for k in kids[c])), None)
+    if comp is None and s.lemmas[v].lower() in INTENT_NOUNS:
+        # "Clinton's plan to raise taxes", "his refusal to release his returns": the infinitive
+        comp = next((c for c in kids[v] if c > v and s.deps[c] == "acl" and any(
+            s.words[k].lower() == "to" and s.deps[k] == "aux" for k in kids[c])), None)
     cue_end = v
     if comp is None and s.lemmas[v].lower() in STANCE_NOUNS:
         # "his criticism of the deal", "Clinton's support for the bill"
