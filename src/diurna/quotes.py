@@ -686,7 +686,7 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
     speaker, actor = _speaker_actor(art, c, subj, v)
     cue = Span(text[cue_lo:cue_hi], cue_lo, cue_hi)
     if not stance and not (inherited and s.tags[v] != "VBG"):  # the main verb takes the quotation
-        content = _direct(art, s, speaker, cue)
+        content = _direct(art, s, speaker, cue, _says_clause(art, s, v, kids))
         if content is not None:
             return Quote(speaker, cue, content, True, s.index, actor)
     if bare and not cue_word:
@@ -810,16 +810,29 @@ def _after_quote(art: _Article, s: Sentence, speaker: Span) -> Span:
     return speaker
 
 
-def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span) -> Span | None:
+def _says_clause(art: _Article, s: Sentence, v: int, kids) -> bool:
+    """Whether verb ``v`` reports a clause of unquoted words right after it
+    ("said she wanted ...", not “A,” he said, “B.”)."""
+    for c in kids[v]:
+        if s.deps[c] == "ccomp" and c > v:
+            first = min(_subtree(s, c, kids))
+            if not art.quoted(s.offsets[first]) and "," not in s.words[v + 1:first] and \
+                    not re.search(r"[“”\"\n]|''", art.text[_tok_end(s, v):s.offsets[first]]):
+                return True
+    return False
+
+
+def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span, clause_after: bool = False) -> Span | None:
     """The quotation next to the speaker and cue (taken: no other cue gets
     it), joined with its second half when split around them; None if there
-    is none."""
+    is none.  A quotation before them is not what a verb reporting a clause
+    after it says ('On “The Steve Harvey Show,” Clinton said she ...')."""
     text, quotes = art.text, art.quotes
     lo = min(cue.start, speaker.start if speaker else cue.start)
     hi = max(cue.end, speaker.end if speaker else cue.end)
     para_end = text.find("\n", hi)
     near = _adjacent_quote(text, quotes, art.used, lo, hi, len(text) if para_end < 0 else para_end, s.start)
-    if near is None:
+    if near is None or (near[1] == "before" and clause_after):
         return None
     k, where = near
     art.used.add(k)
