@@ -68,7 +68,7 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5,
+    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
     "twenty-four": 24, "twenty four": 24, "forty-eight": 48, "forty eight": 48,
 }
 VAGUE = {"several", "a few", "few", "many", "some", "recent", "the coming", "coming", "numerous"}
@@ -95,7 +95,7 @@ SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "y
 
 _MON = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:mon|tues?|wed|thur?s?|fri|sat|sun)\.)"
-_NUMW = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]four)?|thirty|forty(?:[- ]eight)?|fifty|sixty|ninety|a hundred|hundred|a dozen|dozen|half a|several|a few|few|many|some|numerous)"
+_NUMW = r"(?:\d+(?:\.\d+|\s+1/2|½)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ]four)?|thirty|forty(?:[- ]eight)?|fifty|sixty|ninety|a hundred|hundred|a dozen|dozen|half an?|several|a few|few|many|some|numerous)"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -124,7 +124,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b"
                             r"|\b(?P<hu>hours|minutes)\s+(?:later|after|before|earlier)\b", I)),
     ("endof", re.compile(r"\b(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|decade|century)\b", I)),
-    ("relday", re.compile(rf"\b(?P<w>the\s+(?:day|night)\s+(?:before|after)|the\s+previous\s+day|the\s+next\s+day|the\s+following\s+day|day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b", I)),
+    ("relday", re.compile(r"\b(?P<w>the\s+(?P<ru>day|night|week|weekend|month|year)\s+(?:before|after)|the\s+(?:previous|next|following)\s+(?P<rd>day|night)|day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b", I)),
     ("durrel", re.compile(rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final|recent|remaining|latest)\s+(?P<n>{_NUMW})?[- ]?(?P<u>{_UNIT})\b", I)),
     ("relunit", re.compile(rf"\b(?:(?P<mod>early|late|earlier|later|mid)[- ])?(?:the\s+(?=(?:current|same|previous|following)\b))?(?P<rel>{_REL})\s+(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|century|{_SEASON}|{_PART})\b", I)),
     ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?:comparable\s+)?(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD}|last|final|latter)[- ](?P<u>quarter|half)\b"
@@ -158,7 +158,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
     ("thepart", re.compile(r"\b(?:in|during|by|until|through|throughout)\s+(?P<core>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night))\b(?![- ]?(?:of|before|after|club|shift|sky|session|flights?|trains?|train)\b)"
                             r"|\b(?P<core2>mid-?\s?(?P<part2>morning|afternoon|evening)|midday)\b(?!-)", I)),
-    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?:[- ](?:(?:more|additional|further|extra)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)\b", I)),
+    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?P<h1>\s+and\s+a\s+half)?(?:[- ](?:(?:more|additional|further|extra)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)(?P<h2>\s+and\s+a\s+half)?\b", I)),
 ]
 
 # words without one of which a pattern cannot match: the pattern is not run
@@ -167,7 +167,7 @@ _PARTS_W = ("morning", "afternoon", "evening", "night", "midday")
 GATES: dict[str, tuple[str, ...]] = {
     "spelled": ("nineteen", "twenty", "thousand"), "clockwd": ("a.m.", "p.m.", "noon", "midnight"),
     "sameper": ("same", "corresponding", "comparable"), "vagueago": ("ago", "earlier", "later"),
-    "endof": ("end", "beginning", "start", "middle"), "relday": ("day", "night"), "ordq": ("quarter", "half"),
+    "endof": ("end", "beginning", "start", "middle"), "ordq": ("quarter", "half"),
     "deictic": ("today", "yesterday", "tomorrow", "tonight") + _PARTS_W, "decade": ("0s", "0's", "0’s"),
     "century": ("century",), "yearend": ("end",), "yperiod": ("period", "quarter"), "yearago": ("ago", "earlier"),
     "term": ("term",), "couple": ("couple",), "ahead": ("ahead", "while", "later"), "decword": ("ties",),
@@ -234,6 +234,7 @@ def _num(s: str | None) -> float | None:
         return None
     if s in NUMBERS:
         return NUMBERS[s]
+    s = re.sub(r"\s*(?:1/2|½)$", ".5", s)  # "2 1/2"
     try:
         return float(s)
     except ValueError:
@@ -461,14 +462,15 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", str(A.year // 100 + k), mod
     if kind == "relday":
         w = low
+        step = _ref_step(kind, m)
+        typ = "TIME" if step and step[0] == "night" else "DATE"
         if A is None:
-            return "DATE", None, None
+            return typ, None, None
         if "before yesterday" in w:
             return "DATE", (A - dt.timedelta(days=2)).isoformat(), None
         if "after tomorrow" in w:
             return "DATE", (A + dt.timedelta(days=2)).isoformat(), None
-        back = "before" in w or "previous" in w
-        return "DATE", (A + dt.timedelta(days=-1 if back else 1)).isoformat(), None
+        return typ, _ref_value(*step, A), None
     if kind == "durrel":
         n, u = _num(g.get("n")), _unit_key(g["u"])
         if u == "quarter" and g["rel"].lower() in ("first", "final") and g.get("n") is None:
@@ -707,6 +709,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", v, None
     if kind == "dur":
         n = _num(g["n"])
+        if n is not None and (g.get("h1") or g.get("h2")):
+            n += 0.5
         if g["n"].lower() in ("a", "an") and not g.get("u"):
             return None
         u = _unit_key(g["u"])
@@ -803,7 +807,14 @@ def _duration(n: float | None, unit: str) -> str:
         return f"P{_fmt_n(None if n is None else n * 100)}Y"
     if unit == "weekend":
         return f"P{_fmt_n(n)}WE"
+    if n is not None and n % 1 == 0.5 and unit in _HALF:
+        # "two and a half years": P2Y6M; "a minute and a half": PT1M30S
+        rest = _HALF[unit]
+        return f"{prefix}{int(n)}{code}{rest}" if n >= 1 else f"{prefix}{rest}"
     return f"{prefix}{_fmt_n(n)}{code}"
+
+
+_HALF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
 
 
 def _offset(A: dt.date, k: float, unit: str) -> str:
@@ -980,7 +991,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
             continue  # a shorter or later candidate may still cover this text
         typ, value, mod = norm
         s, e = start, end
-        if kind == "dur" and m.group("det") and m.group("n").lower() not in ("a", "an", "half a", "few", "dozen") \
+        if kind == "dur" and m.group("det") and m.group("n").lower() not in ("a", "an", "half a", "half an", "few", "dozen") \
                 and (m.group("det").strip().lower() in ("a", "an") or text[m.end("n")] == "-"):
             s = m.start("n")  # "a five-year low", "the eight-year war": the duration is "five-year", "eight-year"
         if kind == "theyear" and m.group("ended"):
@@ -1118,7 +1129,7 @@ def _ref_step(kind: str, m: re.Match) -> tuple[str, int] | None:
         w = m.group(0).lower()
         if "yesterday" in w or "tomorrow" in w:
             return None
-        return "day", (-1 if ("before" in w or "previous" in w) else 1)
+        return (g.get("ru") or g.get("rd")).lower(), (-1 if ("before" in w or "previous" in w) else 1)
     if kind == "that":
         return g["u"].lower(), 0
     if kind == "thepart":
