@@ -736,7 +736,9 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
         inherited = True
         if dep == "xcomp" and _is_cue(s, h):
             return None  # "urged them to consider": part of what the other verb reports
-        subj = next((k for k in kids[h] if s.deps[k] == "nsubj"), None)
+        subj = next((k for k in kids[h] if s.deps[k] == "nsubj" or (
+            # "was forced to admit", "can be heard yelling": the one the passive is about
+            dep == "xcomp" and s.deps[k] == "nsubjpass")), None)
         obj = next((k for k in kids[h] if s.deps[k] in ("dobj", "obj") and k < v), None)
         if dep == "xcomp" and obj is not None and s.pos[obj] in ("PROPN", "NOUN", "PRON"):
             subj = obj  # "forced Stumpf to admit", "led the journalist to fear": the one made to
@@ -884,6 +886,8 @@ def _reported_clause(text, s: Sentence, v: int, last: int, kids, cue: Span) -> i
         # parser hangs on the verb as an adverbial clause
         comp = next((c for c in kids[v] if s.deps[c] == "advcl" and c > last and s.words[
             min(_subtree(s, c, kids))].lower() in _WH and any(s.deps[k] == "nsubj" for k in kids[c])), None)
+    if comp is None and _lemma(s, v) in REPORTING:
+        comp = _stray_that(s, v, last, kids)
     if comp is not None and "\n" in text[cue.end:s.offsets[min(_subtree(s, comp, kids))]]:
         comp = None
     if comp is None and s.deps[v] == "ROOT":
@@ -894,6 +898,22 @@ def _reported_clause(text, s: Sentence, v: int, last: int, kids, cue: Span) -> i
         if comp is not None and re.search(r"[\n:]", text[_tok_end(s, max(_subtree(s, comp, kids))):cue.start]):
             comp = None
     return comp
+
+
+def _stray_that(s: Sentence, v: int, last: int, kids) -> int | None:
+    """A "that" clause the parser hung on a noun of the reporting verb's
+    object or adjunct ("told one of his protégés on a regular basis that
+    ..."): reported by the verb when that noun is no noun of saying."""
+    for c in kids[v]:
+        if c <= last or s.deps[c] not in ("dobj", "obj", "prep", "npadvmod", "dative"):
+            continue
+        for k in _subtree(s, c, kids):
+            if k > c and s.deps[k] in ("acl", "relcl", "ccomp") and s.lemmas[s.heads[k]].lower() not in _SAID_NOUNS \
+                    and s.pos[s.heads[k]] in ("NOUN", "PROPN") and any(
+                        s.deps[m] == "mark" and s.words[m].lower() == "that" and m == min(_subtree(s, k, kids))
+                        for m in kids[k]):
+                return k
+    return None
 
 
 def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tuple[int, int] | None, Span]:
