@@ -117,3 +117,39 @@ def test_tempeval_timebank_subset():
     r = evaluate(TEMPEVAL, "TimeBank", nlp=None, limit=60)
     # measured without a parse on these 60 files: relaxed F1 ~0.9, value accuracy ~0.8
     assert r["relaxed_f1"] > 0.85 and r["value_acc"] > 0.72
+
+
+def test_reference_time_and_clock_times(nlp):
+    # "the next day", "the following year", "that day" count from the last date named, not the article's date
+    got = tx("The embassy was bombed on Aug. 7. The next day, investigators arrived. He was born on "
+             "May 22, 1995, and the following year he moved; the year before, his father had died.", "1998-08-10", nlp)
+    assert got["The next day"][1] == "1998-08-08"
+    assert got["the following year"][1] == "1996" and got["the year before"][1] == "1995"
+    got = tx("Rebels attacked Monday. That day, the army retreated, and in the evening the town fell.", "1998-08-12", nlp)
+    assert got["That day"][1] == "1998-08-10" and got["the evening"] == ("TIME", "1998-08-10TEV", None)
+    # a clock time takes the day its sentence names; zones, 24-hour GMT times, midnight = 24:00
+    got = tx("The bombs exploded at 10:30 a.m. (0730 GMT) Friday. The offer expires at 5 p.m. EST Nov. 9 "
+             "and the last one ended at midnight Friday.", "1998-08-10", nlp)
+    assert got["10:30 a.m."][1] == "1998-08-07T10:30" and got["0730 GMT"][1] == "1998-08-07T07:30"
+    assert got["5 p.m. EST Nov. 9"] == ("TIME", "1998-11-09T17:00", None)
+    assert got["midnight Friday"][1] == "1998-08-07T24:00"
+
+
+def test_periods_holidays_sets_and_halves(nlp):
+    got = tx("Exports rose 12 percent in the first half of this year over the same period of last year, "
+             "and will slow in the first quarter of next year.", "1998-08-10", nlp)
+    assert got["the first half of this year"][1] == "1998-H1"
+    assert got["the same period of last year"][1] == "1997-H1"
+    assert got["the first quarter of next year"] == ("DATE", "1999-Q1", None)
+    got = tx("The boy was rescued on Thanksgiving Day and spent Christmas with relatives; he will "
+             "return before Easter. Marchers parade each July and meet on Sundays.", "2000-01-10", nlp)
+    assert got["Thanksgiving Day"][1] == "1999-11-25" and got["Christmas"][1] == "1999-12-25"
+    assert got["Easter"][1] == "2000-04-23"
+    assert got["each July"] == ("SET", "XXXX-07", None) and got["Sundays"][1] == "XXXX-WXX-7"
+    got = tx("Refugees lived in camps for 2 1/2 years and waited a minute and a half; a second "
+             "blast came half an hour later. Thursday's closing price fell.", "1989-10-30", nlp)
+    assert got["2 1/2 years"][1] == "P2Y6M" and got["a minute and a half"][1] == "PT1M30S"
+    assert got["half an hour"][1] == "PT30M" and "a second" not in got
+    assert got["Thursday"][1] == "1989-10-26"  # a possessive weekday is a day reported on
+    got = tx("Violence rose over the past year and in the last decade.", "1998-03-03", nlp)
+    assert got["the past year"] == ("DATE", "1997", None) and got["the last decade"][1] == "198"
