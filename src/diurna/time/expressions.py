@@ -657,6 +657,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         y, mm = _resolve_month(A, mon, t)
         if rel == "this":
             y = A.year
+        elif rel in ("last", "next") and mon == A.month:
+            y = A.year + (1 if rel == "next" else -1)  # "last August" said in August: a year back
         return "DATE", f"{y}-{mm:02d}", _MODS.get(rel) if rel in ("early", "late") else None
     if kind == "year":
         y = int(g["y"])
