@@ -118,7 +118,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("spelled", re.compile(r"\b(?:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?P<c>nineteen|twenty)(?:\s+hundred)?(?:\s+and)?\s+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?\b", I)),
     ("monrel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year\b", I)),
     ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight)){_TZ},?\s+(?:on\s+)?(?:(?P<wd>{_DAY})|(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)\b(?![\d:%])|(?P<dei>today|yesterday|tomorrow))", I)),
-    ("that", re.compile(r"\b(?:that|the\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)\b(?!-)", I)),
+    ("that", re.compile(r"\b(?:that|the\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)\b(?!-)"
+                        r"|\b(?:later|earlier)\s+in\s+(?P<core3>the\s+(?P<u3>day))\b(?!-)", I)),
+    ("partof", re.compile(rf"\bthe\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?P<wd>{_DAY}),?\s+)?"
+                          rf"(?:(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?|(?P<wd2>{_DAY}))", I)),
     ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b(?!-)", I)),
     ("barepl", re.compile(rf"\b(?P<pre>for|in|over|within|after|during|lasting|took|spent)\s+(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|of|earlier|later|before|after))", I)),
     ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b"
@@ -411,8 +414,22 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", (d.isoformat() if d else None), None
     if kind == "sameper":
         return "DATE", (str(A.year - 1) if A else None), None  # the period itself: from the reference (_resolve_refs)
+    if kind == "partof":
+        # "the morning of Aug. 7", "the night of Friday"
+        part = PARTS[g["part"].lower()]
+        if g.get("mon"):
+            mon, d = _month_name(g["mon"]), int(g["d"])
+            try:
+                day = dt.date(int(g["y"]), mon, d) if g.get("y") else (_resolve_month_day(A, mon, d, tense) if A else None)
+            except ValueError:
+                return None
+            v = day.isoformat() if day else f"XXXX-{mon:02d}-{d:02d}"
+        else:
+            wd = _weekday_name(g["wd2"])
+            v = _resolve_weekday(A, wd, tense).isoformat() if A else f"XXXX-WXX-{wd + 1}"
+        return "TIME", f"{v}T{part}", None
     if kind == "that":
-        u = g["u"].lower()
+        u = (g.get("u") or g["u3"]).lower()
         typ = "TIME" if u in PARTS else "DATE"
         return typ, (_ref_value(u, 0, A) if A else None), None
     if kind == "period":
@@ -951,7 +968,7 @@ def _candidates(text: str) -> tuple[tuple[int, int, int, str, re.Match], ...]:
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}  # last month of the season (winter spans two years)
 _APPROX_BEFORE = re.compile(r"\b(?:around|sometime)\s+$", I)
 _TENSE_PREP = re.compile(r"\b(since|until|till|effective)\s+(?:the\s+)?$", I)
-NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period"})
+NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period", "partof", "holiday"})
 _ABBREV_END = re.compile(r"(?:\b[a-z]{3,4}\.|[ap]\.m\.)$", I)
 
 
@@ -1006,6 +1023,8 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
             s = m.start("u")
         if kind == "vagueago" and m.group("hu"):
             e = m.end("hu")
+        if kind == "that" and m.group("core3"):
+            s = m.start("core3")  # "later in the day": the expression is "the day"
         if kind == "thepart" and m.group("core"):
             s = m.start("core")  # "in the morning": the expression is "the morning"  # "for years": the duration is "years"
         if kind == "ago" and typ == "DURATION":
@@ -1133,7 +1152,7 @@ def _ref_step(kind: str, m: re.Match) -> tuple[str, int] | None:
             return None
         return (g.get("ru") or g.get("rd")).lower(), (-1 if ("before" in w or "previous" in w) else 1)
     if kind == "that":
-        return g["u"].lower(), 0
+        return (g.get("u") or g["u3"]).lower(), 0
     if kind == "thepart":
         return (g.get("part") or g.get("part2") or "midday").lower(), 0
     if kind == "relunit" and g["rel"].lower() in ("following", "previous", "same"):
