@@ -485,6 +485,13 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
     # an apposition closes with a comma before the verb: "Brian Fallon, the campaign's press secretary, said"
     if subj < v and "," in sp.text and text[sp.end:sp.end + 1] == "," and hi + 1 < v:
         sp = Span(text[sp.start:sp.end + 1], sp.start, sp.end + 1)
+    return _closed(text, sp)
+
+
+def _closed(text: str, sp: Span) -> Span:
+    """A span with the bracket it opens closed: "the Alliance (AROS)"."""
+    if sp.text.count("(") > sp.text.count(")") and text[sp.end:sp.end + 1] == ")":
+        return Span(text[sp.start:sp.end + 1], sp.start, sp.end + 1)
     return sp
 
 
@@ -1082,6 +1089,9 @@ def _message(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
     if obj is None or subj is None:
         return None
+    if all(s.deps[k] == "det" and s.words[k].lower() in ("this", "these", "that", "those", "the") for k in kids[obj]) \
+            and kids[obj]:
+        return None  # "made the comments", "made this statement": a message said elsewhere
     cue_lo, cue_hi, _ = _cue(text, s, v, kids)
     toks = _subtree(s, obj, kids)
     lo, hi = _trim(s, min(toks), max(toks))
@@ -1257,7 +1267,7 @@ def _prep_source(text, s: Sentence, v: int, to: int, kids, mentions, people) -> 
     lo, hi = min(toks), max(toks)
     while hi > lo and s.pos[hi] == "PUNCT":
         hi -= 1
-    speaker = _span(text, s.offsets[lo], _tok_end(s, hi))
+    speaker = _closed(text, _span(text, s.offsets[lo], _tok_end(s, hi)))
     acts = actors_for(s, pobj, kids, mentions, uncoded=True, people=people)
     cue = Span(text[s.offsets[v]:_tok_end(s, to)], s.offsets[v], _tok_end(s, to))
     # content: the sentence without the "according to X" phrase, a leading "But" or "And"
