@@ -167,6 +167,42 @@ def test_learned_and_general_frames(nlp, text, cue, speaker, content):
     assert (q.speaker.text if q.speaker else None, q.content.text) == (speaker, content)
 
 
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # a sentence closing on "..., experts say": what comes before the comma, whatever the parse
+    ("Rules unclear on whether part-time workers are covered, experts say.", "say", "experts",
+     "Rules unclear on whether part-time workers are covered"),
+    # an indirect question the parser hangs on the verb as an adverbial clause
+    ("Lawmakers have not said when they would take up the bill.", "have not said", "Lawmakers",
+     "when they would take up the bill"),
+    # an aside with words after its cue: the whole sentence
+    ("The difference now, he told me on Friday, is that the station is a straight news channel.", "told", "he",
+     "The difference now, he told me on Friday, is that the station is a straight news channel"),
+    # the object holds the stance
+    ("That worries environmentalists.", "worries", "environmentalists", "That"),
+    # a passive with no agent has no speaker, not the subject of a verb higher up
+    ("The proposal was criticized as unfair.", "was criticized", None, "unfair"),
+    # an owner and a noun of intent with its infinitive
+    ("The company's plan to cut emissions drew wide support.", "plan", "The company's", "to cut emissions"),
+    # a lemma the small model gets wrong ("retweete") is mended by its suffix
+    ("The senator retweeted a photo of the rally.", "retweeted", "The senator", "a photo of the rally"),
+    # the speaker between a quotation and the cue is all the words there; the halves are one quote
+    ("“We will find the people who did this,” Houston police Chief Mark Brown said Monday. "
+     "“Nobody is above the law.”", "said", "Houston police Chief Mark Brown",
+     "“We will find the people who did this,” Houston police Chief Mark Brown said Monday. "
+     "“Nobody is above the law.”"),
+    # a name the parser hung on a preposition before the verb is its subject
+    ("In a 2015 interview with the newspaper the governor said that the program would be cut.", "said",
+     "the governor", "that the program would be cut"),
+    # a quotation before the speaker is not what a verb reporting a clause of its own says
+    ("On Monday’s episode of “The Morning Show,” the candidate said she wanted to talk to young voters.", "said",
+     "the candidate", "she wanted to talk to young voters"),
+])
+def test_recall_frames(nlp, text, cue, speaker, content):
+    q = by_cue(nlp, text).get(cue)
+    assert q is not None, [x.cue.text for x in quotes(nlp, text)]
+    assert (q.speaker.text if q.speaker else None, q.content.text) == (speaker, content)
+
+
 def test_learned_cue_table_is_read():
     from diurna.quotes import LEARNED_PRECISION, learned_cues
 
