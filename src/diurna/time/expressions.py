@@ -859,7 +859,7 @@ def _offset(A: dt.date, k: float, unit: str) -> str:
 # tense of the clause around an expression
 # --------------------------------------------------------------------------
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 _PAST_WORDS = re.compile(r"\b(said|told|was|were|had|did|announced|added|met|held|began|signed|agreed|"
                          r"called|came|went|took|killed|vetoed|rejected|\w+ed)\b", I)
 _FUTURE_WORDS = re.compile(r"\b(will|'ll|shall|going to|is to|are to|plans? to|expected to|scheduled|"
