@@ -180,8 +180,41 @@ def test_title_next_to_the_name_not_elsewhere(nlp):
     assert "John Major head_of_government" not in notes
     assert r.earliest <= "1989-10-30" <= (r.latest or "9999")
     # a title the knowledge base does not list is no tenure clue
-    r = infer(nlp, "Chancellor of the Exchequer John Major defended the pound.")
+    r = infer(nlp, "Health Secretary Jeremy Hunt defended the plan.")
     assert not [e for e in r.evidence if e.kind == "office" and e.latest]
+    # one it lists is: Major was Chancellor of the Exchequer for a year
+    r = infer(nlp, "Chancellor of the Exchequer John Major defended the pound.")
+    assert (r.earliest, r.latest) == ("1989-10-26", "1990-11-28")
+
+
+def test_titles_of_people_with_several_offices_and_namesakes(nlp):
+    # Albright was UN ambassador, then secretary of state: the title picks the term
+    r = infer(nlp, "Secretary of State Madeleine Albright arrived in Cairo.")
+    assert (r.earliest, r.latest) == ("1997-01-23", "2001-01-20")
+    r = infer(nlp, "U.N. Ambassador Madeleine Albright arrived in Cairo.")
+    assert (r.earliest, r.latest) == ("1993-02-01", "1997-01-21")
+    # two presidents Bush: either term, nothing between or around them
+    r = infer(nlp, "President Bush said the talks would go on.")
+    ev = [e for e in r.evidence if e.kind == "office"]
+    assert {(e.earliest, e.latest) for e in ev} == {("1989-01-20", "1993-01-20"), ("2001-01-20", "2009-01-20")}
+    assert len({e.group for e in ev}) == 1
+    # a vice president's title is not the president's
+    r = infer(nlp, "Vice President George Bush met the Soviet leader.")
+    assert (r.earliest, r.latest) == ("1981-01-20", "1989-01-20")
+    # middle initials and "3d" as the New York Times wrote them
+    r = infer(nlp, "Secretary of State James A. Baker 3d flew to Moscow.")
+    assert (r.earliest, r.latest) == ("1989-01-25", "1992-08-23")
+    # the title's country picks the person: Iraq's president, not Jordan's king
+    r = infer(nlp, "Iraqi President Hussein rejected the plan.")
+    assert r.earliest == "1979-07-16" and r.latest == "2003-04-09"
+    r = infer(nlp, "Jordan's King Hussein rejected the plan.")
+    assert r.earliest == "1952-08-11" and r.latest == "1999-02-07"
+    # a past office and a deputy's title are no tenure
+    r = infer(nlp, "Former President Jimmy Carter and Deputy Prime Minister Tariq Aziz met in Baghdad.")
+    assert not [e for e in r.evidence if e.kind == "office" and e.latest and e.latest < "1990-01-01"]
+    # an elected president not yet in office: before the term began
+    r = infer(nlp, "President-elect Bill Clinton named his cabinet.")
+    assert r.earliest >= "1992-09-01" and r.latest == "1993-01-20"
 
 
 def test_title_told_at_a_written_past_date_is_the_title_then(nlp):

@@ -88,26 +88,53 @@ WEEKDAY_WINDOW = 6
 WEEKDAY_SPAN_DAYS = 2 * 366  # the other clues must first narrow the date to two years at most
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
-ROLE_WORDS = [
-    (re.compile(r"\b(foreign (minister|secretary)|secretary of state|minister of foreign affairs|top diplomat|"
-                r"foreign affairs minister)\b", re.I), "foreign_minister"),
-    (re.compile(r"\b(defen[cs]e (minister|secretary)|secretary of defen[cs]e|minister of defen[cs]e|pentagon chief)\b", re.I),
+ROLE_WORDS = [(re.compile(rf"\b({words})\b", re.I), role) for words, role in [
+    (r"foreign (minister|secretary)|secretary of state|minister of foreign affairs|top diplomat|foreign affairs minister",
+     "foreign_minister"),
+    (r"defen[cs]e (minister|secretary|chief)|secretary of defen[cs]e|minister of defen[cs]e|pentagon chief|war minister",
      "defence_minister"),
-    (re.compile(r"\b(prime minister|premier|chancellor(?! of the exchequer))\b", re.I), "head_of_government"),
-    (re.compile(r"\b(vice[- ]president)\b", re.I), "deputy_head_of_state"),
-    (re.compile(r"\b(president|king|emir)\b", re.I), "head_of_state"),
-    (re.compile(r"\b(secretary[- ]general|u\.?n\.? chief|un chief)\b", re.I), "secretary_general"),
-    (re.compile(r"\b((u\.?n\.?|united nations) ambassador|ambassador to the (u\.?n\.?|united nations)|"
-                r"permanent representative)\b", re.I), "un_ambassador"),
-    (re.compile(r"\b(envoy|mediator)\b", re.I), "envoy"),
-    (re.compile(r"\b(senator|sen\.)\b", re.I), "senator"),
-    (re.compile(r"\b(spokes(man|woman|person))\b", re.I), "spokesperson"),
-]
-# a title of an office the knowledge base does not list ("Chancellor of the
-# Exchequer John Major", "Treasury Secretary X"): the person's listed terms say nothing
+    (r"prime minister|premier|chancellor(?! of the exchequer)", "head_of_government"),
+    (r"vice[- ]president", "deputy_head_of_state"),
+    (r"president|king|queen|emir|emperor|sultan|pope", "head_of_state"),
+    (r"secretary[- ]general|u\.?n\.? chief|un chief", "secretary_general"),
+    (r"(u\.?n\.?|united nations) ambassador|ambassador to the (u\.?n\.?|united nations)|permanent representative",
+     "un_ambassador"),
+    (r"envoy|mediator", "envoy"),
+    (r"senator|sen\.", "senator"),
+    (r"spokes(man|woman|person)", "spokesperson"),
+    # bare "Chancellor" is also Britain's finance minister: both roles are tried
+    (r"treasury secretary|secretary of the treasury|finance minister|minister of finance|chancellor of the exchequer|"
+     r"chancellor(?! of (?!the exchequer))", "finance_minister"),
+    (r"attorney[- ]general", "attorney_general"),
+    (r"(federal reserve|fed|central bank) (board )?(chairman|chairwoman|chair|chief|governor)|"
+     r"chairman of the federal reserve", "central_bank_chair"),
+    (r"(house )?speaker", "speaker"),
+    (r"general secretary|communist party (chief|leader|boss)", "party_leader"),
+    (r"supreme leader", "supreme_leader"),
+    (r"foreign policy chief|high representative", "foreign_policy_chief"),
+]]
+# "Syrian leader Bashar al-Assad", "Soviet leader Mikhail Gorbachev": a
+# country's leader holds one of these offices ("opposition leader" none)
+LEADER = re.compile(r"\b([\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:leader|ruler|strongman|dictator)\b", re.I)
+LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader", "supreme_leader")
+# a deputy's or a shadow's title is not the office ("Deputy Prime Minister", "Assistant Secretary of State")
+DEPUTY = re.compile(r"\b(deputy|vice|assistant|under|junior|shadow)[- ]+$", re.I)
+# "President-elect Bill Clinton", "Defense Secretary-designate": before the term, within these days
+ELECT = [(re.compile(r"-elect\b|\bincoming\b", re.I), 120),
+         (re.compile(r"\bdesignate\b|\bnominee\b|\bnominated\b", re.I), 400)]
+# a title of an office the knowledge base does not list ("Home Secretary Michael Howard",
+# "Commerce Secretary X"): the person's listed terms say nothing
 OTHER_TITLE = re.compile(r"\b(minister|secretary|chancellor|governor|chairman|chairwoman|commissioner|mayor|"
-                         r"director|candidate|nominee|ambassador|judge|justice)\b", re.I)
-FORMER = re.compile(r"\b(former|ex-|then-|the late|onetime|one-time|previous)\b[^.,;:]{0,60}$", re.I)
+                         r"director|candidate|nominee|ambassador|judge|justice|leader|chief)\b", re.I)
+FORMER = re.compile(r"\b(former|ex-|then-|late(?! (?:on|in|at|last|this|next|night|morning|afternoon|evening|monday|tuesday|"
+                    r"wednesday|thursday|friday|saturday|sunday)\b)|onetime|one-time|previous|predecessor)\b[^.,;:]{0,60}$", re.I)
+# "the downfall of Libyan leader Col Muammar Gaddafi": the title at the end of the term, told later
+END_OF = re.compile(r"\b(downfall|death|killing|ouster|overthrow|fall|assassination|execution|murder|funeral|toppling|"
+                    r"removal|resignation|burial|widow|legacy)\s+of\s+[^.,;:]{0,50}$", re.I)
+# a sentence that tells of a term's end ("Defence Minister Daoud Rajiha was killed"): the article may
+# come after it, so the term's end does not bound it
+ENDED = re.compile(r"\b(killed|died|dead|death|assassinated|slain|defect(?:ed|s|ing|ion|or)|fled|resign(?:ed|s|ation)|sacked|dismissed|fired|ousted|"
+                   r"overthrown|toppled|deposed|stepped down|stepping down|quit|replaced|succeeded by|removed|executed)\b", re.I)
 _CONFLICT_NOUN = r"(?:civil war|war|conflict|uprising|revolt|crisis|revolution|insurgency|invasion)"
 CONFLICT_AGE = re.compile(rf"\b(?P<n>[\w-]+?)[- ](?P<unit>year|month)[- ](?:old\s+)?(?:(?:civil|armed|popular|bloody|brutal|deadly)\s+)?(?P<noun>{_CONFLICT_NOUN})\b"
                           rf"|\b(?P<ord>\w+)\s+(?P<unit2>year|month)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?P<noun2>{_CONFLICT_NOUN})\b"
@@ -203,10 +230,34 @@ def _deadline(full: str, start: int) -> bool:
     return bool(DEADLINE.search(before)) and not re.search(r"\b(had|has|have|was|were)\b[^.,;]*$", before, re.I)
 
 
+_WORD = re.compile(r"[\w'’.-]+")
+
+
 @functools.lru_cache(maxsize=1)
-def _full_names() -> re.Pattern:
-    names = sorted({k for k in offices_by_name() if " " in k or "-" in k}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+def _full_names() -> dict[str, list[str]]:
+    """The knowledge base's names of two or more words (or hyphenated) by
+    their first word, longest first: looked up word by word, not with one
+    regular expression of a thousand alternatives (which the profile showed
+    to cost as much as the rest of the inference)."""
+    by_first: dict[str, list[str]] = {}
+    for k in offices_by_name():
+        if " " in k or "-" in k:
+            by_first.setdefault(_WORD.match(k).group(0), []).append(k)
+    return {w: sorted(v, key=len, reverse=True) for w, v in by_first.items()}
+
+
+def _find_full_names(text: str) -> list[tuple[int, int, str]]:
+    idx, low, out, pos = _full_names(), text.lower(), [], 0
+    for m in _WORD.finditer(low):
+        if m.start() < pos:
+            continue
+        for name in idx.get(m.group(0).rstrip(".'’"), ()) or idx.get(m.group(0), ()):
+            end = m.start() + len(name)
+            if low.startswith(name, m.start()) and (end == len(low) or not (low[end].isalnum() or low[end] == "_")):
+                out.append((m.start(), end, text[m.start():end]))
+                pos = end
+                break
+    return out
 
 
 def _title_window(before: str, after: str) -> str:
@@ -223,35 +274,96 @@ def _title_window(before: str, after: str) -> str:
     return head + " " + tail
 
 
-def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Evidence]:
+_SUFFIX = re.compile(r",?\s+(?:jr\.?|sr\.?|iii|3d|3rd|iv)$")
+_INITIAL = re.compile(r"\s+[a-z]\.(?=\s)")
+
+
+def _name_terms(key: str, before: str):
+    """The knowledge base's terms for a name as written, and whether the
+    name was matched whole (not only by its surname): an honorific that is
+    part of an alias first ("King Hussein", "Ayatollah Khomeini"), then the
+    name, the name without "Jr."/"3d" and middle initials ("James A. Baker
+    3d"), its last two words ("French Foreign Minister Jean-Marc Ayrault"),
+    and last its surname ("Secretary of State Baker")."""
     idx = offices_by_name()
+    hon = re.search(r"\b([A-Z][a-z]+)\s+$", before)
+    if hon and (terms := idx.get(f"{hon.group(1).lower()} {key}")):
+        return terms, True
+    short = _INITIAL.sub("", _SUFFIX.sub("", key))
+    parts = short.split()
+    for k in (key, short, " ".join(parts[-2:]) if len(parts) > 2 else None):
+        if k and (terms := idx.get(k)):
+            return terms, True
+    if len(parts) > 1 and (terms := idx.get(parts[-1])):
+        return terms, False
+    return None, False
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """Country names and adjectives of the actor gazetteer (``data/actors.tsv``), to read
+    the country of a title ("Iraqi President", "Jordan's King")."""
+    from importlib import resources
+
+    out = {}
+    for line in resources.files("diurna").joinpath("data/actors.tsv").read_text("utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 5 and cols[4] in ("country", "adjective") and cols[2]:
+            out[cols[0]] = cols[2]
+    return out
+
+
+def _countries_in(title: str) -> set[str]:
+    words = [w[:-2] if w.endswith("'s") else w for w in re.findall(r"[a-z][a-z.'-]*[a-z.]", title.lower().replace("’", "'"))]
+    cw = _country_words()
+    return {cw[g] for n in (1, 2, 3) for i in range(len(words) - n + 1) if (g := " ".join(words[i:i + n])) in cw}
+
+
+def _roles_in(title: str) -> list[str]:
+    """The offices a title names; a deputy's ("Vice President", "Deputy
+    Prime Minister", "Assistant Secretary of State") is not the office; a
+    country's leader ("Syrian leader") is its head of state or government."""
+    out = []
+    for rx, role in ROLE_WORDS:
+        if any(not DEPUTY.search(title[:m.start()]) for m in rx.finditer(title)):
+            out.append(role)
+    m = LEADER.search(title)
+    if m and (m.group(1).lower() == "soviet" or _countries_in(m.group(1))):
+        out += [r for r in LEADER_ROLES if r not in out]
+    return out
+
+
+def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Evidence]:
     out, seen = [], set()
     for start, end, name in entities:
         key = name.lower().replace("’", "'")
         key = re.sub(r"'s$", "", key)
-        terms = idx.get(key)
-        if not terms:
-            # "French Foreign Minister Jean-Marc Ayrault": try the last word(s) as an alias
-            parts = key.split()
-            terms = idx.get(" ".join(parts[-2:])) if len(parts) > 2 else None
-            if not terms:
-                continue
         before = text[max(0, start - 70):start]
+        terms, whole = _name_terms(key, before)
+        if not terms:
+            continue
         after = text[end:end + 50]
-        if FORMER.search(before) or re.match(r"\s*,\s*(a|the)\s+former\b", after, re.I):
+        if FORMER.search(before) or END_OF.search(before) or re.match(r"\s*,\s*(a|the)\s+former\b", after, re.I):
             continue
         title = _title_window(before, after)
-        roles = [role for rx, role in ROLE_WORDS if rx.search(title)]
+        roles = _roles_in(title)
         if not roles and OTHER_TITLE.search(title):
             continue
         # (an office named elsewhere in the article is not taken as the
         # person's: it is most often another person's, "Prime Minister
         # Thatcher ... Mr. Lawson's successor, John Major")
         cands = [t for t in terms if t.role in roles] if roles else []
+        countries = _countries_in(title) if cands else set()
+        if countries:
+            # "Iraqi President Saddam Hussein", not Jordan's king; a title of
+            # another country is another person's office
+            cands = [t for t in cands if t.country in countries or t.country is None]
+            if not cands:
+                continue
         if not cands:
-            # no role in the text: usable only if the name fits one term
+            # no role in the text: usable only if the whole name fits one person
             names = {t.name for t in terms}
-            if len(names) == 1 and " " in key:
+            if len(names) == 1 and whole and " " in key:
                 # named without an office: also long after it (a deposed or
                 # dead leader, "Col Muammar Gaddafi"), so only after the first
                 # term began
@@ -261,19 +373,27 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
                 if (ev.earliest, ev.latest) not in seen:
                     seen.add((ev.earliest, ev.latest))
                     out.append(ev)
-                continue
-            else:
-                continue
-        if len({t.name for t in cands}) > 1:
-            continue  # two people with this alias and role: no clue
-        key2 = (cands[0].name, tuple(t.start for t in cands))
+            continue
+        key2 = tuple((t.name, t.start) for t in cands)
         if key2 in seen:
             continue
         seen.add(key2)
+        elect = next((days for rx, days in ELECT if rx.search(title)), None)
+        s0 = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+        s1 = re.search(r"[.!?\n]|$", text[end:]).start() + end
+        ended = bool(ENDED.search(text, s0, s1))
         group = next(_GROUPS)
-        for t in cands:  # several terms in the same office: alternatives
-            out.append(Evidence("office", text[start:end], _iso(t.start), _iso(t.end),
-                                f"{t.name} {t.role} {t.start}..{t.end or 'now'} ({t.source})", group=group))
+        # several terms in the office, or several people of that name in it
+        # ("President Bush"): alternatives
+        for t in cands:
+            if elect:
+                # "President-elect Bill Clinton": before the term began
+                out.append(Evidence("office", text[start:end], _iso(t.start - dt.timedelta(days=elect)), _iso(t.start),
+                                    f"{t.name} {t.role} from {t.start}, not yet in office ({t.source})", group=group))
+            else:
+                out.append(Evidence("office", text[start:end], _iso(t.start), _iso(None if ended else t.end),
+                                    f"{t.name} {t.role} {t.start}..{t.end or 'now'}{' (its end told: no upper bound)' if ended else ''} ({t.source})",
+                                    group=group))
     return out
 
 
@@ -644,14 +764,15 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
     ents = [(e.start, e.end, e.text) for s in (sentences or []) for e in s.entities if e.label == "PERSON"]
     # full names of the knowledge base found as written (the entity recogniser misses some)
     covered = [(a, b) for a, b, _ in ents]
-    for m in _full_names().finditer(text):
-        if not any(a <= m.start() < b for a, b in covered):
-            ents.append((m.start(), m.end(), m.group(0)))
+    for a0, b0, name in _find_full_names(text):
+        if not any(a <= a0 < b for a, b in covered):
+            ents.append((a0, b0, name))
     # "in 1994, a plane carrying President Habyarimana": a title in a
     # sentence told at a written past date is the title then, not the article's
     past_years = [t.start for t in timexes if t.tense == "past" and re.match(r"\d{4}", t.value or "")]
+    # (so is one that says "thirty years ago")
     then = [(a, b) for a, b, _ in _sentence_spans(text, sentences)
-            if any(a <= p < b for p in past_years)] if past_years else []
+            if any(a <= p < b for p in past_years) or AGO.search(text, a, b)]
     ents = [x for x in ents if not any(a <= x[0] < b for a, b in then)]
     evidence += _office_evidence(text, ents)
     evidence += _conflict_evidence(text, sentences)
@@ -669,22 +790,31 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
     news_day = {top[0][0]} if top and (len(top) == 1 or top[0][1] > top[1][1]) else set()
     if lo is None or hi is None or (hi - lo).days > WEEKDAY_SPAN_DAYS:
         news_day = set()  # over many years a date falls on any weekday once or twice: agreement proves nothing
-    for t, mo, day, own, _ in yearless_days:
-        days = {own} if own is not None else news_day
+    for t, mo, day, own, when in yearless_days:
+        # a date still ahead ("talks will resume on 12 April") is not the news
+        # day; with its own weekday it is within the week after the article
+        ahead = when == "future"
+        days = {own} if own is not None else (set() if ahead else news_day)
         if day is None or not days:
             continue
+        wk = dt.timedelta(days=WEEKDAY_WINDOW)
         years = []
         for y in range(lo_y, hi_y + 1):
             try:
                 d = dt.date(y, mo, day)
             except ValueError:
                 continue
-            if d.weekday() in days and (lo is None or d >= lo - dt.timedelta(days=WEEKDAY_WINDOW)) and (hi is None or d <= hi):
+            if d.weekday() in days and (lo is None or d >= lo - (dt.timedelta(0) if ahead else wk)) and (
+                    hi is None or d <= hi + (wk if ahead else dt.timedelta(0))):
                 years.append(d)
         if len(years) == 1:
             d = years[0]
-            evidence.append(Evidence("weekday", t.text, _iso(d), _iso(d + dt.timedelta(days=WEEKDAY_WINDOW)),
-                                     f"{d:%A} {d} is the only {t.text} on {'its own weekday' if own is not None else 'the weekday the text names most'}"))
+            which = "its own weekday" if own is not None else "the weekday the text names most"
+            if ahead:
+                evidence.append(Evidence("weekday", t.text, _iso(d - wk), _iso(d),
+                                         f"{d:%A} {d} is the only {t.text} on {which}, still ahead"))
+                continue
+            evidence.append(Evidence("weekday", t.text, _iso(d), _iso(d + wk), f"{d:%A} {d} is the only {t.text} on {which}"))
             best_exact = d
     # yearless dates: within half a year after (before, in a future clause)
     for t, mo, day, _, when in yearless_days:
@@ -707,7 +837,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
                 cands.append((e_lo, e_hi))
         if len(cands) > 1 and lo and hi:
             ov = sorted(((min(e_hi, hi) - max(e_lo, lo)).days, e_lo, e_hi) for e_lo, e_hi in cands)
-            if ov[-1][0] >= 2 * max(ov[-2][0], 1):
+            if ov[-1][0] >= 4 * max(ov[-2][0], 1):
                 cands = [(ov[-1][1], ov[-1][2])]  # one year fits far better than the others
         if len(cands) == 1:
             e_lo, e_hi = cands[0]
