@@ -120,6 +120,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight)){_TZ},?\s+(?:on\s+)?(?:(?P<wd>{_DAY})|(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)\b(?![\d:%])|(?P<dei>today|yesterday|tomorrow))", I)),
     ("that", re.compile(r"\b(?:that|the\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)\b(?!-)"
                         r"|\b(?:later|earlier)\s+in\s+(?P<core3>the\s+(?P<u3>day))\b(?!-)", I)),
+    ("weekof", re.compile(rf"\bthe\s+(?P<u>week|weekend)\s+of\s+(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", I)),
     ("partof", re.compile(rf"\bthe\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?P<wd>{_DAY}),?\s+)?"
                           rf"(?:(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?|(?P<wd2>{_DAY}))", I)),
     ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b(?!-)", I)),
@@ -414,6 +415,14 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", (d.isoformat() if d else None), None
     if kind == "sameper":
         return "DATE", (str(A.year - 1) if A else None), None  # the period itself: from the reference (_resolve_refs)
+    if kind == "weekof":
+        # "the week of May 8": the week that day falls in
+        mon, d = _month_name(g["mon"]), int(g["d"])
+        try:
+            day = dt.date(int(g["y"]), mon, d) if g.get("y") else (_resolve_month_day(A, mon, d, tense) if A else None)
+        except ValueError:
+            return None
+        return "DATE", (_week(day) + ("-WE" if g["u"].lower() == "weekend" else "") if day else None), None
     if kind == "partof":
         # "the morning of Aug. 7", "the night of Friday"
         part = PARTS[g["part"].lower()]
@@ -906,6 +915,8 @@ def _verb_tense(sent: Sentence, v: int, kids) -> str | None:
     tags = {sent.tags[c] for c in aux}
     if words & _FUTURE_AUX or "going" in words:
         return "future"
+    if aux and sent.tags[v] == "VBN" and sent.lemmas[v] in ("expect", "schedule", "slate"):
+        return "future"  # "the vote is expected Wednesday", "was scheduled for Nov. 6"
     if sent.tags[v] == "VB" and "to" in words:
         # infinitive: what is to happen ("set to expire Nov. 6", "ready to veto")
         return "future"
@@ -968,7 +979,7 @@ def _candidates(text: str) -> tuple[tuple[int, int, int, str, re.Match], ...]:
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}  # last month of the season (winter spans two years)
 _APPROX_BEFORE = re.compile(r"\b(?:around|sometime)\s+$", I)
 _TENSE_PREP = re.compile(r"\b(since|until|till|effective)\s+(?:the\s+)?$", I)
-NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period", "partof", "holiday"})
+NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period", "partof", "holiday", "weekof"})
 _ABBREV_END = re.compile(r"(?:\b[a-z]{3,4}\.|[ap]\.m\.)$", I)
 
 
