@@ -203,6 +203,15 @@ def test_recall_frames(nlp, text, cue, speaker, content):
     assert (q.speaker.text if q.speaker else None, q.content.text) == (speaker, content)
 
 
+def test_title_case_headline(nlp):
+    # a headline in title case: the model reads it as one long name; the cue verb is found by its form
+    qs = quotes(nlp, "Senators Slam Bank Chief Over Fake Accounts\n\nThe hearing lasted four hours.")
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in qs] == [
+        ("Senators", "Slam", "Bank Chief Over Fake Accounts")]
+    # a plural noun that is the subject of the headline's verb is no cue
+    assert quotes(nlp, "Power Plant Rules Face Key Test In Court\n\nThe court will hear the case.") == []
+
+
 def test_learned_cue_table_is_read():
     from diurna.quotes import LEARNED_PRECISION, learned_cues
 

@@ -623,12 +623,54 @@ def _attributions(text: str, sentences: list[Sentence], people: People) -> list[
         q = _headline(text, s, art.names)
         if q is not None and not art.quoted(q.cue.start):
             out.append(q)
+        n = len(out)
         for v in range(len(s.words)):
             if not art.quoted(s.offsets[v]):  # a verb inside a quotation is part of what was said
                 q = _token_quote(art, c, v)
                 if q is not None:
                     out.append(q)
+        q = _title_line(text, s)
+        if q is not None and not any(r.cue.start < q.content.end for r in out[n:]):
+            out.append(q)
     return out
+
+
+def _title_verb(s: Sentence, i: int) -> bool:
+    """A cue verb in a title: a third person ("Sanders Vows") or a base
+    form after a plural ("Lawmakers Rip"), not the subject of another verb
+    ("Power Plant Rules Face ...")."""
+    w = s.words[i].lower()
+    lem = _mend(w, w)
+    if lem not in _cue_lemmas() or s.deps[i] in ("nsubj", "nsubjpass"):
+        return False
+    return (lem != w and w.endswith("s")) or re.search(r"[^su]s$", s.words[i - 1]) is not None
+
+
+def _title_line(text: str, s: Sentence) -> Quote | None:
+    """"Sanders Vows To Eliminate Tax Breaks", "Black Lawmakers Rip Donald
+    Trump": a headline in title case, which the small model parses as one
+    long name; the first word that is a cue verb's third person ("-s") after
+    a capitalised name is the cue, the name the speaker, the rest what was
+    said."""
+    if s.start and text[s.start - 1] != "\n":
+        return None
+    end = text.find("\n", s.start, s.end)  # the line: a sentence the parser ran on into the next paragraph
+    end = s.end if end < 0 else end
+    n = bisect_left(s.offsets, end)
+    words = [w for w in s.words[:n] if w[:1].isalpha()]
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
+        return None
+    lo = 0
+    for i, w in enumerate(s.words[:n]):
+        if w == ",":
+            lo = i + 1
+        elif i > lo and w[:1].isupper() and _title_verb(s, i) and n - i > 2:
+            speaker = _span(text, s.offsets[lo], _tok_end(s, i - 1))
+            content = _span(text, _tok_end(s, i), end)
+            if content.text.endswith("."):
+                content = Span(content.text[:-1], content.start, content.end - 1)
+            return Quote(speaker, Span(w, s.offsets[i], _tok_end(s, i)), content, False, s.index)
+    return None
 
 
 def _remember_people(art: _Article, c: _Sent) -> None:
