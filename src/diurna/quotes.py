@@ -101,6 +101,8 @@ CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}),
 # "about" belongs to any cue it follows: "complained about", "spoke about", "talked about"
 CUE_ABOUT = frozenset({"about"})
 STANCE_PREPS = frozenset({"for", "against", "of", "over"})
+# reporting verbs that state a stance through one of those ("warned against X", "complained of Y")
+REPORTING_PREP = frozenset({"warn", "caution", "argue", "complain", "testify", "insist", "plead", "vow", "pledge"})
 # a quotation mark that opens, closes, or does either (straight quotes, the '' of some wires)
 _QMARK = re.compile(r"“|”|``|''|\"|\n")
 # verbs that take a person as object, not what was said ("told reporters", "asked him")
@@ -506,7 +508,8 @@ def _cue(text: str, s: Sentence, v: int, kids) -> tuple[int, int, int]:
         lo -= 1  # "has also said", "did not immediately respond": only words next to the verb
     last = v
     # a verb of stance with no object takes its preposition into the cue ("apologized for", "railed against")
-    bare = STANCE_PREPS if _lemma(s, v) in STANCE and not any(
+    low = _lemma(s, v)
+    bare = STANCE_PREPS if (low in STANCE or low in REPORTING_PREP) and not any(
         s.deps[c] in ("dobj", "obj", "ccomp", "xcomp") for c in kids[v]) else frozenset()
     for c in sorted(kids[v]):
         if c == last + 1 and (s.deps[c] == "prt" or (s.deps[c] == "prep" and s.words[c].lower() in CUE_PREPS.get(
@@ -781,6 +784,10 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
     if s.tags[v] == "VBN" and dep == "advcl":
         return None, False, None  # "Asked about X, Clinton said": she was asked; the asker is not named
     inherited, cue_lo = False, None
+    if dep == "conj" and s.tags[v] in ("VBD", "VBZ") and s.tags[h] == "VB" and s.deps[h] == "ccomp":
+        # "Trump said he would order X and warned against Y": the parser joined "warned" to "order",
+        # whose tense it does not share; it goes with the verb that reports them
+        h = s.heads[h]
     if h != v and dep in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX") and not art.quoted(s.offsets[h]):
         inherited = True
         if dep == "xcomp" and _is_cue(s, h):
@@ -1212,14 +1219,13 @@ def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     poss = next((c for c in kids[v] if s.deps[c] == "poss"), None)
     comp = next((c for c in kids[v] if c > v and s.deps[c] in ("acl", "ccomp", "appos")
                  and any(s.deps[k] == "mark" and s.words[k].lower() == "that" for k in kids[c])), None)
-    if poss is None and comp is not None and s.deps[v] == "ROOT" and s.tags[v] == "NNS":
-        # "Trump claims that ...", "Trump charges that ...": a verb the small model took for a plural noun
-        poss = next((c for c in kids[v] if c < v and s.deps[c] == "compound" and s.pos[c] in ("PROPN", "NOUN")
-                     and not any(s.deps[k] == "det" for k in kids[c])), None)
     if comp is None and s.lemmas[v].lower() in INTENT_NOUNS:
         # "Clinton's plan to raise taxes", "his refusal to release his returns": the infinitive
-        comp = next((c for c in kids[v] if c > v and s.deps[c] == "acl" and any(
+        comp = next((c for c in kids[v] if c > v and s.deps[c] in ("acl", "xcomp") and any(
             s.words[k].lower() == "to" and s.deps[k] == "aux" for k in kids[c])), None)
+    if poss is None and comp is not None and s.deps[v] == "ROOT" and s.tags[v] == "NNS":
+        # "Trump claims that ...", "The campaign plans to ...": a verb the small model took for a plural noun
+        poss = next((c for c in kids[v] if c < v and s.deps[c] == "compound" and s.pos[c] in ("PROPN", "NOUN")), None)
     cue_end = v
     if comp is None and s.lemmas[v].lower() in STANCE_NOUNS:
         # "his criticism of the deal", "Clinton's support for the bill"
