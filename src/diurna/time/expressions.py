@@ -114,7 +114,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d:%])(?!\s*,?\s*{_YEAR})", I)),
     ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\b(?!\s*,?\s*{_YEAR})", I)),
     ("my", re.compile(rf"\b(?:(?P<mod>{_MOD})\s*-?\s*)?(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", I)),
-    ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|more than|less than|over|just|only)\s+)?(?P<n>{_NUMW})[- ](?P<u>{_UNIT})\s+(?P<dir>ago|earlier|later|before|after|from now|hence|since)\b", I)),
+    ("ago", re.compile(rf"\b(?:(?:almost|nearly|about|around|some|more than|less than|over|just|only)\s+)?(?P<n>{_NUMW})[- ](?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from now|hence|since)\b", I)),
     ("spelled", re.compile(r"\b(?:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?P<c>nineteen|twenty)(?:\s+hundred)?(?:\s+and)?\s+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?\b", I)),
     ("monrel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year\b", I)),
     ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight)){_TZ},?\s+(?:on\s+)?(?:(?P<wd>{_DAY})|(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)\b(?![\d:%])|(?P<dei>today|yesterday|tomorrow))", I)),
@@ -134,7 +134,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?:comparable\s+)?(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD}|last|final|latter)[- ](?P<u>quarter|half)\b"
                         rf"(?:\s+of\s+(?:(?P<y2>{_YEAR})|(?P<rel2>this|last|next|the)\s+(?:fiscal\s+|calendar\s+)?year\b(?!-)))?", I)),
     ("sameper", re.compile(r"\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter|half|month|week|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)\s+year\b", I)),
-    ("wdpart", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier|later)\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
+    ("wdpart", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier|later|(?:the\s+)?(?:previous|following))\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
     ("deictic", re.compile(r"\b(?:(?:late|early|earlier|later)\s+|mid-?\s?(?P<mid>morning|afternoon|evening)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening))\b", I)),
     ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1[6-9]\d0|20[0-9]0)'?s\b", I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b", I)),
@@ -162,7 +162,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
     ("thepart", re.compile(r"\b(?:in|during|by|until|through|throughout)\s+(?P<core>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night))\b(?![- ]?(?:of|before|after|club|shift|sky|session|flights?|trains?|train)\b)"
                             r"|\b(?P<core2>mid-?\s?(?P<part2>morning|afternoon|evening)|midday)\b(?!-)", I)),
-    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?P<h1>\s+and\s+a\s+half)?(?:[- ](?:(?:more|additional|further|extra)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)(?P<h2>\s+and\s+a\s+half)?\b", I)),
+    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?P<h1>\s+and\s+a\s+half)?(?:[- ](?:(?:more|additional|further|extra)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)(?P<h2>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b", I)),
 ]
 
 # words without one of which a pattern cannot match: the pattern is not run
@@ -580,17 +580,18 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         t = tense
         if t != "future" and m.string[m.end():m.end() + 2] in ("'s", "’s"):
             t = "past"  # "Thursday's closing price", "Friday's bombing": a day reported on
-        if rel == "last":
+        rel = rel.split()[-1] if rel else rel  # "the previous Friday": before the day the text names (_resolve_refs)
+        if rel in ("last", "previous"):
             t = "past"
-        elif rel == "next":
+        elif rel in ("next", "following"):
             t = "future"
         if A is None:
             v = f"XXXX-WXX-{wd + 1}"
         else:
             d = _resolve_weekday(A, wd, t)
-            if rel == "next" and d == A:
+            if rel in ("next", "following") and d == A:
                 d += dt.timedelta(days=7)
-            if rel == "last" and d == A:
+            if rel in ("last", "previous") and d == A:
                 d -= dt.timedelta(days=7)
             v = d.isoformat()
         if g.get("part"):
@@ -1188,6 +1189,11 @@ def _resolve_refs(items: list, anchor: dt.date, sents: list[Sentence]) -> None:
             ref = next((d for h in reversed(history) if (d := _value_date(h.value, unit))), None)
             if ref is not None:
                 t.value = _ref_value(unit, k, ref)
+        elif kind == "wdpart" and t.value and re.match(r"(?:the\s+)?(?:previous|following)\b", m.group("rel") or "", I):
+            ref = next((d for h in reversed(history) if (d := _value_date(h.value, "day"))), None)
+            norm = _normalise(kind, m, ref, None) if ref else None
+            if norm:
+                t.value = norm[1]
         elif kind == "sameper" and t.value and history:
             # "the same period last year": the period just named, a year back
             mp = re.fullmatch(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d|W\d\d))?", history[-1].value or "")
