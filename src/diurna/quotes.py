@@ -396,7 +396,7 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     if after > v:  # "called for the repeal", "called on Trump to stop": what the cue's preposition governs
         core += [c for c in kids[after] if s.deps[c] in ("pobj", "pcomp")]
         core += [c for c in kids[v] if c > after and s.deps[c] in ("xcomp",) and c not in core]
-    if not core or not any(s.deps[c] != "prep" or s.words[c].lower() in own | {"as"} for c in core):
+    if not core or not any(s.deps[c] != "prep" or s.words[c].lower() in own | {"as", "about"} for c in core):
         return None
     if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd", "advcl") or (
             s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) or (
@@ -432,8 +432,8 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
     while hi > lo and s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")"):
         hi -= 1
-    if s.words[lo].lower() == "as" and s.deps[lo] == "prep" and lo < hi:
-        lo += 1  # "described as “unhinged”": what it was described as
+    if s.words[lo].lower() in ("as", "about") and s.deps[lo] == "prep" and lo < hi:
+        lo += 1  # "described as “unhinged”", "spoke out Tuesday about the death": what it was described as, about
     return lo, hi
 
 
