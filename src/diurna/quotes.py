@@ -12,11 +12,19 @@ attribution corpora (PolNeAR):
   with its "that" ("said that France was pursuing ..."), before or after
   the verb ("X, sources said"); for verbs of stance and belief the phrase
   they state ("called the charges unsubstantiated", "wants to triple the
-  program", "called for the repeal of X", "complained about Y"); ", X said,"
-  in the middle of a sentence attributes the whole sentence;
+  program", "called for the repeal of X", "complained about Y", "warned
+  against Z"); ", X said," (", he told me on Friday,") in the middle of a
+  sentence attributes the whole sentence; "..., experts say." what comes
+  before the comma; verbs whose object holds the stance ("That worries
+  environmentalists");
 * nouns of saying with an owner ("Trump's claim that ...", "his criticism
-  of X"), "according to X", polls and estimates named by "in"/"by" ("In this
-  poll, ..."), and headline colons ("Sanders: ...", "Poll: ...");
+  of X", "its plan to ..."), "according to X", polls and estimates named by
+  "in"/"by" ("In this poll, ..."), headline colons ("Sanders: ...", "Poll:
+  ...") and headlines in title case ("Sanders Vows To ...");
+* what the small parser gets wrong, mended: indirect questions and "that"
+  clauses hung on the wrong word ("have not said when ...", "told X on a
+  regular basis that ..."), verbs read as plural nouns ("Trump claims that
+  ...", "The campaign plans to ..."), lemmas of cue verbs (``_lemma``);
 * frames whatever the verb: a subject and a "that" clause ("repeated on
   Tuesday that ..."), an intransitive verb by a quotation ("“...?” Vitter
   demanded", "Caddell continued: “...”"), a stance stated with "be" ("has
@@ -29,7 +37,11 @@ attribution corpora (PolNeAR):
   clauses included: "Brian Fallon, the campaign's press secretary,"; not an
   aside after a comma: ", speaking to veterans,", ", which ...", ", like
   Obama,"), the subject higher up for a verb without one ("avoids
-  condemning"), the object of "forced X to admit"; the
+  condemning"; never one inside a quotation), the object of "forced X to
+  admit", the name right before a verb the parser left without a subject,
+  all the words between a quotation and its cue, no one for a passive
+  without "by X", a message or document a participle hangs on ("a
+  statement announcing ..."); the
   cue is the verb with its auxiliaries, adverbs and particles ("has also
   said", "pointed out", "called for").
 
