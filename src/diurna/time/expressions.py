@@ -981,6 +981,7 @@ _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}  # last month
 _APPROX_BEFORE = re.compile(r"\b(?:around|sometime)\s+$", I)
 _TENSE_PREP = re.compile(r"\b(since|until|till|effective)\s+(?:the\s+)?$", I)
 NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period", "partof", "holiday", "weekof"})
+_VERB_BEFORE = re.compile(r"\b(?:will|would|to|could|may|might|should|can|must|not|n't|which|that|it|they)\s+$", I)
 _ABBREV_END = re.compile(r"(?:\b[a-z]{3,4}\.|[ap]\.m\.)$", I)
 
 
@@ -1033,6 +1034,9 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
             s = m.start() + len(m.group("the")) + 1  # "the third-quarter results": an adjective
         if kind == "barepl":
             s = m.start("u")
+        if kind == "durrel" and m.group("n") and not m.group("det") and m.group("rel").lower() == "last" \
+                and _VERB_BEFORE.search(text, max(0, start - 12), start):
+            s = m.start("n")  # "will last five days": the verb is not part of the expression
         if kind == "vagueago" and m.group("hu"):
             e = m.end("hu")
         if kind == "that" and m.group("core3"):
