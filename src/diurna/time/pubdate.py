@@ -133,7 +133,7 @@ END_OF = re.compile(r"\b(downfall|death|killing|ouster|overthrow|fall|assassinat
                     r"removal|resignation|burial|widow|legacy)\s+of\s+[^.,;:]{0,50}$", re.I)
 # a sentence that tells of a term's end ("Defence Minister Daoud Rajiha was killed"): the article may
 # come after it, so the term's end does not bound it
-ENDED = re.compile(r"\b(killed|died|dead|death|assassinated|slain|defect(?:ed|s|ing|ion|or)|fled|resign(?:ed|s|ation)|sacked|dismissed|fired|ousted|"
+ENDED = re.compile(r"\b(killed|died|dead|death|assassinated|slain|defect(?:ed|s|ing|ions?|ors?)?|fled|resign(?:ed|s|ation)|sacked|dismissed|fired|ousted|"
                    r"overthrown|toppled|deposed|stepped down|stepping down|quit|replaced|succeeded by|removed|executed)\b", re.I)
 _CONFLICT_NOUN = r"(?:civil war|war|conflict|uprising|revolt|crisis|revolution|insurgency|invasion)"
 CONFLICT_AGE = re.compile(rf"\b(?P<n>[\w-]+?)[- ](?P<unit>year|month)[- ](?:old\s+)?(?:(?:civil|armed|popular|bloody|brutal|deadly)\s+)?(?P<noun>{_CONFLICT_NOUN})\b"
