@@ -196,11 +196,21 @@ def test_learned_and_general_frames(nlp, text, cue, speaker, content):
     # a quotation before the speaker is not what a verb reporting a clause of its own says
     ("On Monday’s episode of “The Morning Show,” the candidate said she wanted to talk to young voters.", "said",
      "the candidate", "she wanted to talk to young voters"),
+    # a "who" clause of the speaker is part of it, even with a participle ("who has led")
+    ("Smith, who has led the group since 2010, told The Associated Press that the vote was rigged.", "told",
+     "Smith, who has led the group since 2010,", "that the vote was rigged"),
 ])
 def test_recall_frames(nlp, text, cue, speaker, content):
     q = by_cue(nlp, text).get(cue)
     assert q is not None, [x.cue.text for x in quotes(nlp, text)]
     assert (q.speaker.text if q.speaker else None, q.content.text) == (speaker, content)
+
+
+def test_asked_takes_no_quotation(nlp):
+    # "Asked about X, Y said: “...”": the quotation is Y's, not the unnamed asker's
+    qs = quotes(nlp, "Asked whether he would run again, Johnson said: “We’ll see.”")
+    assert [(q.speaker.text if q.speaker else None, q.direct) for q in qs if q.content.text == "“We’ll see.”"] == [
+        ("Johnson", True)]
 
 
 def test_title_case_headline(nlp):

@@ -456,7 +456,8 @@ def _aside_of_speaker(s: Sentence, c: int, kids) -> bool:
     first = min(_subtree(s, c, kids))
     if first == 0 or s.words[first - 1] != ",":
         return False
-    if s.pos[c] == "VERB" and s.tags[c] in ("VBG", "VBN") and s.words[c].lower() != "including":
+    if s.pos[c] == "VERB" and s.tags[c] in ("VBG", "VBN") and s.deps[c] != "relcl" and \
+            s.words[c].lower() != "including":
         return True
     if s.deps[c] == "relcl" and any(s.words[k].lower() == "which" and k < c for k in kids[c]):
         return True
@@ -749,7 +750,8 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
         cue_lo = head_cue
     speaker, actor = _speaker_actor(art, c, subj, v)
     cue = Span(text[cue_lo:cue_hi], cue_lo, cue_hi)
-    if not stance and not (inherited and s.tags[v] != "VBG"):  # the main verb takes the quotation
+    asked = s.tags[v] == "VBN" and s.deps[v] == "advcl"  # "Asked about X, Clinton said: “...”": hers
+    if not stance and not asked and not (inherited and s.tags[v] != "VBG"):  # the main verb takes the quotation
         content = _direct(art, s, speaker, cue, _says_clause(art, s, v, kids))
         if content is not None:
             return Quote(speaker, cue, content, True, s.index, actor)
