@@ -1062,9 +1062,9 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
     return out
 
 
-_YEAR_AGO = re.compile(r"a\s+year\s+(?:ago|earlier)", I)
+_YEAR_AGO = re.compile(r"(?:a\s+year\s+|year-)(?:ago|earlier)", I)
 _YEAR_PERIOD = re.compile(r"the\s+(\d{4})\s+(?:period|quarter)", I)
-_THE_QUARTER = re.compile(r"(?:the|this)\s+(?:latest\s+|current\s+)?(?:quarter|period)", I)
+_THE_QUARTER = re.compile(r"(?:the|this)\s+(?:latest\s+)?(?:quarter|period)", I)
 
 
 def _year_ago_quarters(text: str, out: list[Timex], anchor: dt.date) -> None:
