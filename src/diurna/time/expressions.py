@@ -136,8 +136,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("sameper", re.compile(r"\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter|half|month|week|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)\s+year\b", I)),
     ("wdpart", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|earlier|later|(?:the\s+)?(?:previous|following))\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
     ("deictic", re.compile(r"\b(?:(?:late|early|earlier|later)\s+|mid-?\s?(?P<mid>morning|afternoon|evening)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening))\b", I)),
-    ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?P<dec>1[6-9]\d0|20[0-9]0)'?s\b", I)),
-    ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b", I)),
+    ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>1[6-9]\d0|20[0-9]0)['’]?s\b|['’](?P<dec2>[1-9]0)s\b)", I)),
+    ("century", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty-)?first|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[- ]century\b", I)),
     ("modyear", re.compile(rf"\b(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|end)\s*-?\s*(?P<y>{_YEAR})\b", I)),
     ("modmon", re.compile(rf"\b(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|end)\s*-?\s*(?P<mon>{_MON})\b", I)),
     ("yearend", re.compile(r"\b(?:(?P<pre>around|since)\s+)?(?P<core>year(?:-|\s+|['’]s\s+)end)\b", I)),
@@ -615,9 +615,11 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "TIME", f"{base.isoformat()}T{part}", None
         return "DATE", base.isoformat(), None
     if kind == "decade":
-        return "DATE", g["dec"][:3], _MODS.get((g.get("mod") or "").lower())
+        dec = g["dec"][:3] if g.get("dec") else f"19{g['dec2'][0]}"  # "the '90s"
+        return "DATE", dec, _MODS.get((g.get("mod") or "").lower())
     if kind == "century":
-        return "DATE", f"{int(g['n']) - 1:02d}", None
+        n = int(g["n"]) if g.get("n") else _CENTURY_WORDS[g["w"].lower()]
+        return "DATE", f"{n - 1:02d}", _MODS.get((g.get("mod") or "").lower())
     if kind == "modyear":
         return "DATE", g["y"], _MODS.get(g["mod"].lower().strip())
     if kind == "modmon":
@@ -814,6 +816,8 @@ def _clock_of(g: dict) -> str | None:
     return f"{hh:02d}:{mi:02d}"
 
 
+_CENTURY_WORDS = {"first": 1, "twenty-first": 21, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                  "nineteenth": 19, "twentieth": 20}
 _PAST_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE"}
 
 
@@ -862,6 +866,8 @@ def _offset(A: dt.date, k: float, unit: str) -> str:
     if unit == "Q":
         q = _quarter(A) + int(k)
         return f"{A.year + (q - 1) // 4}-Q{(q - 1) % 4 + 1}"
+    if unit == "CE":
+        return f"{(A.year + 100 * int(k)) // 100:02d}"  # "a century ago": the century it fell in
     return A.isoformat()
 
 
