@@ -379,6 +379,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "DATE", None if A is None else ("PAST_REF" if sign < 0 else "FUTURE_REF"), None
         return "DATE", _offset(A, sign * n, unit), None
     if kind == "spelled":
+        if re.match(r"\s+(?:years?|people|men|women|troops|soldiers|dollars|pounds|miles|meters|feet|times|of)\b", m.string[m.end():], I):
+            return None  # "two thousand years", "nineteen ninety people": a number, not a year
         if g.get("c"):
             y = (19 if g["c"].lower() == "nineteen" else 20) * 100 + NUMBERS[g["t"].lower()] + (NUMBERS[g["u"].lower()] if g.get("u") else 0)
         else:
