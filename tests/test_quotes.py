@@ -199,6 +199,15 @@ def test_learned_and_general_frames(nlp, text, cue, speaker, content):
     # a "who" clause of the speaker is part of it, even with a participle ("who has led")
     ("Smith, who has led the group since 2010, told The Associated Press that the vote was rigged.", "told",
      "Smith, who has led the group since 2010,", "that the vote was rigged"),
+    # a quotation split around "wrote in her ruling" is one; "adding" opens a quotation of its own
+    ("“There is no evidence,” the judge wrote in her ruling, “that the defendant acted alone.”", "wrote",
+     "the judge", "“There is no evidence,” the judge wrote in her ruling, “that the defendant acted alone.”"),
+    ("“We will win,” he said, adding later, “and we will govern.”", "adding", "he", "“and we will govern.”"),
+    # two coordinated "that" clauses are one content; a "that" clause hung on "statement" is what was said
+    ("She said that she had not seen the letter and that she would respond later.", "said", "She",
+     "that she had not seen the letter and that she would respond later"),
+    ("The ministry said in a statement that the strike had killed 12 militants.", "said", "The ministry",
+     "that the strike had killed 12 militants"),
 ])
 def test_recall_frames(nlp, text, cue, speaker, content):
     q = by_cue(nlp, text).get(cue)

@@ -349,8 +349,9 @@ def _that_clause(s: Sentence, v: int, kids) -> bool:
 def _content(s: Sentence, comp: int, kids) -> tuple[int, int]:
     """Tokens of a reported clause, without a coordinated report of its own
     ("X says Y promised Z *and said* ...") or a closing aside after a comma."""
-    def skip(c):
-        return s.deps[c] == "conj" and _is_cue(s, c) and s.lemmas[c].lower() in REPORTING
+    def skip(c):  # not "... and that she would respond later": a second reported clause
+        return s.deps[c] == "conj" and _is_cue(s, c) and s.lemmas[c].lower() in REPORTING and not any(
+            s.deps[k] == "mark" and s.words[k].lower() == "that" for k in kids[c])
     toks = _subtree(s, comp, kids, skip)
     lo, hi = min(toks), max(toks)
     # cut before a conjunction left dangling by the cut ("... Clinton and")
@@ -882,6 +883,12 @@ def _after_quote(art: _Article, s: Sentence, speaker: Span) -> Span:
     return speaker
 
 
+# a participle between the halves of a split quotation: “A,” he said, adding later, “B” (B is the adding's);
+# not a noun in "-ing" after a determiner or preposition ("in her ruling", "at a briefing") nor "during"
+_ADDING = re.compile(r"(?<!\bher )(?<!\bhis )(?<!\bits )(?<!\btheir )(?<!\bthe )(?<!\ba )(?<!\bin )(?<!\bat )"
+                     r"(?<!\bof )\b(?!during\b|morning\b|evening\b)\w+ing\b[^,.]*,\s*$")
+
+
 def _says_clause(art: _Article, s: Sentence, v: int, kids) -> bool:
     """Whether verb ``v`` reports a clause of unquoted words right after it
     ("said she wanted ...", not “A,” he said, “B.”)."""
@@ -913,8 +920,7 @@ def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span, clause_
         # split around the cue: “A,” he said. “B.”
         nxt = next((j for j, (x, _) in enumerate(quotes) if x >= hi), None)
         gap = text[hi:quotes[nxt][0]] if nxt is not None else ""
-        if nxt is not None and nxt not in art.used and re.fullmatch(_SPLIT_GAP, gap) and not re.search(
-                r"\b\w+ing\b[^,.]*,\s*$", gap):  # "..., adding later, “B”": B is the adding's
+        if nxt is not None and nxt not in art.used and re.fullmatch(_SPLIT_GAP, gap) and not _ADDING.search(gap):
             art.used.add(nxt)
             b = quotes[nxt][1]
         # a quotation that opens inside its clause: 'The country "has made changes," he said'
@@ -973,13 +979,16 @@ def _reported_clause(text, s: Sentence, v: int, last: int, kids, cue: Span) -> i
 def _stray_that(s: Sentence, v: int, last: int, kids) -> int | None:
     """A "that" clause the parser hung on a noun of the reporting verb's
     object or adjunct ("told one of his protégés on a regular basis that
-    ..."): reported by the verb when that noun is no noun of saying."""
+    ...", "said in a statement that ..."): reported by the verb, unless
+    that noun is its object and a noun of saying ("repeated the claim that")."""
     for c in kids[v]:
         if c <= last or s.deps[c] not in ("dobj", "obj", "prep", "npadvmod", "dative"):
             continue
         for k in _subtree(s, c, kids):
-            if k > c and s.deps[k] in ("acl", "relcl", "ccomp") and s.lemmas[s.heads[k]].lower() not in _SAID_NOUNS \
-                    and s.pos[s.heads[k]] in ("NOUN", "PROPN") and any(
+            h = s.heads[k]
+            if k > c and s.deps[k] in ("acl", "relcl", "ccomp") and s.pos[h] in ("NOUN", "PROPN") and (
+                    # "said in a statement that ...": the clause is what was said in it
+                    s.lemmas[h].lower() not in _SAID_NOUNS or s.deps[h] == "pobj") and any(
                         s.deps[m] == "mark" and s.words[m].lower() == "that" and m == min(_subtree(s, k, kids))
                         for m in kids[k]):
                 return k
