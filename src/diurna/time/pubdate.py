@@ -28,12 +28,22 @@ date must lie in, with the words it came from.
   Tillerson", "Sergei Lavrov, Russia's foreign minister,") bounds the
   article to the tenure, from ``data/officeholders.tsv``; the title must be
   next to the name (not another person's in the sentence, nor one elsewhere
-  in the article), a title the knowledge base does not list ("Chancellor of
-  the Exchequer John Major") is no clue, "former" and "then-" are respected,
-  and so is a sentence told at a written past date ("In 1995, Prime Minister
-  John Major ...": the title then).  A name written without any office
-  ("Col Muammar Gaddafi") only puts the article after the first term began:
-  deposed and dead leaders are named for years after.
+  in the article), a title the knowledge base does not list ("Home
+  Secretary X") is no clue, "former", "then-", "the late", "predecessor"
+  and "the downfall of" are respected, and so is a sentence told at a
+  written past date or "years ago" ("In 1995, Prime Minister John Major
+  ...": the title then).  The title picks the office of a person who held
+  several ("Secretary of State Madeleine Albright", not her UN term), a
+  deputy's title is not the office ("Vice President George Bush"), the
+  title's country picks among namesakes ("Iraqi President Hussein"), an
+  honorific that is part of a name is tried first ("King Hussein"), and
+  several terms or several people of one name and office ("President
+  Bush") are alternatives.  "President-elect" and "-designate" put the
+  article before the term; a sentence that tells of the term's end
+  ("Defence Minister Daoud Rajiha was killed") lifts the upper bound.  A
+  name written without any office ("Col Muammar Gaddafi") only puts the
+  article after the first term began: deposed and dead leaders are named
+  for years after.
 * ``conflict``: "the five-year civil war" in an article about Syria puts it
   four to six years after the war began, "the 16-month uprising" 15 to 17
   months after, "the second anniversary of the uprising" within weeks of the
