@@ -16,6 +16,7 @@ bounded by batch size, not corpus size.
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -139,11 +140,33 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+GC_THRESHOLD = (20_000, 20, 50)
+
+
+@contextlib.contextmanager
+def gc_tuned():
+    """Run with Python's cyclic garbage collector called less often.
+
+    Parsing makes and drops millions of small objects while a batch's
+    records stay alive, and the default thresholds (700, 10, 10) start a
+    collection every 700 allocations: on 100 t17 articles (1 worker) 1,095
+    collections took 1.45 s of a 20 s run; with these thresholds 30 took
+    0.21 s (``diurna bench throughput`` prints the time of each run's
+    collections).  The previous thresholds come back on exit."""
+    old = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def _work(articles: list[Article], *args) -> tuple[list[CodedArticle], float, list[Rejection]]:
     """What a pool runs: :func:`code_articles`, the worker's peak memory so
     far, and the articles a stage failed on."""
     failures: list[Rejection] = []
-    coded = code_articles(articles, *args, failures=failures)
+    with gc_tuned():
+        coded = code_articles(articles, *args, failures=failures)
     return coded, peak_mb(), failures
 
 
@@ -190,6 +213,7 @@ def _bounded(submit: Callable, batches: Iterable, write: Callable, in_flight: Ca
         write(window.popleft().result())
 
 
+@gc_tuned()  # the main process too: it reads, de-duplicates and writes
 def run(
     paths: Iterable[str],
     settings: Settings | None = None,
