@@ -168,9 +168,11 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
         # proper nouns the recogniser left out ("air raids on Aleppo"): a large city's name only
         covered = [(e.start, e.end) for e in s.entities]
         for i, (w, pos) in enumerate(zip(s.words, s.pos)):
+            if pos != "PROPN":
+                continue
             off = s.offsets[i]
             known = gaz.lookup(w)
-            if pos != "PROPN" or any(a <= off < b for a, b in covered) or (known is not None and known.kind != "capital"):
+            if any(a <= off < b for a, b in covered) or (known is not None and known.kind != "capital"):
                 continue
             cands = [c for c in idx.candidates(w) if c["population"] >= 100_000]
             city = _choose(cands, w, countries, idx.iso3)
