@@ -331,6 +331,23 @@ def run(
             progress(summary, len(coded))
 
     args = (settings.pipeline, settings.coder, settings.batch_size, settings.parquet_dir)
+    # with a local pool, tasks are small (one spaCy group) so that no worker waits long for
+    # the last one; their results are written in transactions of ``batch_size`` articles.
+    # (Dask tasks stay whole batches: each writes its own Parquet parts.)
+    buffered: list[tuple[list[CodedArticle], float, list[Rejection]]] = []
+
+    def collect(result) -> None:
+        buffered.append(result)
+        if sum(len(r[0]) for r in buffered) >= settings.batch_size:
+            flush()
+
+    def flush() -> None:
+        if buffered:
+            write(([c for r in buffered for c in r[0]], max(r[1] for r in buffered),
+                   [f for r in buffered for f in r[2]]))
+            buffered.clear()
+
+    tasks = lambda: (t for b in batches() for t in _chunks(iter(b), NLP_BATCH))  # noqa: E731
     try:
         if settings.executor == "dask":
             # the same loop, the same worker function: only the pool differs
@@ -345,11 +362,12 @@ def run(
             with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
                                      initargs=(settings.pipeline, settings.coder)) as pool:
                 try:
-                    _bounded(lambda b: pool.submit(_work, b, *args), batches(), write,
+                    _bounded(lambda b: pool.submit(_work, b, *args), tasks(), collect,
                              lambda: 2 * settings.workers)
                 except BaseException:
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
+        flush()
         if pending_copies or pending_rej:
             write(([], 0.0, []))
         # merge event mentions, attach new articles to stories (only what is new;
