@@ -124,7 +124,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("partof", re.compile(rf"\bthe\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?P<wd>{_DAY}),?\s+)?"
                           rf"(?:(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?|(?P<wd2>{_DAY}))", I)),
     ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b(?!-)", I)),
-    ("barepl", re.compile(rf"\b(?P<pre>for|in|over|within|after|during|lasting|took|spent)\s+(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|of|earlier|later|before|after))", I)),
+    ("barepl", re.compile(rf"\b(?P<pre>for|in|over|within|after|during|lasting|took|spent|through|throughout)\s+(?:the\s+(?:early\s+)?(?=years\b))?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|of|earlier|later|before|after))", I)),
     ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b"
                             r"|\b(?P<hu>hours|minutes)\s+(?:later|after|before|earlier)\b", I)),
     ("endof", re.compile(r"\b(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|decade|century)\b", I)),
@@ -162,7 +162,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
     ("thepart", re.compile(r"\b(?:in|during|by|until|through|throughout)\s+(?P<core>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night))\b(?![- ]?(?:of|before|after|club|shift|sky|session|flights?|trains?|train)\b)"
                             r"|\b(?P<core2>mid-?\s?(?P<part2>morning|afternoon|evening)|midday)\b(?!-)", I)),
-    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?P<h1>\s+and\s+a\s+half)?(?:[- ](?:(?:more|additional|further|extra)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)(?P<h2>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b", I)),
+    ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?P<h1>\s+and\s+a\s+half)?(?:[- ](?:(?:more|additional|further|extra|trading|business|working)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)(?P<h2>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b", I)),
 ]
 
 # words without one of which a pattern cannot match: the pattern is not run
@@ -750,7 +750,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         after = m.string[m.end():m.end() + 40]
         if g.get("adj") == "-old" or (u == "year" and re.match(r"\s+old\b", after)):
             return None  # an age ("52 years old", "a 136-year-old bank"), not annotated in TimeBank
-        if u == "quarter" and re.match(r"\s+of\s+(?!(?:the\s+)?(?:fiscal\s+)?(?:year|\d{4}|century)\b)", after):
+        if u == "quarter" and re.match(r"\s+of\s+(?!(?:the\s+)?(?:fiscal\s+)?(?:year|\d{4}|century)\b)"
+                                       r"(?:the|its|his|her|their|our|your|all|a|an|those|these|them|us|it|this|that|\d)\b", after):
             return None  # a fraction: "about three-quarters of its food"
         if g["n"].lower() in ("a", "an") and not g.get("det") and _RATE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
             return None  # a rate: "four flights a week", "$2 million a year"
@@ -1041,7 +1042,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
         if kind == "ordq" and m.group("the") and "-" in m.group(0)[m.start("o") - m.start():]:
             s = m.start() + len(m.group("the")) + 1  # "the third-quarter results": an adjective
         if kind == "barepl":
-            s = m.start("u")
+            s = m.start("u") if not re.match(r"the\b", text[m.end("pre"):m.start("u")].strip(), I) else m.end("pre") + 1
         if kind == "durrel" and m.group("n") and not m.group("det") and m.group("rel").lower() == "last" \
                 and _VERB_BEFORE.search(text, max(0, start - 12), start):
             s = m.start("n")  # "will last five days": the verb is not part of the expression
