@@ -212,6 +212,11 @@ def test_titles_of_people_with_several_offices_and_namesakes(nlp):
     # a past office and a deputy's title are no tenure
     r = infer(nlp, "Former President Jimmy Carter and Deputy Prime Minister Tariq Aziz met in Baghdad.")
     assert not [e for e in r.evidence if e.kind == "office" and e.latest and e.latest < "1990-01-01"]
+    # a listed person with a title of an office not listed for them: no clue
+    r = infer(nlp, "Finance Minister Benjamin Netanyahu presented the budget.")
+    assert not [e for e in r.evidence if e.kind == "office"]
+    r = infer(nlp, "Justice Antonin Scalia wrote the dissent.")
+    assert (r.earliest, r.latest) == ("1986-09-26", "2016-02-13")
     # an elected president not yet in office: before the term began
     r = infer(nlp, "President-elect Bill Clinton named his cabinet.")
     assert r.earliest >= "1992-09-01" and r.latest == "1993-01-20"

@@ -122,6 +122,7 @@ ROLE_WORDS = [(re.compile(rf"\b({words})\b", re.I), role) for words, role in [
     (r"general secretary|communist party (chief|leader|boss)", "party_leader"),
     (r"supreme leader", "supreme_leader"),
     (r"foreign policy chief|high representative", "foreign_policy_chief"),
+    (r"justice(?! (minister|ministry|department|secretary))", "supreme_court_justice"),
 ]]
 # "Syrian leader Bashar al-Assad", "Soviet leader Mikhail Gorbachev": a
 # country's leader holds one of these offices ("opposition leader" none)
@@ -370,6 +371,8 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
             cands = [t for t in cands if t.country in countries or t.country is None]
             if not cands:
                 continue
+        if roles and not cands:
+            continue  # an office the knowledge base does not list for them ("Finance Minister Ashraf Ghani")
         if not cands:
             # no role in the text: usable only if the whole name fits one person
             names = {t.name for t in terms}
