@@ -229,6 +229,7 @@ LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around
 # "from" names where someone came from or reported from, not where the event was
 FORCE_PREPS = frozenset({"on", "over", "against", "into"})
 MOVE_PREPS = frozenset({"to", "toward", "towards", "into"})
+_STILL_PREPS = LOCATIVE - FORCE_PREPS - MOVE_PREPS
 # inside a locative phrase, the words that lead on to the place: "in the suburbs of the
 # capital Damascus", "in parts of the city of Aleppo", "in towns around Syria"
 INNER_PREPS = frozenset({"of", "in", "at", "near", "around", "across", "inside", "outside", "throughout", "within"})
@@ -260,6 +261,10 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
     Aleppo", "continued shelling in Homs is stopping..."); else where the
     subject was ("countries meeting in Paris called for ...").  None when
     the clause does not say."""
+    places = [p for p in places if p.start < s.end and p.end > s.start]
+    if not places:  # most sentences name no place: nothing below could find one
+        return None
+
     def at(tok: int) -> Place | None:
         off = s.offsets[tok]
         return next((p for p in places if p.start <= off < p.end), None)
@@ -291,7 +296,7 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
         lemma = s.lemmas[tok].lower()
         force = force or (s.pos[tok] == "NOUN" and lemma in VIOLENT_NOUNS)
         move = force or lemma in MOVE_VERBS or (s.pos[tok] == "NOUN" and lemma in TRIP_NOUNS)
-        return ((LOCATIVE - FORCE_PREPS - MOVE_PREPS) | (FORCE_PREPS if force else set())
+        return (_STILL_PREPS | (FORCE_PREPS if force else set())
                 | (MOVE_PREPS if move else set()) | ({"from"} if lemma in FROM_VERBS else set()))
 
     force = cameo[:2] >= "14"
