@@ -176,7 +176,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "century": ("century",), "yearend": ("end",), "yperiod": ("period", "quarter"), "yearago": ("ago", "earlier"),
     "term": ("term",), "couple": ("couple",), "ahead": ("ahead", "while", "later"), "decword": ("ties",),
     "fiscal": ("fiscal", "year", "calendar"), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "set": ("every", "each", "days"),
+    "set": ("every", "each", "days"), "partof": _PARTS_W, "weekof": ("week",),
     "holiday": ("christmas", "new year", "thanksgiving", "easter", "good friday", "halloween", "valentine", "july",
                 "memorial", "labor", "veteran", "luther", "president", "mother", "father", "election", "boxing"), "thepart": _PARTS_W, "monrel": ("year",),
 }
