@@ -966,6 +966,30 @@ def _direction(tense: str | None) -> str | None:
 # --------------------------------------------------------------------------
 
 
+# the costliest patterns run only around the word every match of theirs
+# contains (the unit of "two years", the "ago" of "two years ago"): windows
+# reaching further back and ahead than any match, merged where they overlap,
+# give the same matches as a scan of the whole text
+WINDOWS: dict[str, tuple[re.Pattern, int, int]] = {
+    "dur": (re.compile(rf"\b{_UNIT}\b", I), 120, 60),
+    "ago": (re.compile(r"\b(?:ago|earlier|later|before|after|from\s+now|hence|since)\b", I), 120, 20),
+}
+
+
+def _windows(kind: str, text: str) -> list[tuple[int, int]]:
+    if kind not in WINDOWS:
+        return [(0, len(text))]
+    trigger, back, ahead = WINDOWS[kind]
+    spans: list[list[int]] = []
+    for t in trigger.finditer(text):
+        lo, hi = max(0, t.start() - back), min(len(text), t.end() + ahead)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
+
+
 @functools.lru_cache(maxsize=8)
 def _candidates(text: str) -> tuple[tuple[int, int, int, str, re.Match], ...]:
     """All matches of all patterns, longest first, then in pattern order.
@@ -979,9 +1003,10 @@ def _candidates(text: str) -> tuple[tuple[int, int, int, str, re.Match], ...]:
         gate = GATES.get(kind)
         if gate is not None and not any(w in low for w in gate):
             continue
-        for m in pat.finditer(text):
-            if m.end() > m.start():
-                out.append((m.start(), m.end(), rank, kind, m))
+        for lo, hi in _windows(kind, text):
+            for m in pat.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    out.append((m.start(), m.end(), rank, kind, m))
     out.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     return tuple(out)
 
