@@ -209,6 +209,9 @@ def test_titles_of_people_with_several_offices_and_namesakes(nlp):
     assert r.earliest == "1979-07-16" and r.latest == "2003-04-09"
     r = infer(nlp, "Jordan's King Hussein rejected the plan.")
     assert r.earliest == "1952-08-11" and r.latest == "1999-02-07"
+    # "then" before a title: the title then
+    r = infer(nlp, "The idea was suggested by the then French Foreign Minister Alain Juppe.")
+    assert not [e for e in r.evidence if e.kind == "office"]
     # a past office and a deputy's title are no tenure
     r = infer(nlp, "Former President Jimmy Carter and Deputy Prime Minister Tariq Aziz met in Baghdad.")
     assert not [e for e in r.evidence if e.kind == "office" and e.latest and e.latest < "1990-01-01"]

@@ -41,9 +41,10 @@ date must lie in, with the words it came from.
   Bush") are alternatives.  "President-elect" and "-designate" put the
   article before the term; a sentence that tells of the term's end
   ("Defence Minister Daoud Rajiha was killed") lifts the upper bound.  A
-  name written without any office ("Col Muammar Gaddafi") only puts the
-  article after the first term began: deposed and dead leaders are named
-  for years after.
+  leader's name written without any office ("Col Muammar Gaddafi") only
+  puts the article after the first term began: deposed and dead leaders
+  are named for years after (other people's names say nothing: they are
+  in the news before their first listed office too).
 * ``conflict``: "the five-year civil war" in an article about Syria puts it
   four to six years after the war began, "the 16-month uprising" 15 to 17
   months after, "the second anniversary of the uprising" within weeks of the
@@ -137,7 +138,7 @@ ELECT = [(re.compile(r"-elect\b|\bincoming\b", re.I), 120),
 # "Commerce Secretary X"): the person's listed terms say nothing
 OTHER_TITLE = re.compile(r"\b(minister|secretary|chancellor|governor|chairman|chairwoman|commissioner|mayor|"
                          r"director|candidate|nominee|ambassador|judge|justice|leader|chief)\b", re.I)
-FORMER = re.compile(r"\b(former|ex-|then-|late(?! (?:on|in|at|last|this|next|night|morning|afternoon|evening|monday|tuesday|"
+FORMER = re.compile(r"\bthen\s+(?:[\w.'’-]+\s+){1,5}$|\b(former|ex-|then-|late(?! (?:on|in|at|last|this|next|night|morning|afternoon|evening|monday|tuesday|"
                     r"wednesday|thursday|friday|saturday|sunday)\b)|onetime|one-time|previous|predecessor)\b[^.,;:]{0,60}$", re.I)
 # "the downfall of Libyan leader Col Muammar Gaddafi": the title at the end of the term, told later
 END_OF = re.compile(r"\b(downfall|death|killing|ouster|overthrow|fall|assassination|execution|murder|funeral|toppling|"
@@ -376,10 +377,12 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
         if not cands:
             # no role in the text: usable only if the whole name fits one person
             names = {t.name for t in terms}
-            if len(names) == 1 and whole and " " in key:
-                # named without an office: also long after it (a deposed or
-                # dead leader, "Col Muammar Gaddafi"), so only after the first
-                # term began
+            if len(names) == 1 and whole and " " in key and any(t.role in LEADER_ROLES for t in terms):
+                # a leader named without an office: also long after it (a
+                # deposed or dead leader, "Col Muammar Gaddafi"), so only after
+                # the first term began; ministers, envoys and judges are named
+                # for years before their first listed office (Samuel Alito, a
+                # prosecutor in 1989), so they give no clue
                 lo = min(t.start for t in terms)
                 ev = Evidence("office", text[start:end], _iso(lo), None,
                               f"{terms[0].name}: named without an office, after {lo} (the first term's start)")
