@@ -153,7 +153,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"(?<![$£€\d.,])\b(?P<y>{_YEAR})\b(?![\d.,]\d)(?!\s*(?:%|percent|people|troops|soldiers|dollars|euros|tons|km|miles|members))", I)),
     ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", I)),
     ("clock", re.compile(rf"(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midnight)\b){_TZ}"
-                         r"|\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s*(?P<tz24>GMT|UTC|local\s+time)\b", I)),
+                         r"|\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s*(?P<tz24>GMT|UTC|local\s+time)\b"
+                         r"|\b(?:at|by|until|till|before|after|around|about|from)\s+(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)\b(?![.:,]?\d)(?!\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
+                         r"|\b(?P<ho>[01]?\d)\s+o['’]clock\b", I)),
     ("set", re.compile(rf"\b(?:every|each)\s+(?P<u>{_UNIT}|{_DAY}|{_MON}|{_SEASON})\b|\b(?P<wdp>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\b", I)),
     ("holiday", re.compile(r"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?"
                            r"|Good\s+Friday|Halloween|Valentine['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth|Memorial\s+Day|Labor\s+Day|Veterans['’]?\s+Day"
@@ -810,6 +812,10 @@ def _clock_of(g: dict) -> str | None:
     zone ("0730 GMT"), noon, midnight (TimeML: the end of the day, ``24:00``)."""
     if g.get("h24"):
         return f"{g['h24']}:{g['m24']}"
+    if g.get("hc"):
+        return f"{int(g['hc']):02d}:{g['mc']}"  # "at 8:30": as written
+    if g.get("ho"):
+        return f"{int(g['ho']):02d}:00" if 0 < int(g["ho"]) <= 12 else None  # "at 8 o'clock"
     if g.get("noon"):
         return "12:00" if g["noon"].lower() == "noon" else "24:00"
     hh, mi = int(g["h"]), int(g.get("mi") or 0)
@@ -1066,6 +1072,8 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
             s = m.start("core")  # "since year-end": the date is "year-end"
         if kind == "ordq" and m.group("the") and "-" in m.group(0)[m.start("o") - m.start():]:
             s = m.start() + len(m.group("the")) + 1  # "the third-quarter results": an adjective
+        if kind == "clock" and m.group("hc"):
+            s = m.start("hc")  # "at 8:30": the preposition is not part of the expression
         if kind == "barepl":
             s = m.start("u") if not re.match(r"the\b", text[m.end("pre"):m.start("u")].strip(), I) else m.end("pre") + 1
         if kind == "durrel" and m.group("n") and not m.group("det") and m.group("rel").lower() == "last" \
