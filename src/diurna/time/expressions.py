@@ -18,9 +18,14 @@ text                           type         value (anchor Thu 2017-04-06)
 ``the third quarter``          DATE         ``2017-Q3``
 ``two years ago``              DATE         ``2015``
 ``the past two years``         DURATION     ``P2Y``
+``the past year``              DATE         ``2016``
+``the first half of 2016``     DATE         ``2016-H1``
 ``now``, ``recently``          DATE         ``PRESENT_REF``, ``PAST_REF``
-``every week``                 SET          ``P1W``
-``3 p.m.``                     TIME         ``2017-04-06T15:00``
+``every week``, ``on Mondays`` SET          ``P1W``, ``XXXX-WXX-1``
+``3 p.m.``, ``0730 GMT``       TIME         ``2017-04-06T15:00``
+``midnight Friday``            TIME         ``2017-03-31T24:00``
+``Thanksgiving``               DATE         ``2016-11-24`` (past clause)
+``two and a half years``       DURATION     ``P2Y6M``
 =============================  ===========  =================================
 
 **Direction follows the text.**  A weekday, a month or a day of a month with
@@ -30,6 +35,15 @@ present of scheduled events ("travels to Moscow on Thursday").  The tense
 comes from the dependency parse when :class:`~diurna.records.Sentence`
 records are given (the verb governing the expression, its auxiliaries and
 the verbs above it), else from the words around the expression.
+
+**The reference time.**  As TimeML has it, "the next day", "the following
+year", "the week before", "that day", "the same month", "in the morning" and
+"the previous Friday" count from the last date the text named with enough
+precision (``_resolve_refs``: "on May 22, 1995, ... the following year" is
+1996), else from the anchor; "the same period last year" is the period just
+named, a year back; a clock time takes the day named in its sentence ("at
+10:30 a.m. (0730 GMT) Friday"), else one named just before it, else the
+anchor.
 
 Without an anchor, values stay underspecified as TimeML allows
 (``XXXX-08-21``, ``XXXX-WXX-3``); relative expressions then get ``None``.
