@@ -326,11 +326,7 @@ def _pick_year(anchor: dt.date, cands: list[dt.date], tense: str | None) -> dt.d
 
 def _resolve_month(anchor: dt.date, m: int, tense: str | None) -> tuple[int, int]:
     if tense == "past":
-        if m <= anchor.month:
-            return anchor.year, m
-        # as for a day: a month most of a year back would carry its year; the
-        # coming month often sits in a past clause ("told of a cutback in September")
-        return (anchor.year, m) if (m - anchor.month) % 12 == 1 else (anchor.year - 1, m)
+        return (anchor.year, m) if m <= anchor.month else (anchor.year - 1, m)
     if tense == "future":
         return (anchor.year, m) if m >= anchor.month else (anchor.year + 1, m)
     # nearest within six months
