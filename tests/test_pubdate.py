@@ -229,3 +229,25 @@ def test_title_told_at_a_written_past_date_is_the_title_then(nlp):
     r = infer(nlp, "In 1995, Prime Minister John Major called a leadership election.")
     assert not [e for e in r.evidence if e.kind == "office"]
     assert r.earliest == "1995-01-01" and r.latest is None
+
+
+def test_officeholders_one_holder_per_office_at_a_time():
+    """The knowledge base's single-holder offices never have two people at once
+    (a typo in a date would), except where two really shared the office."""
+    import itertools
+    from diurna.kb import offices
+
+    shared = {("KHM", "head_of_government"), ("PSE", "head_of_government")}  # co-premiers, rival governments
+    single = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "finance_minister",
+              "attorney_general", "central_bank_chair", "speaker", "deputy_head_of_state"}
+    by_office = {}
+    for o in offices():
+        assert o.end is None or o.start <= o.end, o
+        if o.country and o.role in single and (o.country, o.role) not in shared:
+            by_office.setdefault((o.country, o.role), []).append(o)
+    far = dt.date(2100, 1, 1)
+    for terms in by_office.values():
+        for a, b in itertools.combinations(terms, 2):
+            if a.name != b.name:
+                overlap = (min(a.end or far, b.end or far) - max(a.start, b.start)).days
+                assert overlap <= 3, (a, b)

@@ -104,7 +104,7 @@ ROLE_WORDS = [(re.compile(rf"\b({words})\b", re.I), role) for words, role in [
      "foreign_minister"),
     (r"defen[cs]e (minister|secretary|chief)|secretary of defen[cs]e|minister of defen[cs]e|pentagon chief|war minister",
      "defence_minister"),
-    (r"prime minister|premier|chancellor(?! of the exchequer)", "head_of_government"),
+    (r"prime minister|premier|taoiseach|chancellor(?! of the exchequer)", "head_of_government"),
     (r"vice[- ]president", "deputy_head_of_state"),
     (r"president|king|queen|emir|emperor|sultan|pope", "head_of_state"),
     (r"secretary[- ]general|u\.?n\.? chief|un chief", "secretary_general"),
