@@ -209,6 +209,9 @@ def test_titles_of_people_with_several_offices_and_namesakes(nlp):
     assert r.earliest == "1979-07-16" and r.latest == "2003-04-09"
     r = infer(nlp, "Jordan's King Hussein rejected the plan.")
     assert r.earliest == "1952-08-11" and r.latest == "1999-02-07"
+    # "former" is another person's title here
+    r = infer(nlp, "Mr. Clinton's former chief of staff said President Clinton would veto the bill.")
+    assert (r.earliest, r.latest) == ("1993-01-20", "2001-01-20")
     # "then" before a title: the title then
     r = infer(nlp, "The idea was suggested by the then French Foreign Minister Alain Juppe.")
     assert not [e for e in r.evidence if e.kind == "office"]

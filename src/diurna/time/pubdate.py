@@ -272,18 +272,18 @@ def _find_full_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _title_window(before: str, after: str) -> str:
+def _title_window(before: str, after: str) -> tuple[str, str]:
     """The words that give a named person's office: a title right before the
     name ("Russian Prime Minister Vladimir Putin", "the foreign minister,
     Sergei Lavrov") or an apposition right after it ("Sergei Lavrov, Russia's
     foreign minister,"), not another person's title in the same sentence
-    ("President Assad and Mr Putin")."""
+    ("President Assad and Mr Putin").  Returns the words before and after."""
     head = re.split(r"(?<![A-Z])[.!?]\s|[;:()]|,(?!\s*$)|\b(?:and|or|with|by|met|said|says|told|while|to|for|from)\b",
                     before)[-1]
     head = " ".join(head.split()[-6:])
     m = re.match(r"\s*,\s*([^,;.()]{0,60}?)(?:,|\.(?:\s|$)|;|$)", after)
     tail = m.group(1) if m and not re.search(r"\b(?:who|which|that|said|says|told|and|whose)\b", m.group(1)) else ""
-    return head + " " + tail
+    return head, tail
 
 
 _SUFFIX = re.compile(r",?\s+(?:jr\.?|sr\.?|iii|3d|3rd|iv)$")
@@ -355,9 +355,12 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
         if not terms:
             continue
         after = text[end:end + 50]
-        if FORMER.search(before) or END_OF.search(before) or re.match(r"\s*,\s*(a|the)\s+former\b", after, re.I):
+        head, tail = _title_window(before, after)
+        # "former", "then" in the title, not anywhere before it ("Mr. Clinton's
+        # former chief of staff said President Clinton ...")
+        if FORMER.search(head + " ") or END_OF.search(before) or re.match(r"\s*,\s*(a|the)\s+former\b", after, re.I):
             continue
-        title = _title_window(before, after)
+        title = head + " " + tail
         roles = _roles_in(title)
         if not roles and OTHER_TITLE.search(title):
             continue
