@@ -162,6 +162,13 @@ INTENT_NOUNS = frozenset({
     "commitment", "vision", "hope",
 })
 _SAID_NOUNS = STANCE_NOUNS | CLAIM_NOUNS | INTENT_NOUNS
+# nouns of feeling and of weighing whose object is what is stated ("expressed outrage over X", "touted the
+# virtues of X", "embraced the idea of X", "sounded a note of caution")
+ABOUT_NOUNS = frozenset({
+    "outrage", "anger", "frustration", "alarm", "dismay", "disgust", "sympathy", "gratitude", "regret", "sorrow",
+    "displeasure", "satisfaction", "confidence", "doubt", "reservation", "misgiving", "optimism", "pessimism",
+    "enthusiasm", "disappointment", "idea", "notion", "prospect", "possibility", "virtue", "note", "word",
+})  # not nouns of a property claimed ("questioned the very need for X", "stressed the importance of Y")
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^)]*\))?,?(?: [A-Z][a-z]+\.? \d+)?(?: \([A-Z]+\))?\s*[-—–―]+\s+")
 # between the two halves of a split quotation: the speaker and cue and what goes with
 # them, in one paragraph, closing on a stop or comma (“A,” he said on Friday in X. “B.”)
@@ -430,13 +437,16 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
         # "called them “lone wolves”": the one named by a pronoun is not part of what is stated
         core = [c for c in core if not (s.deps[c] in ("dobj", "obj") and s.pos[c] == "PRON")] or core
     noun = core[0] if len(core) == 1 and s.deps[core[0]] in ("dobj", "obj") else None
-    if noun is not None and s.lemmas[noun].lower() in _SAID_NOUNS:
-        # "expressed deep concern about the policy", "a strong condemnation of the test": what it is about
-        about = next((k for p in kids[core[0]] if p > core[0] and s.deps[p] == "prep" and s.words[p].lower() in (
-            "of", "about", "over", "for", "against", "on") for k in kids[p] if s.deps[k] in ("pobj", "pcomp")), None)
-        about = about if about is not None else next((k for k in kids[core[0]] if k > core[0] and s.deps[k] in (
+    if noun is not None and s.lemmas[noun].lower() in _SAID_NOUNS | ABOUT_NOUNS:
+        # "expressed deep concern about the policy", "a strong condemnation of the test", "touted the virtues
+        # of X": what it is about; not when the noun has an owner ("cited his criticism of X": all of it)
+        owned = any(s.deps[k] == "poss" for k in kids[noun])
+        about = None if owned else next((k for p in kids[noun] if p > noun and s.deps[p] == "prep" and s.words[
+            p].lower() in ("of", "about", "over", "for", "against", "on") for k in kids[p] if s.deps[k] in (
+            "pobj", "pcomp")), None)
+        about = about if about is not None else next((k for k in kids[noun] if k > noun and s.deps[k] in (
             "acl", "ccomp") and any(s.words[m].lower() == "that" and s.deps[m] == "mark" for m in kids[k])), None)
-        if about is None:  # "announced plans this week to give $15 million": the infinitive the parser hung on the verb
+        if about is None and s.lemmas[noun].lower() in _SAID_NOUNS:  # "announced plans this week to give $15 million": the infinitive the parser hung on the verb
             about = next((k for k in kids[v] if k > core[0] and s.deps[k] == "advcl" and any(
                 s.words[m].lower() == "to" and s.deps[m] == "aux" for m in kids[k])), None)
         if about is not None:
