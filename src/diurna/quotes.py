@@ -384,6 +384,28 @@ def _trim(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+
+
+def _open_quote(words: list[str]) -> bool:
+    """Whether a quotation opened in ``words`` is still open at their end."""
+    return words.count("“") > words.count("”") or (words.count('"') + words.count("''") + words.count("``")) % 2 == 1
+
+
+def _closing_aside(s: Sentence, k: int, hi: int) -> bool:
+    """Tokens ``k``..``hi`` after a spaced dash are one phrase the writer
+    adds about the words before it, not part of what was said: an
+    apposition ("Clinton's use of a private email server — an opportunity
+    he largely missed"), a participle ("- further diminishing the
+    prospects"); a bare "where" clause too."""
+    tops = [t for t in range(k, hi + 1) if not k <= s.heads[t] <= hi and s.pos[t] != "PUNCT"]
+    if len(tops) != 1:
+        return False
+    t = tops[0]
+    return (s.deps[t] == "appos" and s.heads[t] < k - 1 and s.pos[t] == "NOUN" and s.pos[k] == "DET") or \
+        s.tags[t] == "VBG"
+
+
 ADJUNCTS = frozenset({"prep", "npadvmod", "dative"})
 # what something was said in ("in a statement", "in an interview")
 _SETTING_NOUNS = MESSAGE_NOUNS | {"interview", "tweet", "diatribe", "broadcast", "appearance"}
@@ -457,6 +479,12 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
         hi -= 1
     if s.words[lo].lower() in ("as", "about") and s.deps[lo] == "prep" and lo < hi:
         lo += 1  # "described as “unhinged”", "spoke out Tuesday about the death": what it was described as, about
+    for k in range(lo + 2, hi + 1):
+        # the writer's words after a dash closing a stance stated in the writer's words ("linked X to Y —
+        # an opportunity he largely missed"); a reported clause is the speaker's, dash and all
+        if s.words[k - 1] in _DASHES and s.offsets[k - 1] > _tok_end(s, k - 2) and _closing_aside(s, k, hi) and \
+                not _open_quote(s.words[lo:k]):
+            return lo, k - 2
     return lo, hi
 
 
