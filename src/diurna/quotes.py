@@ -379,12 +379,20 @@ def _trim(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
         lo += link + 1
     for k in range(lo + 2, hi + 1):
         if s.words[k - 1] == "," and (s.words[k].lower() in ("which", "who") or (
-                s.tags[k] == "VBG" and s.deps[k] in ("advcl", "acl", "xcomp", "conj"))):
+                s.tags[k] == "VBG" and s.deps[k] in ("advcl", "acl", "xcomp", "conj") and _reports(s, k, hi))):
             return lo, k - 2
     return lo, hi
 
 
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
+
+
+def _reports(s: Sentence, k: int, hi: int) -> bool:
+    """A participle after a comma is an attribution of its own (", saying
+    ...", ", citing ...", ", engaging in what analysts described as ..."),
+    not part of the clause before it (", beginning in January 2017",
+    ", leaving no money for X"), when a verb of saying is among its words."""
+    return any(s.pos[t] == "VERB" and _is_cue(s, t) for t in range(k, hi + 1))
 
 
 def _open_quote(words: list[str]) -> bool:
