@@ -75,6 +75,10 @@ REPORTING = frozenset({
     "reiterate", "complain", "concede", "caution", "remark", "observe", "learn", "believe", "think", "urge",
     "promise", "vow", "pledge", "tweet", "post", "ask", "question", "agree", "cite", "find", "show", "indicate",
     "read", "shout", "yell", "chant", "scream", "sing", "quip", "boast", "brag", "testify", "conclude",
+    # more verbs of saying, general English
+    "aver", "avow", "gripe", "grumble", "moan", "crow", "gloat", "elaborate", "relate", "restate", "inquire",
+    "query", "forewarn", "advise", "counsel", "infer", "deduce", "prophesy", "foretell", "answer",
+    "gather", "figure", "sense",
 })
 # verbs of stance that attribution corpora count as well ("called for", "cited", "wants")
 STANCE = frozenset({
@@ -104,6 +108,10 @@ STANCE = frozenset({
     "repeat", "recount", "chronicle", "profile", "summarize", "summarise", "underscore", "underline", "reaffirm",
     "affirm", "concur", "vouch", "protest", "object", "opine", "muse", "ponder", "contemplate", "theorize",
     "theorise", "posit", "surmise", "insinuate", "moralize", "moralise", "propound", "pitch", "lie",
+    # stating, judging and condemning, general English
+    "articulate", "voice", "convey", "communicate", "relay", "paraphrase", "censure", "deplore", "denigrate",
+    "disavow", "disown", "repudiate", "renounce", "reproach", "pillory", "scorn", "salute",
+    "nickname", "term", "regard", "petition", "entreat", "beseech",
 })
 # prepositions that belong to the cue ("called for", "called on", "pointed to")
 CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}),
@@ -118,7 +126,8 @@ REPORTING_PREP = frozenset({"warn", "caution", "argue", "complain", "testify", "
 # a quotation mark that opens, closes, or does either (straight quotes, the '' of some wires)
 _QMARK = re.compile(r"“|”|``|''|\"|\n")
 # verbs that take a person as object, not what was said ("told reporters", "asked him")
-HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind", "exhort", "persuade", "convince"})
+HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind", "exhort", "persuade", "convince", "advise",
+                    "counsel", "forewarn", "inform", "notify"})
 # nouns of people addressed ("urged supporters", "encouraged voters"): who is urged, not what
 HEARERS = frozenset({
     "supporter", "voter", "reporter", "people", "american", "member", "official", "leader", "lawmaker", "country",
@@ -129,7 +138,8 @@ HEARERS = frozenset({
 # verbs of knowing, attributions only with a clause ("she knows that ...", not "knows the area")
 CLAUSE_ONLY = frozenset({"know", "understand", "see", "find", "maintain", "imagine", "determine", "judge", "reason",
                          "calculate", "suppose", "guess", "reckon", "presume", "perceive", "suspect", "realize",
-                         "realise", "wonder", "assume", "forecast", "project", "anticipate", "foresee"})
+                         "realise", "wonder", "assume", "forecast", "project", "anticipate", "foresee", "answer",
+                         "gather", "figure", "sense", "infer", "deduce", "relate"})
 # contents that only point back at something ("what she called...", "denied it")
 _EMPTY = frozenset({"what", "that", "it", "this", "him", "her", "them", "himself", "herself", "themselves",
                     "which", "who", "so", "something", "anything", "nothing", "one"})
