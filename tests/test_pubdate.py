@@ -113,6 +113,16 @@ def test_weekday_and_yearless_date_agree(nlp):
     assert any(e.kind == "weekday" for e in r.evidence)
 
 
+def test_month_without_year_is_the_latest_such_month(nlp):
+    # "in March" is written until March comes round again (here: January 2012)
+    text = ("French Foreign Minister Alain Juppe and U.S. Secretary of State Hillary Clinton said the crackdown "
+            "that began in March had to stop.")
+    r = infer(nlp, text)
+    ev = [e for e in r.evidence if e.kind == "yearless"]
+    assert ev and ev[0].earliest == "2011-03-01" and ev[0].latest >= "2012-02-01"
+    assert r.earliest == "2011-03-01" and r.latest >= "2012-01-15"
+
+
 def test_deadline_and_conflict_age(nlp):
     r = infer(nlp, "The weapons must be destroyed by mid-2014, officials said of the three-year conflict in Syria.")
     assert r.latest <= "2014-09-30"

@@ -15,9 +15,10 @@ date must lie in, with the words it came from.
 * ``yearless``: a date or month without a year ("the Aug. 21 attack", "in
   September").  Style guides drop the year only for recent dates, so in a
   past clause the article is written within :data:`YEARLESS_WINDOW` days
-  after it (before it in a future clause or as a deadline, either side in a
-  present clause: "the vote is on 10 April"); the year is the one that fits
-  the other clues.
+  after it (a month alone, "in March": before that month comes round again,
+  :data:`YEARLESS_MONTH_WINDOW`; before it in a future clause or as a
+  deadline, either side in a present clause: "the vote is on 10 April"); the
+  year is the one that fits the other clues.
 * ``weekday``: a weekday and a yearless date that agree ("Monday ... Sept. 16"
   in a year where Sept. 16 is a Monday): the article is written that day or
   within the week after.  The weekday is the date's own ("Monday, Sept. 16")
@@ -89,6 +90,7 @@ from .expressions import _lexical_tense, find_timexes, tense_at
 __all__ = ["DateInference", "Evidence", "infer_publication_date"]
 
 YEARLESS_WINDOW = 183  # days
+YEARLESS_MONTH_WINDOW = 334  # "in March": the latest March, so before March comes round again
 LAST_MONTH_WINDOW = 457  # "last March": up to fifteen months back
 PRESENT_AHEAD = 92  # a yearless date in a present clause may be up to three months ahead
 _GROUPS = itertools.count()
@@ -835,9 +837,9 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
                 continue
             evidence.append(Evidence("weekday", t.text, _iso(d), _iso(d + wk), f"{d:%A} {d} is the only {t.text} on {which}"))
             best_exact = d
-    # yearless dates: within half a year after (before, in a future clause)
+    # yearless dates: within half a year after (a month: eleven months; before, in a future clause)
     for t, mo, day, _, when in yearless_days:
-        window = dt.timedelta(days=LAST_MONTH_WINDOW if re.match(r"last\s", t.text, re.I) else YEARLESS_WINDOW)
+        window = dt.timedelta(days=LAST_MONTH_WINDOW if re.match(r"last\s", t.text, re.I) else (YEARLESS_WINDOW if day else YEARLESS_MONTH_WINDOW))
         cands = []
         for y in range(lo_y, hi_y + 1):
             try:
