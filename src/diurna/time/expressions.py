@@ -132,7 +132,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("spelled", re.compile(r"\b(?:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?P<c>nineteen|twenty)(?:\s+hundred)?(?:\s+and)?\s+(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<u>one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?\b", I)),
     ("monrel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>last|this|next)\s+year\b", I)),
     ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight)){_TZ},?\s+(?:on\s+)?(?:(?P<wd>{_DAY})|(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)\b(?![\d:%])|(?P<dei>today|yesterday|tomorrow))", I)),
-    ("that", re.compile(r"\b(?:that|the\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)\b(?!-)"
+    ("that", re.compile(r"\b(?:that|the\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)\b(?!-)(?!\s+(?:care|laborers?|traders?|trips?|jobs?|schools?|shifts?|clubs?)\b)"
                         r"|\b(?:later|earlier)\s+in\s+(?P<core3>the\s+(?P<u3>day))\b(?!-)", I)),
     ("weekof", re.compile(rf"\bthe\s+(?P<u>week|weekend)\s+of\s+(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", I)),
     ("partof", re.compile(rf"\bthe\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?P<wd>{_DAY}),?\s+)?"
