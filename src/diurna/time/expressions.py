@@ -142,7 +142,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b"
                             r"|\b(?P<hu>hours|minutes)\s+(?:later|after|before|earlier)\b", I)),
     ("endof", re.compile(r"\b(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|decade|century)\b", I)),
-    ("relday", re.compile(r"\b(?P<w>the\s+(?P<ru>day|night|week|weekend|month|year)\s+(?:before|after)|the\s+(?:previous|next|following)\s+(?P<rd>day|night)|day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b", I)),
+    ("relday", re.compile(r"\b(?P<w>the\s+(?P<ru>day|night|week|weekend|month|year)\s+(?:before|after)|the\s+(?:previous|next|following)\s+(?P<rd>day|night|morning|afternoon|evening)|day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b", I)),
     ("durrel", re.compile(rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final|recent|remaining|latest)\s+(?P<n>{_NUMW})?[- ]?(?P<u>{_UNIT})\b", I)),
     ("relunit", re.compile(rf"\b(?:(?P<mod>early|late|earlier|later|mid)[- ])?(?:the\s+(?=(?:current|same|previous|following)\b))?(?P<rel>{_REL})\s+(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|century|{_SEASON}|{_PART})\b", I)),
     ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?:comparable\s+)?(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD}|last|final|latter)[- ](?P<u>quarter|half)\b"
@@ -507,7 +507,7 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if kind == "relday":
         w = low
         step = _ref_step(kind, m)
-        typ = "TIME" if step and step[0] == "night" else "DATE"
+        typ = "TIME" if step and step[0] in PARTS else "DATE"
         if A is None:
             return typ, None, None
         if "before yesterday" in w:
