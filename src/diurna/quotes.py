@@ -1235,6 +1235,8 @@ STANCE_ADJ = frozenset({
     "concerned", "angry", "furious", "outspoken", "vocal", "proud", "insistent", "enthusiastic", "passionate",
     "suspicious", "hostile", "sympathetic", "favorable", "favourable", "unhappy", "upset", "frustrated",
     "disappointed", "pleased", "grateful", "appreciative", "cautious", "ambivalent", "unequivocal", "emphatic",
+    "afraid", "determined", "eager", "anxious", "keen", "reluctant", "unwilling", "resolved", "adamant", "loath",
+    "hesitant", "aware", "unaware", "mindful", "alarmed", "troubled", "dismayed", "outraged", "incensed",
 })
 STANCE_HOLDERS = frozenset({
     "supporter", "opponent", "critic", "advocate", "proponent", "champion", "fan", "defender", "backer", "foe",
@@ -1278,8 +1280,9 @@ def _predicate(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
         "of", "about", "on", "toward", "towards", "to", "with", "over", "that")), None)
     comp = next((k for k in kids[prep] if s.deps[k] in ("pobj", "pcomp")), None) if prep is not None else None
     last = prep
-    if comp is None:
-        comp = next((c for c in kids[pred] if c > pred and s.deps[c] == "ccomp"), None)
+    if comp is None:  # "was sure Trump would win", "is determined to warn his supporters"
+        comp = next((c for c in kids[pred] if c > pred and (s.deps[c] == "ccomp" or (s.deps[c] == "xcomp" and any(
+            s.words[k].lower() == "to" and s.deps[k] == "aux" for k in kids[c])))), None)
         last = pred
     if comp is None:
         return None
