@@ -718,6 +718,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             before = m.string[max(0, m.start() - 12):m.start()]
             if not re.search(r"\b(?:in|this|last|next|the|by|until|since|during)\s+$", before, re.I):
                 return None
+            if g["s"].lower() == "fall" and re.match(r"\s+(?:of|in|from|to|off|back|out|since)\b", m.string[m.end():m.end() + 8], re.I):
+                return None  # "the fall of the Berlin Wall", "a fall in prices": a drop, not autumn
         if g.get("y"):
             return "DATE", f"{g['y']}-{SEASONS[g['s'].lower()]}", None
         if A is None:
