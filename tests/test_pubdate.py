@@ -123,6 +123,15 @@ def test_month_without_year_is_the_latest_such_month(nlp):
     assert r.earliest == "2011-03-01" and r.latest >= "2012-01-15"
 
 
+def test_conflict_ages_beyond_syria(nlp):
+    r = infer(nlp, "The 14-year Kurdish insurgency in southeastern Turkey has killed thousands.")
+    ev = [e for e in r.evidence if e.kind == "conflict"]
+    assert ev and ev[0].earliest == "1997-08-15" and ev[0].latest == "1999-08-15"
+    # a war's whole length, told after it ended
+    r = infer(nlp, "The accord ended the 30-year conflict in Northern Ireland.")
+    assert r.earliest == "1998-04-10" and r.latest is None
+
+
 def test_deadline_and_conflict_age(nlp):
     r = infer(nlp, "The weapons must be destroyed by mid-2014, officials said of the three-year conflict in Syria.")
     assert r.latest <= "2014-09-30"

@@ -150,7 +150,7 @@ END_OF = re.compile(r"\b(downfall|death|killing|ouster|overthrow|fall|assassinat
 ENDED = re.compile(r"\b(killed|died|dead|death|assassinated|slain|defect(?:ed|s|ing|ions?|ors?)?|fled|resign(?:ed|s|ation)|sacked|dismissed|fired|ousted|"
                    r"overthrown|toppled|deposed|stepped down|stepping down|quit|replaced|succeeded by|removed|executed)\b", re.I)
 _CONFLICT_NOUN = r"(?:civil war|war|conflict|uprising|revolt|crisis|revolution|insurgency|invasion)"
-CONFLICT_AGE = re.compile(rf"\b(?P<n>[\w-]+?)[- ](?P<unit>year|month)[- ](?:old\s+)?(?:(?:civil|armed|popular|bloody|brutal|deadly)\s+)?(?P<noun>{_CONFLICT_NOUN})\b"
+CONFLICT_AGE = re.compile(rf"\b(?P<n>[\w-]+?)[- ](?P<unit>year|month)[- ](?:old\s+)?(?:(?:civil|armed|popular|bloody|brutal|deadly)\s+)?(?:[a-z][\w-]*\s+)?(?P<noun>{_CONFLICT_NOUN})\b"
                           rf"|\b(?P<ord>\w+)\s+(?P<unit2>year|month)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?P<noun2>{_CONFLICT_NOUN})\b"
                           rf"|\b(?P<ann>\w+)\s+anniversary\s+of\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?(?:\w+\s+)?(?P<noun3>{_CONFLICT_NOUN})\b", re.I)
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
