@@ -1018,6 +1018,13 @@ def _reported_clause(text, s: Sentence, v: int, last: int, kids, cue: Span) -> i
         # parser hangs on the verb as an adverbial clause
         comp = next((c for c in kids[v] if s.deps[c] == "advcl" and c > last and s.words[
             min(_subtree(s, c, kids))].lower() in _WH and any(s.deps[k] == "nsubj" for k in kids[c])), None)
+        if comp is None and s.lemmas[v].lower() in ("say", "tell", "add", "insist", "claim", "argue", "note"):
+            # "said after the convention he would not accept X": a finite clause with a subject and no
+            # conjunction of its own, which the parser hung on the verb as an adverbial clause
+            comp = next((c for c in kids[v] if s.deps[c] == "advcl" and c > last and s.tags[c] in (
+                "VBD", "VBZ", "VBP", "VB") and any(s.deps[k] == "nsubj" and k < c for k in kids[c]) and not any(
+                s.deps[k] == "mark" for k in kids[c]) and (s.tags[c] != "VB" or any(
+                s.tags[k] == "MD" for k in kids[c]))), None)
     if comp is None and _lemma(s, v) in REPORTING:
         comp = _stray_that(s, v, last, kids)
     if comp is not None and "\n" in text[cue.end:s.offsets[min(_subtree(s, comp, kids))]]:
@@ -1061,6 +1068,11 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
     comp = _reported_clause(text, s, v, last, kids, cue)
     if comp is not None:
         span = _content(s, comp, kids)
+        subj = next((k for k in kids[comp] if s.deps[k] in ("nsubj", "nsubjpass")), None)
+        if subj is not None and span[0] == last + 1 and s.deps[span[0]] in ("prep", "npadvmod") and \
+                s.heads[span[0]] == comp and span[0] < subj and "," not in s.words[span[0]:subj]:
+            # "said after the convention he would ...", "said Friday he would ...": when, not what
+            span = (min(_subtree(s, subj, kids)), span[1])
         if span[0] < v < span[1]:
             span = None
     elif low in REPORTING:
