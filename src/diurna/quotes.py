@@ -987,6 +987,12 @@ def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span, clause_
             a = start
     elif re.fullmatch(r"\s*that,?\s*", text[hi:a]):  # "said that, “Of course ...”"
         a = hi + text[hi:a].index("that")
+    # a quotation the sentence goes on after: 'said “Of course Mr. Trump is going to defend himself” against
+    # what the campaign sees as ...' (the words up to the end of the sentence, without its full stop)
+    end = next((x.end for x in art.sentences if x.start <= b - 1 < x.end), b)
+    tail = text[b:end]
+    if where == "after" and re.match(r" [a-z]", tail) and text[b - 2:b - 1] not in (",", "?", "!") and "\n" not in tail and not re.search(r"[“”\"]|''", tail):
+        b = end - 1 if text[end - 1] == "." else end
     return Span(text[a:b], a, b)
 
 
