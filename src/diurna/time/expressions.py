@@ -1121,6 +1121,8 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
 
 
 _YEAR_AGO = re.compile(r"(?:a\s+year\s+|year-)(?:ago|earlier)", I)
+# a quarterly report nearby ("third-quarter profit", "the quarter ended"), not "headquarters" or "a quarter of"
+_QUARTER_REPORT = re.compile(r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|the|this|fiscal)[- ]quarter\b(?!\s+of\s+(?:the|a|an|its|all)\b)|quarterly\b)", I)
 _YEAR_PERIOD = re.compile(r"the\s+(\d{4})\s+(?:period|quarter)", I)
 _THE_QUARTER = re.compile(r"(?:the|this)\s+(?:latest\s+)?(?:quarter|period)", I)
 
@@ -1146,7 +1148,7 @@ def _year_ago_quarters(text: str, out: list[Timex], anchor: dt.date) -> None:
         if not (_YEAR_AGO.fullmatch(t.text) and t.value == str(anchor.year - 1)):
             continue
         stop = text.find(".", t.end)
-        if last_q is None and not re.search(r"quarter", text[max(0, t.start - 300):stop if stop >= 0 else len(text)], I):
+        if last_q is None and not _QUARTER_REPORT.search(text, max(0, t.start - 300), stop if stop >= 0 else len(text)):
             continue  # no quarter reported on nearby: a year ago is a year
         if last_q is not None:
             y, q = last_q[0] - 1, last_q[1]
