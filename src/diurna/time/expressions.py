@@ -580,6 +580,10 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             o = 4 if unit == "quarter" else 2  # "the last half of 1989"
         else:
             o = ORDINALS[g["o"].lower()]
+        if not (g.get("yr") or g.get("y2") or rel or g.get("ago") or "fiscal" in low):
+            around = m.string[max(0, m.start() - 150):m.end() + 150]
+            if _SPORTS.search(around) and not _BUSINESS.search(around):
+                return None  # "scored in the fourth quarter", "the second half" of a game
         y = g.get("yr") or g.get("y2")
         if y is None:
             if A is None:
@@ -843,6 +847,10 @@ def _clock_of(g: dict) -> str | None:
 
 _CENTURY_WORDS = {"first": 1, "twenty-first": 21, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
                   "nineteenth": 19, "twentieth": 20}
+_SPORTS = re.compile(r"\b(?:scor(?:ed|es|ing)|touchdowns?|field goals?|goals?|points|halftime|half-time|innings?|rebounds|"
+                     r"yards|quarterback|game|match|basket|penalty|overtime|lead|led|trailed|coach|team)\b", I)
+_BUSINESS = re.compile(r"\b(?:profits?|earnings|sales|revenues?|net|loss(?:es)?|income|growth|econom(?:y|ic)|gdp|shares?|"
+                       r"percent|%|billion|million|dividends?|fiscal|output|exports?|imports?|inflation)\b", I)
 _PAST_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE"}
 
 
