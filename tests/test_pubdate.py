@@ -231,6 +231,12 @@ def test_titles_of_people_with_several_offices_and_namesakes(nlp):
     # "former" is another person's title here
     r = infer(nlp, "Mr. Clinton's former chief of staff said President Clinton would veto the bill.")
     assert (r.earliest, r.latest) == ("1993-01-20", "2001-01-20")
+    # a sentence that tells of the end of the term: the article may come after it
+    r = infer(nlp, "Syrian Defence Minister Daoud Rajiha was killed in a bomb attack in Damascus.")
+    ev = [e for e in r.evidence if e.kind == "office"]
+    assert ev and ev[0].earliest == "2011-08-08" and ev[0].latest is None
+    r = infer(nlp, "Egypt's ousted president, Hosni Mubarak, went on trial in Cairo.")
+    assert not [e for e in r.evidence if e.kind == "office" and e.latest]
     # "then" before a title: the title then
     r = infer(nlp, "The idea was suggested by the then French Foreign Minister Alain Juppe.")
     assert not [e for e in r.evidence if e.kind == "office"]

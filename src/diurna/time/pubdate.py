@@ -140,15 +140,19 @@ ELECT = [(re.compile(r"-elect\b|\bincoming\b", re.I), 120),
 # "Commerce Secretary X"): the person's listed terms say nothing
 OTHER_TITLE = re.compile(r"\b(minister|secretary|chancellor|governor|chairman|chairwoman|commissioner|mayor|"
                          r"director|candidate|nominee|ambassador|judge|justice|leader|chief)\b", re.I)
-FORMER = re.compile(r"\bthen\s+(?:[\w.'’-]+\s+){1,5}$|\b(former|ex-|then-|late(?! (?:on|in|at|last|this|next|night|morning|afternoon|evening|monday|tuesday|"
-                    r"wednesday|thursday|friday|saturday|sunday)\b)|onetime|one-time|previous|predecessor)\b[^.,;:]{0,60}$", re.I)
+# a past office: "former", "then-", "the late", "ousted", "then French Foreign Minister"
+FORMER = re.compile(r"\bthen\s+(?:[\w.'’-]+\s+){1,5}$"
+                    r"|\b(former|ex-|then-|onetime|one-time|previous|predecessor|ousted|deposed|toppled|overthrown|exiled|"
+                    r"slain|assassinated|late(?! (?:on|in|at|last|this|next|night|morning|afternoon|evening|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))\b[^.,;:]{0,60}$", re.I)
 # "the downfall of Libyan leader Col Muammar Gaddafi": the title at the end of the term, told later
 END_OF = re.compile(r"\b(downfall|death|killing|ouster|overthrow|fall|assassination|execution|murder|funeral|toppling|"
                     r"removal|resignation|burial|widow|legacy)\s+of\s+[^.,;:]{0,50}$", re.I)
 # a sentence that tells of a term's end ("Defence Minister Daoud Rajiha was killed"): the article may
 # come after it, so the term's end does not bound it
-ENDED = re.compile(r"\b(killed|died|dead|death|assassinated|slain|defect(?:ed|s|ing|ions?|ors?)?|fled|resign(?:ed|s|ation)|sacked|dismissed|fired|ousted|"
-                   r"overthrown|toppled|deposed|stepped down|stepping down|quit|replaced|succeeded by|removed|executed)\b", re.I)
+ENDED = re.compile(r"\b(killed|died|dead|death|assassinated|slain|defect(?:ed|s|ing|ions?|ors?)?|fled|"
+                   r"resign(?:ed|s|ation)|sacked|dismissed|fired|ousted|overthrown|toppled|deposed|stepped down|"
+                   r"stepping down|quit|replaced|succeeded by|removed|executed)\b", re.I)
 _CONFLICT_NOUN = r"(?:civil war|war|conflict|uprising|revolt|crisis|revolution|insurgency|invasion)"
 CONFLICT_AGE = re.compile(rf"\b(?P<n>[\w-]+?)[- ](?P<unit>year|month)[- ](?:old\s+)?(?:(?:civil|armed|popular|bloody|brutal|deadly)\s+)?(?:[a-z][\w-]*\s+)?(?P<noun>{_CONFLICT_NOUN})\b"
                           rf"|\b(?P<ord>\w+)\s+(?P<unit2>year|month)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?P<noun2>{_CONFLICT_NOUN})\b"
