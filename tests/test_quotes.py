@@ -246,3 +246,22 @@ def test_learning_reads_only_the_dev_split():
 
     names = [n for n, _, _ in read_gold(POLNEAR, "dev")]
     assert names and all(split_of(n) == "dev" for n in names)
+
+
+def test_span_conventions_of_the_second_pass(nlp):
+    """What a noun of feeling is about, the writer's words after a dash, a
+    stance adjective with an infinitive, an adjunct right after the cue and
+    a quotation the sentence goes on after (PolNeAR's conventions)."""
+    def one(text, cue):
+        return next(q for q in quotes(nlp, text) if q.cue.text == cue)
+    q = one("The French president expressed outrage over the latest missile launch.", "expressed")
+    assert q.content.text == "the latest missile launch"
+    q = one("The senator linked the leaks to the campaign's email server — an opportunity his rival missed.",
+            "linked")
+    assert q.content.text == "the leaks to the campaign's email server"
+    q = one("The mayor is determined to close the budget gap before the election.", "is determined")
+    assert q.content.text == "to close the budget gap before the election"
+    q = one("Trump said after the convention he would not accept the endorsement.", "said")
+    assert q.content.text == "he would not accept the endorsement"
+    q = one('The governor said "budget reforms" and new taxes would pay for the plan.', "said")
+    assert q.content.text == '"budget reforms" and new taxes would pay for the plan'

@@ -477,13 +477,18 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
         # "called them “lone wolves”": the one named by a pronoun is not part of what is stated
         core = [c for c in core if not (s.deps[c] in ("dobj", "obj") and s.pos[c] == "PRON")] or core
     noun = core[0] if len(core) == 1 and s.deps[core[0]] in ("dobj", "obj") else None
+    # "expressed outrage over X" with "over" hung on the verb: the noun's preposition all the same
+    loose = next((c for c in core if s.deps[c] == "prep" and len(core) == 2 and s.deps[core[0]] in ("dobj", "obj")
+                  and c == max(_subtree(s, core[0], kids)) + 1 and s.lemmas[core[0]].lower() in ABOUT_NOUNS), None)
+    if loose is not None:
+        noun = core[0]
     if noun is not None and s.lemmas[noun].lower() in _SAID_NOUNS | ABOUT_NOUNS:
         # "expressed deep concern about the policy", "a strong condemnation of the test", "touted the virtues
         # of X": what it is about; not when the noun has an owner ("cited his criticism of X": all of it)
         owned = any(s.deps[k] == "poss" for k in kids[noun])
-        about = None if owned else next((k for p in kids[noun] if p > noun and s.deps[p] == "prep" and s.words[
-            p].lower() in ("of", "about", "over", "for", "against", "on") for k in kids[p] if s.deps[k] in (
-            "pobj", "pcomp")), None)
+        about = None if owned else next((k for p in kids[noun] + [loose] if p is not None and p > noun and s.deps[
+            p] == "prep" and s.words[p].lower() in ("of", "about", "over", "for", "against", "on") for k in kids[p]
+            if s.deps[k] in ("pobj", "pcomp")), None)
         about = about if about is not None else next((k for k in kids[noun] if k > noun and s.deps[k] in (
             "acl", "ccomp") and any(s.words[m].lower() == "that" and s.deps[m] == "mark" for m in kids[k])), None)
         if about is None and s.lemmas[noun].lower() in _SAID_NOUNS:  # "announced plans this week to give $15 million": the infinitive the parser hung on the verb
