@@ -496,7 +496,10 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
                 s.words[m].lower() == "to" and s.deps[m] == "aux" for m in kids[k])), None)
         if about is not None:
             core = [about]
-    parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k)) for c in core]
+    # a verb of saying joined to what is stated is another report ("... and said ..."); a verb of stance
+    # there is part of it ("called on Trump to stop attacking X and apologize")
+    parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k) and _lemma(s, k) in REPORTING)
+             for c in core]
     lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
     while hi > lo and s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")"):
         hi -= 1
