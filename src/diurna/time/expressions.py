@@ -164,7 +164,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decword", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[- ])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", I)),
     ("fiscal", re.compile(rf"\b(?:fiscal|the\s+year|calendar)\s+(?P<y>{_YEAR})\b", I)),
     ("month", re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<mon>{_MON})\b", I)),
-    ("year", re.compile(rf"(?<![$£€\d.,])\b(?P<y>{_YEAR})\b(?![\d.,]\d)(?!\s*(?:%|percent|people|troops|soldiers|dollars|euros|tons|km|miles|members))", I)),
+    ("year", re.compile(rf"(?<![$£€\d.,])\b(?P<y>{_YEAR})\b(?![\d.,]\d)(?!\s*(?:%|percent|people|troops|soldiers|dollars|euros|tons|km|miles|members|meters|metres|feet|kilometers|kilometres|yards|pounds|kilograms|kg|hectares|acres|barrels|points|votes|workers|students|refugees|prisoners|cars|homes|jobs|yuan|yen|rupees|pesos|francs|marks)\b)", I)),
     ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late)\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b", I)),
     ("clock", re.compile(rf"(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midnight)\b){_TZ}"
                          r"|\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s*(?P<tz24>GMT|UTC|local\s+time)\b"
@@ -175,7 +175,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"|Good\s+Friday|Halloween|Valentine['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth|Memorial\s+Day|Labor\s+Day|Veterans['’]?\s+Day"
                            r"|Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Presidents['’]?\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day|Election\s+Day|Boxing\s+Day)\b"
                            r"(?!\s+(?:[Tt]rees?|[Cc]ards?|[Cc]arols?|[Ll]ights|[Dd]ecorations|[Ii]sland|[Ee]ggs?|[Rr]ising|[Bb]unny|[Mm]arkets?)\b)")),
-    ("ref", re.compile(r"\b(?P<w>now|currently|current|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
+    ("ref", re.compile(r"\b(?P<w>now|currently|current(?!\s+(?:accounts?|affairs|events|assets|liabilities|carrying)\b)|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b", I)),
     ("thepart", re.compile(r"\b(?:in|during|by|until|through|throughout)\s+(?P<core>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night))\b(?![- ]?(?:of|before|after|club|shift|sky|session|flights?|trains?|train)\b)"
                             r"|\b(?P<core2>mid-?\s?(?P<part2>morning|afternoon|evening)|midday)\b(?!-)", I)),
     ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?P<h1>\s+and\s+a\s+half)?(?:[- ](?:(?:more|additional|further|extra|trading|business|working)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)(?P<h2>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b", I)),
@@ -662,6 +662,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         y = A.year - (1 if (g.get("pre") or "").lower() == "since" else 0)
         return "DATE", str(y), None
     if kind == "theyear":
+        if _AWARD_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+            return None  # "player of the year": a title
         if g.get("ended"):
             return "DURATION", "P1Y", None  # "the year ended Sept. 30": a twelve-month period
         return "DATE", (str(A.year) if A else None), None
@@ -715,6 +717,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         y = int(g["y"])
         if A is not None and y > A.year + 20:
             return None
+        if _NUMBER_BEFORE.search(m.string, max(0, m.start() - 14), m.start()):
+            return None  # "Flight 1800", "Resolution 1701", "Windows 2000", "No. 1999": a number or a name
         return "DATE", g["y"], None
     if kind == "season":
         rel = (g.get("rel") or "").lower()
@@ -851,6 +855,10 @@ _SPORTS = re.compile(r"\b(?:scor(?:ed|es|ing)|touchdowns?|field goals?|goals?|po
                      r"yards|quarterback|game|match|basket|penalty|overtime|lead|led|trailed|coach|team)\b", I)
 _BUSINESS = re.compile(r"\b(?:profits?|earnings|sales|revenues?|net|loss(?:es)?|income|growth|econom(?:y|ic)|gdp|shares?|"
                        r"percent|%|billion|million|dividends?|fiscal|output|exports?|imports?|inflation)\b", I)
+_AWARD_BEFORE = re.compile(r"\b(?:player|person|man|woman|coach|rookie|manager|pitcher|athlete|executive|team|car|album|song|"
+                           r"book|movie|film|story|word|event)s?\s+of\s+$", I)
+_NUMBER_BEFORE = re.compile(r"\b(?:flight|room|route|highway|no\.|number|resolution|suite|apartment|bus|chapter|article|section|"
+                            r"pages?|model|version|windows|boeing|airbus|interstate|channel|box|unit)\s+$", I)
 _PAST_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE"}
 
 
