@@ -179,8 +179,9 @@ def test_learned_and_general_frames(nlp, text, cue, speaker, content):
      "The difference now, he told me on Friday, is that the station is a straight news channel"),
     # the object holds the stance
     ("That worries environmentalists.", "worries", "environmentalists", "That"),
-    # a passive with no agent has no speaker, not the subject of a verb higher up
-    ("The proposal was criticized as unfair.", "was criticized", None, "unfair"),
+    # a passive with no agent has no speaker, not the subject of a verb higher up; what was said of the
+    # subject is the whole clause
+    ("The proposal was criticized as unfair.", "was criticized", None, "The proposal was criticized as unfair"),
     # an owner and a noun of intent with its infinitive
     ("The company's plan to cut emissions drew wide support.", "plan", "The company's", "to cut emissions"),
     # a lemma the small model gets wrong ("retweete") is mended by its suffix
@@ -265,3 +266,6 @@ def test_span_conventions_of_the_second_pass(nlp):
     assert q.content.text == "he would not accept the endorsement"
     q = one('The governor said "budget reforms" and new taxes would pay for the plan.', "said")
     assert q.content.text == '"budget reforms" and new taxes would pay for the plan'
+    # a passive that names no one: what was said of the subject is the whole clause
+    q = one("The mayor was accused of hiding the budget gap.", "was accused of")
+    assert q.speaker is None and q.content.text == "The mayor was accused of hiding the budget gap"

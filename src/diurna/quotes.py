@@ -1106,6 +1106,12 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
             or (s.deps[c] == "nsubj" and s.lemmas[c].lower() in FINDERS) for c in kids[v])):
         span = _right_phrase(s, v, last, kids)
     passive = next((c for c in kids[v] if s.deps[c] == "nsubjpass"), None)
+    if span is not None and passive is not None and passive < v < span[0] and not any(
+            s.deps[c] == "agent" for c in kids[v]) and s.words[passive].lower() not in _RELATIVE | {"what"} and \
+            low != "intend":  # "the plan is intended to ...": what it is for, not what was said of it
+        # "Mr. Quiros was accused of using ...", "The first attack was treated as a crime", "North Korea is
+        # not thought to be capable of ...": said by no one named, of the subject: the whole clause
+        span = (min(_subtree(s, passive, kids)), span[1])
     if span is None and passive is not None:
         # "was endorsed by dozens of papers": what was endorsed, by whom (if said)
         toks = _subtree(s, passive, kids, lambda c: s.deps[c] in ("relcl", "acl"))
