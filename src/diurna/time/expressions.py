@@ -148,7 +148,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?:comparable\s+)?(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD}|last|final|latter)[- ](?P<u>quarter|half)\b"
                         rf"(?:\s+of\s+(?:(?P<y2>{_YEAR})|(?P<rel2>this|last|next|the)\s+(?:fiscal\s+|calendar\s+)?year\b(?!-)))?", I)),
     ("sameper", re.compile(r"\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter|half|month|week|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)\s+year\b", I)),
-    ("wdpart", re.compile(rf"\b(?:(?P<rel>(?:this\s+)?coming|this\s+past|this|last|next|early|late|earlier|later|(?:the\s+)?(?:previous|following))\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
+    ("wdpart", re.compile(rf"\b(?:(?P<rel>(?:this\s+)?coming|this\s+past|this|last|next|early|late|earlier|later|the\s+(?:previous|following))\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
     ("deictic", re.compile(r"\b(?:(?:late|early|earlier|later)\s+|mid-?\s?(?P<mid>morning|afternoon|evening)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening))\b", I)),
     ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>1[6-9]\d0|20[0-9]0)['’]?s\b|['’](?P<dec2>[1-9]0)s\b)", I)),
     ("century", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty-)?first|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[- ]century\b", I)),
