@@ -269,3 +269,8 @@ def test_span_conventions_of_the_second_pass(nlp):
     # a passive that names no one: what was said of the subject is the whole clause
     q = one("The mayor was accused of hiding the budget gap.", "was accused of")
     assert q.speaker is None and q.content.text == "The mayor was accused of hiding the budget gap"
+    # a message reporting through its participle or relative clause: what it reports, of the one who sent it
+    q = one("The ministry issued a statement calling the test a clear violation of the resolutions.", "calling")
+    assert (q.speaker.text, q.content.text) == ("The ministry", "the test a clear violation of the resolutions")
+    q = one("The campaign released a letter from his doctor that says he is in good health.", "says")
+    assert (q.speaker.text, q.content.text) == ("The campaign", "he is in good health")

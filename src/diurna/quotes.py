@@ -482,6 +482,8 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
                   and c == max(_subtree(s, core[0], kids)) + 1 and s.lemmas[core[0]].lower() in ABOUT_NOUNS), None)
     if loose is not None:
         noun = core[0]
+    if noun is not None and _reported_by(s, noun, kids):
+        return None  # "issued a statement calling the test a violation": the participle reports it
     if noun is not None and s.lemmas[noun].lower() in _SAID_NOUNS | ABOUT_NOUNS:
         # "expressed deep concern about the policy", "a strong condemnation of the test", "touted the virtues
         # of X": what it is about; not when the noun has an owner ("cited his criticism of X": all of it)
@@ -857,9 +859,15 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
         # "is considered", "were rated": the speaker is the agent ("by X"), if named, else no one
         return next((k for a in kids[v] if s.deps[a] == "agent" for k in kids[a] if s.deps[k] == "pobj"), None), \
             False, None
+    h, dep = s.heads[v], s.deps[v]
+    if subj is not None and dep == "relcl" and s.words[subj].lower() in ("that", "which") and s.deps[h] in (
+            "dobj", "obj") and s.lemmas[h].lower() in MESSAGE_NOUNS | DOCUMENTS:
+        # "released a letter from his doctor that says ...": the one who released it
+        g = next((k for k in kids[s.heads[h]] if s.deps[k] == "nsubj"), None)
+        if g is not None and s.pos[s.heads[h]] == "VERB":
+            return g, True, None
     if subj is not None:
         return subj, False, None
-    h, dep = s.heads[v], s.deps[v]
     if s.tags[v] == "VBN" and dep == "advcl":
         return None, False, None  # "Asked about X, Clinton said": she was asked; the asker is not named
     inherited, cue_lo = False, None
@@ -1234,6 +1242,16 @@ def _felt(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
                  False, s.index, acts[0] if acts else None)
 
 
+def _reported_by(s: Sentence, noun: int, kids) -> bool:
+    """A message or document whose participle or relative clause reports
+    what it says ("a statement calling ...", "a letter that says ...")."""
+    if s.lemmas[noun].lower() not in MESSAGE_NOUNS | DOCUMENTS:
+        return False
+    return any(s.pos[k] == "VERB" and _is_cue(s, k) and (s.deps[k] == "acl" and s.tags[k] == "VBG" or (
+        s.deps[k] == "relcl" and any(s.words[c].lower() in ("that", "which") and s.deps[c] == "nsubj"
+                                     for c in kids[k]))) for k in kids[noun])
+
+
 def _message(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     """"Trump unleashed a flurry of tweets shaming X", "sent a letter
     opposing Y": any verb whose object is a message names what its subject
@@ -1249,6 +1267,8 @@ def _message(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
     if obj is None or subj is None:
         return None
+    if _reported_by(s, obj, kids):
+        return None  # "sent a letter calling the test a violation": the participle's report, theirs
     if all(s.deps[k] == "det" and s.words[k].lower() in ("this", "these", "that", "those", "the") for k in kids[obj]) \
             and kids[obj]:
         return None  # "made the comments", "made this statement": a message said elsewhere
