@@ -155,3 +155,16 @@ def test_periods_holidays_sets_and_halves(nlp):
     assert got["Thursday"][1] == "1989-10-26"  # a possessive weekday is a day reported on
     got = tx("Violence rose over the past year and in the last decade.", "1998-03-03", nlp)
     assert got["the past year"] == ("DATE", "1997", None) and got["the last decade"][1] == "198"
+
+
+def test_not_times_in_general_news():
+    # numbers and names that look like years, sports halves, a fall that is a drop, 'headquarters'
+    got = tx("Flight 1800 left under Resolution 1701 after the 1600 meters race; he was named player of "
+             "the year. The now-defunct firm saw the fall of the Berlin Wall and a fall in prices.", "1998-10-10")
+    assert not any(k in got for k in ("1800", "1701", "1600", "the year", "now", "fall"))
+    got = tx("Smith scored two touchdowns in the fourth quarter and the Jets led in the second half.", "1998-10-10")
+    assert "the fourth quarter" not in got and "the second half" not in got
+    got = tx("Profit rose 5% in the fourth quarter.", "1998-10-10")
+    assert got["the fourth quarter"][1] == "1998-Q4"
+    got = tx("The company moved its headquarters to Atlanta a year ago.", "1998-08-10")
+    assert got["a year ago"][1] == "1997"  # a quarter only near a quarterly report
