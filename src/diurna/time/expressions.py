@@ -320,6 +320,11 @@ def _pick_year(anchor: dt.date, cands: list[dt.date], tense: str | None) -> dt.d
         return max(past) if past else min(cands, key=lambda c: abs((c - anchor).days))
     if tense == "future":
         fut = [c for c in cands if c >= anchor]
+        past = [c for c in cands if c < anchor]
+        # the other way round: a day of the last weeks in a future clause is
+        # one named as past ("will study the Aug. 7 bombings"), not next year's
+        if past and fut and (anchor - max(past)).days <= 30 and (min(fut) - anchor).days > 300:
+            return max(past)
         return min(fut) if fut else min(cands, key=lambda c: abs((c - anchor).days))
     return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor))
 
