@@ -453,6 +453,9 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
         # hang on the verb as an adverbial clause, is what they are told
         core += [c for c in kids[v] if c > after and s.deps[c] == "advcl" and any(
             s.words[k].lower() == "to" and s.deps[k] == "aux" for k in kids[c])]
+    # "decline to appeal": an infinitive right after the verb that the parser took for an adverbial clause
+    core += [c for c in kids[v] if s.deps[c] == "advcl" and c not in core and after + 1 < len(s.words) and s.words[
+        after + 1].lower() == "to" and s.deps[after + 1] == "aux" and min(_subtree(s, c, kids)) == after + 1]
     if after > v:  # "called for the repeal", "called on Trump to stop": what the cue's preposition governs
         core += [c for c in kids[after] if s.deps[c] in ("pobj", "pcomp")]
         core += [c for c in kids[v] if c > after and s.deps[c] in ("xcomp",) and c not in core]
