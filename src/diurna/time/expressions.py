@@ -605,8 +605,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None
         rel = (g.get("rel") or "").lower()
         t = tense
-        if t != "future" and m.string[m.end():m.end() + 2] in ("'s", "’s"):
-            t = "past"  # "Thursday's closing price", "Friday's bombing": a day reported on
+        if m.string[m.end():m.end() + 2] in ("'s", "’s") and (t != "future" or not _SCHEDULED.match(m.string, m.end() + 2)):
+            t = "past"  # "Thursday's closing price", "Friday's bombing": a day reported on; "Friday's meeting will" ahead
         rel = rel.split()[-1] if rel else rel  # "the previous Friday": before the day the text names (_resolve_refs)
         if rel in ("last", "previous", "past"):
             t = "past"
@@ -864,6 +864,8 @@ _AWARD_BEFORE = re.compile(r"\b(?:player|person|man|woman|coach|rookie|manager|p
                            r"book|movie|film|story|word|event)s?\s+of\s+$", I)
 _NUMBER_BEFORE = re.compile(r"\b(?:flight|room|route|highway|no\.|number|resolution|suite|apartment|bus|chapter|article|section|"
                             r"pages?|model|version|windows|boeing|airbus|interstate|channel|box|unit)\s+$", I)
+_SCHEDULED = re.compile(r"\s+(?:\w+\s+)?(?:meeting|vote|deadline|election|summit|game|talks|session|hearing|ceremony|match|rally|"
+                        r"visit|trip|debate|race|launch|opening|trial|auction|sale|conference|funeral|parade|celebrations?)\b", I)
 _PAST_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE"}
 
 
