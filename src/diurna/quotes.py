@@ -874,9 +874,11 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
     if s.tags[v] == "VBN" and dep == "advcl":
         return None, False, None  # "Asked about X, Clinton said": she was asked; the asker is not named
     inherited, cue_lo = False, None
-    if dep == "conj" and s.tags[v] in ("VBD", "VBZ") and s.tags[h] == "VB" and s.deps[h] == "ccomp":
-        # "Trump said he would order X and warned against Y": the parser joined "warned" to "order",
-        # whose tense it does not share; it goes with the verb that reports them
+    if dep == "conj" and s.tags[v] in ("VBD", "VBZ") and s.deps[h] == "ccomp" and (s.tags[h] == "VB" or (
+            _lemma(s, v) in REPORTING and s.tags[v] == s.tags[s.heads[h]] and _is_cue(s, s.heads[h]))):
+        # "Trump said he would order X and warned against Y", "China said it was opposed to the test and
+        # warned North Korea ...": the parser joined "warned" to the reported clause, whose tense it does
+        # not share or which reports nothing itself; it goes with the verb that reports them
         h = s.heads[h]
     if h != v and dep in ("xcomp", "advcl", "conj") and s.pos[h] in ("VERB", "AUX") and not art.quoted(s.offsets[h]):
         inherited = True
@@ -886,7 +888,8 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
             # "was forced to admit", "can be heard yelling": the one the passive is about
             dep == "xcomp" and s.deps[k] == "nsubjpass")), None)
         obj = next((k for k in kids[h] if s.deps[k] in ("dobj", "obj") and k < v), None)
-        if dep == "xcomp" and obj is not None and s.pos[obj] in ("PROPN", "NOUN", "PRON"):
+        if dep == "xcomp" and obj is not None and (s.pos[obj] in ("PROPN", "PRON") or s.pos[obj] == "NOUN" and (
+                s.lemmas[obj].lower() in HEARERS or s.lemmas[obj].lower().endswith(_PERSON_SUFFIXES))):
             subj = obj  # "forced Stumpf to admit", "led the journalist to fear": the one made to
         elif dep == "xcomp" and subj is not None:  # "appeared to suggest": the cue starts at the head
             cue_lo = _cue(art.text, s, h, kids)[0]
@@ -910,6 +913,10 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
     if subj is None:
         subj = _stray_subject(s, v if not inherited else h)
     return subj, inherited, cue_lo
+
+
+# endings of nouns of people ("journalist", "leader", "investor", "politician", "participant", "resident")
+_PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent")
 
 
 def _stray_subject(s: Sentence, v: int) -> int | None:
@@ -1233,7 +1240,7 @@ def _felt(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
             s.deps[c] in ("xcomp", "ccomp", "advcl", "oprd") for c in kids[v] if c > obj):
         return None
     if s.pos[obj] == "NOUN" and not (s.lemmas[obj].lower() in HEARERS or s.lemmas[obj].lower().endswith(
-            ("ist", "er", "or", "ian", "ant", "ent")) or actors_for(s, obj, kids, mentions, people=people)):
+            _PERSON_SUFFIXES) or actors_for(s, obj, kids, mentions, people=people)):
         return None  # "concerns the budget": not people
     cue_lo, cue_hi, _ = _cue(text, s, v, kids)
     toks = _subtree(s, obj, kids)
