@@ -248,6 +248,14 @@ def test_titles_of_people_with_several_offices_and_namesakes(nlp):
     assert not [e for e in r.evidence if e.kind == "office"]
     r = infer(nlp, "Justice Antonin Scalia wrote the dissent.")
     assert (r.earliest, r.latest) == ("1986-09-26", "2016-02-13")
+    # abbreviated titles; a governor before his presidency
+    r = infer(nlp, "Texas Gov. George W. Bush said he would cut taxes, and President Clinton disagreed.")
+    assert (r.earliest, r.latest) == ("1995-01-17", "2000-12-21")
+    r = infer(nlp, "Sen. John Kerry of Massachusetts questioned the plan.")
+    assert (r.earliest, r.latest) == ("1985-01-03", "2013-02-01")
+    # a leader named without an office is only a weak lower bound: a tenure outweighs it
+    r = infer(nlp, "George W. Bush won the New Hampshire primary, and Vice President Al Gore won in Iowa.")
+    assert (r.earliest, r.latest) == ("1995-01-17", "2001-01-20")
     # an elected president not yet in office: before the term began
     r = infer(nlp, "President-elect Bill Clinton named his cabinet.")
     assert r.earliest >= "1992-09-01" and r.latest == "1993-01-20"

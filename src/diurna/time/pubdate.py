@@ -101,7 +101,7 @@ WEEKDAY_WINDOW = 6
 WEEKDAY_SPAN_DAYS = 2 * 366  # the other clues must first narrow the date to two years at most
 MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
-ROLE_WORDS = [(re.compile(rf"\b({words})\b", re.I), role) for words, role in [
+ROLE_WORDS = [(re.compile(rf"\b({words})(?!\w)", re.I), role) for words, role in [
     (r"foreign (minister|secretary)|secretary of state|minister of foreign affairs|top diplomat|foreign affairs minister",
      "foreign_minister"),
     (r"defen[cs]e (minister|secretary|chief)|secretary of defen[cs]e|minister of defen[cs]e|pentagon chief|war minister",
@@ -126,6 +126,7 @@ ROLE_WORDS = [(re.compile(rf"\b({words})\b", re.I), role) for words, role in [
     (r"supreme leader", "supreme_leader"),
     (r"foreign policy chief|high representative", "foreign_policy_chief"),
     (r"justice(?! (minister|ministry|department|secretary))", "supreme_court_justice"),
+    (r"governor|gov\.", "governor"),
 ]]
 # "Syrian leader Bashar al-Assad", "Soviet leader Mikhail Gorbachev": a
 # country's leader holds one of these offices ("opposition leader" none)
@@ -138,8 +139,9 @@ ELECT = [(re.compile(r"-elect\b|\bincoming\b", re.I), 120),
          (re.compile(r"\bdesignate\b|\bnominee\b|\bnominated\b", re.I), 400)]
 # a title of an office the knowledge base does not list ("Home Secretary Michael Howard",
 # "Commerce Secretary X"): the person's listed terms say nothing
-OTHER_TITLE = re.compile(r"\b(minister|secretary|chancellor|governor|chairman|chairwoman|commissioner|mayor|"
-                         r"director|candidate|nominee|ambassador|judge|justice|leader|chief)\b", re.I)
+OTHER_TITLE = re.compile(r"\b(minister|secretary|chancellor|governor|gov\.|rep\.|chairman|chairwoman|commissioner|mayor|"
+                         r"director|candidate|nominee|hopeful|challenger|contender|front-?runner|ambassador|judge|justice|"
+                         r"leader|chief)(?!\w)", re.I)
 # a past office: "former", "then-", "the late", "ousted", "then French Foreign Minister"
 FORMER = re.compile(r"\bthen\s+(?:[\w.'’-]+\s+){1,5}$"
                     r"|\b(former|ex-|then-|onetime|one-time|previous|predecessor|ousted|deposed|toppled|overthrown|exiled|"
@@ -195,6 +197,7 @@ class Evidence:
     used: bool = True
     group: int | None = None  # alternatives of one clue share a group (one of them can hold)
     until: str | None = None  # a past date: the last day of the period it names ("March 2012": 2012-03-31)
+    weight: int | None = None  # how much the clue counts when clues disagree (None: by its kind)
 
 
 @dataclass
@@ -278,14 +281,20 @@ def _find_full_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# where a title ends, going back from a name: a sentence end (not "U.S." nor
+# an abbreviated title, "Gov.", "Sen."), a clause break, another person's verb
+_TITLE_SPLIT = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Lt|St))(?<!\b(?:Gov|Sen|Rep|Gen|Col|Maj|Adm|Mrs|Sgt|Rev))"
+                          r"(?<!\b(?:Capt|Cmdr|Brig|Atty|Prof|Supt))[.!?]\s|[;:()]|,(?!\s*$)|"
+                          r"\b(?:and|or|with|by|met|said|says|told|while|to|for|from)\b")
+
+
 def _title_window(before: str, after: str) -> tuple[str, str]:
     """The words that give a named person's office: a title right before the
     name ("Russian Prime Minister Vladimir Putin", "the foreign minister,
     Sergei Lavrov") or an apposition right after it ("Sergei Lavrov, Russia's
     foreign minister,"), not another person's title in the same sentence
     ("President Assad and Mr Putin").  Returns the words before and after."""
-    head = re.split(r"(?<![A-Z])[.!?]\s|[;:()]|,(?!\s*$)|\b(?:and|or|with|by|met|said|says|told|while|to|for|from)\b",
-                    before)[-1]
+    head = _TITLE_SPLIT.split(before)[-1]
     head = " ".join(head.split()[-6:])
     m = re.match(r"\s*,\s*([^,;.()]{0,60}?)(?:,|\.(?:\s|$)|;|$)", after)
     tail = m.group(1) if m and not re.search(r"\b(?:who|which|that|said|says|told|and|whose)\b", m.group(1)) else ""
@@ -393,8 +402,10 @@ def _office_evidence(text: str, entities: list[tuple[int, int, str]]) -> list[Ev
                 # for years before their first listed office (Samuel Alito, a
                 # prosecutor in 1989), so they give no clue
                 lo = min(t.start for t in terms)
+                # (it counts as a date in passing, not as a tenure: a candidate
+                # or a governor is named before the first listed term)
                 ev = Evidence("office", text[start:end], _iso(lo), None,
-                              f"{terms[0].name}: named without an office, after {lo} (the first term's start)")
+                              f"{terms[0].name}: named without an office, after {lo} (the first term's start)", weight=1)
                 if (ev.earliest, ev.latest) not in seen:
                     seen.add((ev.earliest, ev.latest))
                     out.append(ev)
@@ -707,7 +718,8 @@ def _combine(evidence: list[Evidence], regions: list | None = None) -> tuple[dt.
         groups = {}
         for i in cover:
             g = evidence[i].group if evidence[i].group is not None else ("i", i)
-            groups[g] = max(groups.get(g, 0), 2 if evidence[i].kind in ("office", "weekday", "stamp") else 1)
+            e = evidence[i]
+            groups[g] = max(groups.get(g, 0), e.weight or (2 if e.kind in ("office", "weekday", "stamp") else 1))
         w = sum(groups.values())
         if w > best_n:
             best_sets, best_n = [cover], w
