@@ -828,8 +828,13 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
     if bare and not cue_word:
         return None
     if not stance and speaker is not None and speaker.start < cue_lo and _aside(text, s, speaker, cue_hi):
-        # "Even if ..., Mr. Morgan said, he has already ...": the whole sentence around the aside
-        content = _span(text, _opening(text, s.start, speaker.start), s.end)
+        # "Even if ..., Mr. Morgan said, he has already ...": the whole sentence around the aside, up to
+        # a paragraph break (a sentence the parser ran on); "X, he said, and Y": X, the clause it closes
+        end = text.find("\n", cue_hi, s.end)
+        end = s.end if end < 0 else end
+        if re.match(r"[^,]{0,40},\s+(?:and|but)\s", text[cue_hi:end]):
+            end = speaker.start
+        content = _span(text, _opening(text, s.start, speaker.start), end)
         if content.text.endswith("."):
             content = Span(content.text[:-1], content.start, content.end - 1)
         return Quote(speaker, cue, content, False, s.index, actor)
