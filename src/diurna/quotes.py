@@ -851,8 +851,26 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
     content = _paragraph_cut(text, _span(text, s.offsets[lo], _tok_end(s, hi)), cue)
     if not content.text:
         return None
+    if hi == len(s.words) - 1 and cue.end <= content.start:
+        content = _run_on(art, s, content)
     return Quote(speaker, cue, content, any(a <= content.start and content.end <= b for a, b in art.quotes),
                  s.index, actor)
+
+
+def _run_on(art: _Article, s: Sentence, content: Span) -> Span:
+    """A content ending a sentence that does not end with a stop, when the
+    next sentence goes on in the same paragraph, goes on with it: the small
+    model splits sentences before a capitalised word ("Clinton cited
+    disparaging remarks | Trump had made about Machado as examples of ...")."""
+    k = s.index + 1
+    if k >= len(art.sentences) or art.sentences[s.index] is not s or not s.words[-1][-1:].isalnum():
+        return content
+    nxt = art.sentences[k]
+    if "\n" in art.text[s.end:nxt.start] or art.quoted(nxt.start) or any(
+            nxt.pos[i] == "VERB" and _lemma(nxt, i) in REPORTING for i in range(len(nxt.words))):
+        return content  # not into a report of its own ("... 13th | Amendment was ...,” she said")
+    end = nxt.end - 1 if art.text[nxt.end - 1:nxt.end] == "." else nxt.end
+    return _span(art.text, content.start, end)
 
 
 def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, int | None] | None:
