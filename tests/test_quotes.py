@@ -274,3 +274,8 @@ def test_span_conventions_of_the_second_pass(nlp):
     assert (q.speaker.text, q.content.text) == ("The ministry", "the test a clear violation of the resolutions")
     q = one("The campaign released a letter from his doctor that says he is in good health.", "says")
     assert (q.speaker.text, q.content.text) == ("The campaign", "he is in good health")
+    # a second quotation the sentence goes on after is a clause of its own, not the second half of the first
+    qs = quotes(nlp, "“This just isn’t right,” Warren said. “You squeezed employees” to raise the stock price, "
+                     "she said.")
+    assert [(q.speaker.text, q.content.text) for q in qs] == [
+        ("Warren", "“This just isn’t right,”"), ("she", "“You squeezed employees” to raise the stock price")]

@@ -1025,7 +1025,8 @@ def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span, clause_
         # split around the cue: “A,” he said. “B.”
         nxt = next((j for j, (x, _) in enumerate(quotes) if x >= hi), None)
         gap = text[hi:quotes[nxt][0]] if nxt is not None else ""
-        if nxt is not None and nxt not in art.used and re.fullmatch(_SPLIT_GAP, gap) and not _ADDING.search(gap):
+        if nxt is not None and nxt not in art.used and re.fullmatch(_SPLIT_GAP, gap) and not _ADDING.search(gap) \
+                and not _goes_on(art, quotes[nxt][1]):
             art.used.add(nxt)
             b = quotes[nxt][1]
         # a quotation that opens inside its clause: 'The country "has made changes," he said'
@@ -1043,6 +1044,15 @@ def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span, clause_
     if where == "after" and re.match(r" [a-z]", tail) and text[b - 2:b - 1] not in (",", "?", "!") and "\n" not in tail and not re.search(r"[“”\"]|''", tail):
         b = end - 1 if text[end - 1] == "." else end
     return Span(text[a:b], a, b)
+
+
+def _goes_on(art: _Article, b: int) -> bool:
+    """Whether the sentence goes on with words after a quotation closing at
+    ``b`` (“B” to drive up the stock price, she said): then the quotation
+    is part of a clause of its own, not the second half of one before."""
+    end = next((x.end for x in art.sentences if x.start <= b - 1 < x.end), b)
+    nl = art.text.find("\n", b, end)
+    return re.search(r"\w", art.text[b:end if nl < 0 else nl]) is not None
 
 
 def _as_clause(text, s: Sentence, v: int, kids, speaker, cue: Span, actor, put_it: bool) -> Quote | None:
