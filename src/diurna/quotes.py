@@ -508,7 +508,8 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
     while hi > lo and s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")"):
         hi -= 1
-    if s.words[lo].lower() in ("as", "about") and s.deps[lo] == "prep" and lo < hi:
+    if s.deps[lo] == "prep" and lo < hi and (s.words[lo].lower() in ("as", "about") or s.heads[lo] == v and s.words[
+            lo].lower() in ("on", "over", "against")):
         lo += 1  # "described as “unhinged”", "spoke out Tuesday about the death": what it was described as, about
     for k in range(lo + 2, hi + 1):
         # the writer's words after a dash closing a stance stated in the writer's words ("linked X to Y —
