@@ -256,6 +256,9 @@ def test_titles_of_people_with_several_offices_and_namesakes(nlp):
     # a leader named without an office is only a weak lower bound: a tenure outweighs it
     r = infer(nlp, "George W. Bush won the New Hampshire primary, and Vice President Al Gore won in Iowa.")
     assert (r.earliest, r.latest) == ("1995-01-17", "2001-01-20")
+    # "President Assad": the father's term or the son's, and no day is claimed
+    r = infer(nlp, "President Assad addressed the nation.")
+    assert (r.earliest, r.latest) == ("1971-03-14", "2024-12-08") and r.best is None
     # an elected president not yet in office: before the term began
     r = infer(nlp, "President-elect Bill Clinton named his cabinet.")
     assert r.earliest >= "1992-09-01" and r.latest == "1993-01-20"

@@ -71,7 +71,9 @@ supported (a clue's alternatives that nothing else decides between) all stay
 in the interval.  The best date is a
 weekday-date agreement if there is one, else the last day of the latest
 period the text names as past (a date, a yearless date, a dated event: news
-is written soon after what it reports), else the middle of the interval.
+is written soon after what it reports), else the middle of the interval;
+none when the interval is open on one side or made of several equally
+supported stretches (no day is better than another).
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ ROLE_WORDS = [(re.compile(rf"\b({words})(?!\w)", re.I), role) for words, role in
      r"chairman of the federal reserve", "central_bank_chair"),
     (r"(house )?speaker", "speaker"),
     (r"general secretary|communist party (chief|leader|boss)", "party_leader"),
-    (r"supreme leader", "supreme_leader"),
+    (r"supreme leader|paramount leader", "supreme_leader"),
     (r"foreign policy chief|high representative", "foreign_policy_chief"),
     (r"justice(?! (minister|ministry|department|secretary))", "supreme_court_justice"),
     (r"governor|gov\.", "governor"),
@@ -910,6 +912,11 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             best = r_lo + (r_hi - r_lo) / 2
         else:
             best = r_lo or r_hi
+        if cand is None and len(regions) > 1:
+            # several equally supported stretches ("President Assad": the
+            # father's or the son's term) and nothing in the text picks one:
+            # no day is claimed
+            best = None
         if cand is None and (lo is None or hi is None):
             # bounded on one side only ("after 2022", a tenure still running):
             # no day is better than another, so none is claimed; the interval
