@@ -1254,6 +1254,10 @@ def _ref_step(kind: str, m: re.Match) -> tuple[str, int] | None:
         return (g.get("u") or g["u3"]).lower(), 0
     if kind == "thepart":
         return (g.get("part") or g.get("part2") or "midday").lower(), 0
+    if kind == "ago" and g["dir"].lower() == "earlier" and _unit_key(g["u"]) in ("day", "week", "month"):
+        n = _num(g["n"])  # "two days earlier": before the day the text names
+        if n is not None and float(n).is_integer():
+            return _unit_key(g["u"]), -int(n)
     if kind == "relunit" and g["rel"].lower() in ("following", "previous", "same"):
         return g["u"].lower(), {"following": 1, "previous": -1, "same": 0}[g["rel"].lower()]
     return None
