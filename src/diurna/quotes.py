@@ -912,6 +912,10 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
             # "was forced to admit", "can be heard yelling": the one the passive is about
             dep == "xcomp" and s.deps[k] == "nsubjpass")), None)
         obj = next((k for k in kids[h] if s.deps[k] in ("dobj", "obj") and k < v), None)
+        if dep == "xcomp" and obj is not None and s.tags[v] == "VBG" and s.pos[obj] == "NOUN":
+            # "uses footage of Hillary Clinton asking, “...”": the one shown saying it
+            obj = next((k for p in kids[obj] if p > obj and s.words[p].lower() == "of" for k in kids[p]
+                        if s.deps[k] == "pobj" and s.pos[k] == "PROPN"), obj)
         if dep == "xcomp" and obj is not None and (s.pos[obj] in ("PROPN", "PRON") or s.pos[obj] == "NOUN" and (
                 s.lemmas[obj].lower() in HEARERS or s.lemmas[obj].lower().endswith(_PERSON_SUFFIXES))):
             subj = obj  # "forced Stumpf to admit", "led the journalist to fear": the one made to
