@@ -1155,7 +1155,7 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
             toks = _subtree(s, obj[0], kids)
             span = (min(toks), max(toks))
             cue = Span(text[cue.start:_tok_end(s, of)], cue.start, _tok_end(s, of))
-    if span is None and (not _clause_only(low) or any(
+    if span is None and (not _clause_only(low) or s.words[last].lower() == "about" or any(
             # "see the program as an opportunity", "found that action unconstitutional": a small clause
             s.deps[c] == "oprd" or (s.deps[c] == "prep" and s.words[c].lower() == "as")
             # "a 2014 study found 31 incidents": what a study finds is its content
