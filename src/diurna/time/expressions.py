@@ -295,18 +295,19 @@ def _resolve_weekday(anchor: dt.date, wd: int, tense: str | None) -> dt.date:
     return anchor - dt.timedelta(days=back) if back <= diff else anchor + dt.timedelta(days=diff)
 
 
-def _resolve_month_day(anchor: dt.date, m: int, d: int, tense: str | None) -> dt.date | None:
+def _resolve_month_day(anchor: dt.date, m: int, d: int, tense: str | None, strict: bool = False) -> dt.date | None:
     cands = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             cands.append(dt.date(y, m, d))
         except ValueError:
             pass
-    return _pick_year(anchor, cands, tense)
+    return _pick_year(anchor, cands, tense, strict)
 
 
-def _pick_year(anchor: dt.date, cands: list[dt.date], tense: str | None) -> dt.date | None:
-    """The one of the same day in neighbouring years the clause points to."""
+def _pick_year(anchor: dt.date, cands: list[dt.date], tense: str | None, strict: bool = False) -> dt.date | None:
+    """The one of the same day in neighbouring years the clause points to
+    (``strict``: after "since", never ahead)."""
     if not cands:
         return None
     if tense == "past":
@@ -315,7 +316,7 @@ def _pick_year(anchor: dt.date, cands: list[dt.date], tense: str | None) -> dt.d
         # a date most of a year back would carry its year; a deadline in the
         # coming weeks often sits in a past-tense clause ("had been set to
         # expire Nov. 6")
-        if past and fut and (anchor - max(past)).days > 240 and (min(fut) - anchor).days <= 60:
+        if past and fut and not strict and (anchor - max(past)).days > 240 and (min(fut) - anchor).days <= 60:
             return min(fut)
         return max(past) if past else min(cands, key=lambda c: abs((c - anchor).days))
     if tense == "future":
@@ -354,10 +355,13 @@ _MODS = {"early": "START", "the start of": "START", "the beginning of": "START",
 
 
 def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None):
-    """(type, value, mod) for a match, or None to drop it."""
+    """(type, value, mod) for a match, or None to drop it.  ``tense`` is the
+    direction: past, future, present, None, or "since" (strictly past)."""
     g = m.groupdict()
     low = m.group(0).lower()
     A = anchor
+    strict = tense == "since"
+    tense = "past" if strict else tense
     if kind == "iso":
         return "DATE", f"{g['y']}-{g['m']}-{g['d']}", None
     if kind in ("mdy", "dmy"):
@@ -383,7 +387,7 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
                         return "DATE", dt.date(y, mon, day).isoformat(), None
                 except ValueError:
                     pass
-        d = _resolve_month_day(A, mon, day, tense)
+        d = _resolve_month_day(A, mon, day, tense, strict)
         return ("DATE", d.isoformat(), None) if d else None
     if kind == "my":
         mod = _MODS.get((g.get("mod") or "").lower().strip())
@@ -1091,13 +1095,16 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
             tense = tense_at(sents[i], start)
         if tense is None and (kind in NEEDS_TENSE or not sents):
             tense = _lexical_tense(text, start, end)
+        direction = _direction(tense)
         if kind in NEEDS_TENSE:
             # the preposition outweighs the clause: "has been closed since
-            # Jan. 13" looks back, "extended until mid-November" forward
+            # Jan. 13" looks back (and never ahead), "extended until mid-November" forward
             pre = _TENSE_PREP.search(text, max(0, start - 12), start)
             if pre:
-                tense = "past" if pre.group(1).lower() == "since" else "future"
-        norm = _normalise(kind, m, anchor, _direction(tense))
+                since = pre.group(1).lower() == "since"
+                tense = "past" if since else "future"
+                direction = "since" if since else "future"
+        norm = _normalise(kind, m, anchor, direction)
         if norm is None:
             continue  # a shorter or later candidate may still cover this text
         typ, value, mod = norm
