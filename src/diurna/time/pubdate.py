@@ -132,7 +132,7 @@ ROLE_WORDS = [(re.compile(rf"\b({words})(?!\w)", re.I), role) for words, role in
 ]]
 # "Syrian leader Bashar al-Assad", "Soviet leader Mikhail Gorbachev": a
 # country's leader holds one of these offices ("opposition leader" none)
-LEADER = re.compile(r"\b([\w.'’-]+(?:\s+[\w.'’-]+)?)\s+(?:leader|ruler|strongman|dictator)\b", re.I)
+LEADER = re.compile(r"\b([\w.'’-]+)\s+(?:leader|ruler|strongman|dictator)\b", re.I)
 LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader", "supreme_leader")
 # a deputy's or a shadow's title is not the office ("Deputy Prime Minister", "Assistant Secretary of State")
 DEPUTY = re.compile(r"\b(deputy|vice|assistant|under|junior|shadow)[- ]+$", re.I)
@@ -357,7 +357,8 @@ def _roles_in(title: str) -> list[str]:
         if any(not DEPUTY.search(title[:m.start()]) for m in rx.finditer(title)):
             out.append(role)
     m = LEADER.search(title)
-    if m and (m.group(1).lower() == "soviet" or _countries_in(m.group(1))):
+    word = m.group(1) if m else ""  # the word right before: "Iraqi opposition leader" is no country's
+    if m and (word.lower() == "soviet" or _countries_in(word)):
         out += [r for r in LEADER_ROLES if r not in out]
     return out
 
