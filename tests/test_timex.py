@@ -174,3 +174,12 @@ def test_not_times_in_general_news():
     assert got["the fourth quarter"][1] == "1998-Q4"
     got = tx("The company moved its headquarters to Atlanta a year ago.", "1998-08-10")
     assert got["a year ago"][1] == "1997"  # a quarter only near a quarterly report
+
+
+def test_parts_of_days_and_names(nlp):
+    got = tx("Yesterday morning, protesters marked 30 years since the uprising; a couple of nights ago, "
+             "an MP said so. USA Today reported it.", "2012-04-13", nlp)
+    assert got["Yesterday morning"] == ("TIME", "2012-04-12TMO", None)
+    assert got["30 years"] == ("DURATION", "P30Y", None)  # "N years since": a length of time
+    assert got["a couple of nights ago"][1] == "2012-04-11"
+    assert "Today" not in got  # a newspaper's name

@@ -149,7 +149,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         rf"(?:\s+of\s+(?:(?P<y2>{_YEAR})|(?P<rel2>this|last|next|the)\s+(?:fiscal\s+|calendar\s+)?year\b(?!-)))?", I)),
     ("sameper", re.compile(r"\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter|half|month|week|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)\s+year\b", I)),
     ("wdpart", re.compile(rf"\b(?:(?P<rel>(?:this\s+)?coming|this\s+past|this|last|next|early|late|earlier|later|the\s+(?:previous|following))\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
-    ("deictic", re.compile(r"\b(?:(?:late|early|earlier|later)\s+|mid-?\s?(?P<mid>morning|afternoon|evening)\s+)?(?P<w>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening))\b", I)),
+    ("deictic", re.compile(r"\b(?:(?:late|early|earlier|later)\s+|mid-?\s?(?P<mid>morning|afternoon|evening)\s+)?(?P<w>tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening)|today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b", I)),
     ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>1[6-9]\d0|20[0-9]0)['’]?s\b|['’](?P<dec2>[1-9]0)s\b)", I)),
     ("century", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty-)?first|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[- ]century\b", I)),
     ("modyear", re.compile(rf"\b(?P<mod>early|mid|late|the end of|the start of|the beginning of|the middle of|end)\s*-?\s*(?P<y>{_YEAR})\b", I)),
@@ -159,7 +159,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("yperiod", re.compile(rf"\bthe\s+(?P<y>{_YEAR})\s+(?:period|quarter)\b", I)),
     ("yearago", re.compile(r"\byear[- ](?:ago|earlier)\b", I)),
     ("term", re.compile(r"\bthe\s+(?P<w>near|short|long)\s+term\b(?!-)(?!\s+(?:debt|bonds?|notes?|loans?|rates?|interest|securities|paper|investments?|financing|borrowing|care|contracts?|deals?))", I)),
-    ("couple", re.compile(rf"\b(?:(?P<rel>the\s+(?:next|last|past)|the)\s+|a\s+)?couple\s+of\s+(?P<u>{_UNIT})\b", I)),
+    ("couple", re.compile(rf"\b(?:(?P<rel>the\s+(?:next|last|past)|the)\s+|a\s+)?couple\s+of\s+(?P<u>{_UNIT})\b(?:\s+(?P<ago>ago|earlier))?", I)),
     ("ahead", re.compile(r"\bthe\s+(?P<u>days|weeks|months|years|decades)\s+ahead\b|\b(?P<while>a\s+while)\b(?!\s+(?:ago|back|later|earlier))|\b(?P<later>a\s+later\s+date)\b", I)),
     ("decword", re.compile(r"\bthe\s+(?:(?P<mod>early|mid|late)[- ])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", I)),
     ("fiscal", re.compile(rf"\b(?:fiscal|the\s+year|calendar)\s+(?P<y>{_YEAR})\b", I)),
@@ -395,9 +395,10 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if kind == "ago":
         n, (_, unit) = _num(g["n"]), UNITS[_unit_key(g["u"])]
         direction = g["dir"].lower()
-        if direction in ("after", "before", "later"):
-            # "two months after the attack", "three days later": a length of
-            # time from another event (TimeML: DURATION, without the "after")
+        if direction in ("after", "before", "later", "since"):
+            # "two months after the attack", "three days later", "30 years
+            # since the uprising": a length of time from another event
+            # (TimeML: DURATION, without the "after")
             return "DURATION", _duration(n, _unit_key(g["u"])), None
         sign = -1 if direction in ("ago", "earlier", "before", "since") else 1
         if A is None or n is None:
@@ -629,6 +630,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "TIME", f"{v}T{PARTS[g['part'].lower()]}", None
         return "DATE", v, None
     if kind == "deictic":
+        if m.group(0)[0].isupper() and not re.search(r"(?:^|[.!?:;\"“”'‘’(\[\n_-])\s*$", m.string[max(0, m.start() - 6):m.start()]):
+            return None  # "Russia Today", "USA Today": a name in running text
         w = re.sub(r"\s+", " ", g["w"].lower())  # "late yesterday", "mid-afternoon yesterday": yesterday
         if A is None:
             return ("TIME" if any(p in w for p in PARTS) or w == "tonight" or g.get("mid") else "DATE"), None, None
@@ -685,6 +688,10 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", "FUTURE_REF", None
     if kind == "couple":
         rel = (g.get("rel") or "").lower()
+        if g.get("ago"):
+            # "a couple of nights ago": two units back
+            u = _unit_key(g["u"])
+            return "DATE", (_offset(A, -2, UNITS["day" if u == "night" else u][1]) if A else None), None
         if rel.endswith(("last", "past")) or rel.endswith("next") or not rel.startswith("the"):
             return "DURATION", _duration(2, _unit_key(g["u"])), None
         return None
