@@ -162,6 +162,7 @@ def test_seeds_dated_from_text_alone(seeds_dir, nlp):
         widths[key] = r.width_days
         if key == "002":
             assert r.best == "2013-09-16"
+    print("seed intervals (days):", widths)
     # six months at most: 003 needs the Security Council's members and the draft resolution before its vote
     assert all(w <= 183 for w in widths.values()), widths
 

@@ -270,7 +270,7 @@ def _full_names() -> dict[str, list[str]]:
 
 
 def _find_full_names(text: str) -> list[tuple[int, int, str]]:
-    idx, low, out, pos = _full_names(), text.lower(), [], 0
+    idx, low, out, pos = _full_names(), text.lower().replace("’", "'"), [], 0  # (same length: offsets hold)
     for m in _WORD.finditer(low):
         if m.start() < pos:
             continue
