@@ -545,7 +545,7 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
         lo = hi = subj  # "who", as annotators mark it (the actor is resolved from the noun it hangs on)
     else:
         toks = set(_subtree(s, subj, kids, lambda c: s.deps[c] in ("advcl", "parataxis") or c >= v > subj or (
-            _aside_of_speaker(s, c, kids))))
+            _aside_of_speaker(s, c, kids)) or (s.deps[c] == "npadvmod" and s.heads[c] == subj and c > subj)))
         lo = hi = subj  # the words around the subject, up to an aside left out
         while lo - 1 in toks:
             lo -= 1
@@ -1414,6 +1414,8 @@ def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
         prep = next((c for c in kids[v] if c == v + 1 and s.deps[c] == "prep"
                      and s.words[c].lower() in ("of", "for", "about", "on", "over", "against")), None)
         comp = next((c for c in kids[prep] if s.deps[c] in ("pobj", "pcomp")), None) if prep is not None else None
+        if comp is not None and _setting(s, prep, kids):
+            comp = None  # "his remarks on Saturday": when, not what about
         cue_end = prep if comp is not None else v
     if poss is None or comp is None:
         return None
