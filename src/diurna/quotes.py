@@ -1139,9 +1139,11 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
     if comp is not None:
         span = _content(s, comp, kids)
         subj = next((k for k in kids[comp] if s.deps[k] in ("nsubj", "nsubjpass")), None)
-        if subj is not None and span[0] == last + 1 and s.deps[span[0]] in ("prep", "npadvmod") and \
-                s.heads[span[0]] == comp and span[0] < subj and "," not in s.words[span[0]:subj]:
-            # "said after the convention he would ...", "said Friday he would ...": when, not what
+        adjunct = next((c for c in kids[comp] if s.deps[c] in ("prep", "npadvmod") and c < (subj or 0) and min(
+            _subtree(s, c, kids)) == span[0]), None)
+        if adjunct is not None and span[0] > last and all(s.heads[t] == v or s.heads[s.heads[t]] == v for t in range(
+                last + 1, span[0])) and "," not in s.words[span[0]:subj]:
+            # "said after the convention he would ...", "told voters this weekend he would ...": when, not what
             span = (min(_subtree(s, subj, kids)), span[1])
         if span[0] < v < span[1]:
             span = None
