@@ -169,7 +169,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("clock", re.compile(rf"(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midnight)\b){_TZ}"
                          r"|\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s*(?P<tz24>GMT|UTC|local\s+time)\b"
                          r"|\b(?:at|by|until|till|before|after|around|about|from)\s+(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)\b(?![.:,]?\d)(?!\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
-                         r"|\b(?P<ho>[01]?\d)\s+o['’]clock\b", I)),
+                         r"|\b(?P<ho>[01]?\d)\s+o['’]clock\b"
+                         r"|\b(?<![:.])(?P<hz>[01]?\d|2[0-3]):(?P<mz>[0-5]\d)\s*(?:GMT|UTC)\b", I)),
     ("set", re.compile(rf"\b(?:every|each)\s+(?P<u>{_UNIT}|{_DAY}|{_MON}|{_SEASON})\b|\b(?P<wdp>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s\b", I)),
     ("holiday", re.compile(r"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?"
                            r"|Good\s+Friday|Halloween|Valentine['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth|Memorial\s+Day|Labor\s+Day|Veterans['’]?\s+Day"
@@ -852,8 +853,8 @@ def _clock_of(g: dict) -> str | None:
     zone ("0730 GMT"), noon, midnight (TimeML: the end of the day, ``24:00``)."""
     if g.get("h24"):
         return f"{g['h24']}:{g['m24']}"
-    if g.get("hc"):
-        return f"{int(g['hc']):02d}:{g['mc']}"  # "at 8:30": as written
+    if g.get("hc") or g.get("hz"):
+        return f"{int(g['hc'] or g['hz']):02d}:{g['mc'] or g['mz']}"  # "at 8:30", "07:00 GMT": as written
     if g.get("ho"):
         return f"{int(g['ho']):02d}:00" if 0 < int(g["ho"]) <= 12 else None  # "at 8 o'clock"
     if g.get("noon"):
