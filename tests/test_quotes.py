@@ -279,3 +279,7 @@ def test_span_conventions_of_the_second_pass(nlp):
                      "she said.")
     assert [(q.speaker.text, q.content.text) for q in qs] == [
         ("Warren", "“This just isn’t right,”"), ("she", "“You squeezed employees” to raise the stock price")]
+    # a colon opens a quotation in the next paragraph
+    q = one('The New York Times reports:\n\n"Only a quarter of the donors gave less than $200. Most gave more."\n\n'
+            'The campaign did not comment.', "reports:")
+    assert q.direct and q.content.text == '"Only a quarter of the donors gave less than $200. Most gave more."'

@@ -617,6 +617,8 @@ def _adjacent_quote(text: str, quotes, used, lo: int, hi: int, para_end: int, se
             return k, "before"
         if a >= hi and a < para_end and re.fullmatch(r"\s*(?:[^“”\"\n.;]{0,50}[:,])?\s*", text[hi:a]):
             return k, "after"
+        if a >= hi and text[hi - 1:hi] == ":" and text[hi:a].strip() == "":
+            return k, "after"  # "The New York Times reports:\n\n“...”": the quotation the colon opens
     return None
 
 
