@@ -331,8 +331,10 @@ def _pick_year(anchor: dt.date, cands: list[dt.date], tense: str | None, strict:
     return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 
-def _resolve_month(anchor: dt.date, m: int, tense: str | None) -> tuple[int, int]:
+def _resolve_month(anchor: dt.date, m: int, tense: str | None, near: bool = False) -> tuple[int, int]:
     if tense == "past":
+        if near and 0 < m - anchor.month <= 2:
+            return anchor.year, m  # the coming months, named inside a noun phrase of a past clause
         return (anchor.year, m) if m <= anchor.month else (anchor.year - 1, m)
     if tense == "future":
         return (anchor.year, m) if m >= anchor.month else (anchor.year + 1, m)
@@ -361,8 +363,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
     g = m.groupdict()
     low = m.group(0).lower()
     A = anchor
-    strict = tense == "since"
-    tense = "past" if strict else tense
+    strict, near = tense == "since", tense == "past~"
+    tense = "past" if strict or near else tense
     if kind == "iso":
         return "DATE", f"{g['y']}-{g['m']}-{g['d']}", None
     if kind in ("mdy", "dmy"):
@@ -664,7 +666,7 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         mod = _MODS.get(g["mod"].lower().strip())
         if A is None:
             return "DATE", f"XXXX-{mon:02d}", mod
-        y, mm = _resolve_month(A, mon, tense)
+        y, mm = _resolve_month(A, mon, tense, near)
         return "DATE", f"{y}-{mm:02d}", mod
     if kind == "fiscal":
         return "DATE", g["y"], None
@@ -724,7 +726,7 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if A is None:
             return "DATE", f"XXXX-{mon:02d}", None
         t = {"last": "past", "next": "future"}.get(rel, tense)
-        y, mm = _resolve_month(A, mon, t)
+        y, mm = _resolve_month(A, mon, t, near and not rel)
         if rel == "this":
             y = A.year
         elif rel in ("last", "next") and mon == A.month:
@@ -976,6 +978,27 @@ def tense_at(sent: Sentence, start: int) -> str | None:
     return None
 
 
+def _under_noun(sent: Sentence, start: int, end: int) -> bool:
+    """Whether the expression at ``start:end`` hangs from a noun before any
+    verb ("a cutback in September", "November transactions")."""
+    toks = [i for i, off in enumerate(sent.offsets) if start <= off < end]
+    if not toks:
+        return False
+    t, steps = toks[-1], 0
+    while steps < 6:
+        h = sent.heads[t]
+        if h == t:
+            return False
+        t, steps = h, steps + 1
+        if start <= sent.offsets[t] < end:
+            continue
+        if sent.pos[t] in ("VERB", "AUX"):
+            return False
+        if sent.pos[t] in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
 def _verb_tense(sent: Sentence, v: int, kids) -> str | None:
     aux = [c for c in kids.get(v, []) if sent.deps[c] in ("aux", "auxpass")]
     words = {sent.words[c].lower() for c in aux}
@@ -1112,6 +1135,9 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
                 since = pre.group(1).lower() == "since"
                 tense = "past" if since else "future"
                 direction = "since" if since else "future"
+        if direction == "past" and kind in ("month", "modmon") and 0 <= i < len(sents) and sents[i].end > start \
+                and _under_noun(sents[i], start, end):
+            direction = "past~"  # "told of a cutback in September": the noun's event may be ahead
         norm = _normalise(kind, m, anchor, direction)
         if norm is None:
             continue  # a shorter or later candidate may still cover this text
