@@ -931,6 +931,9 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
             subj = next((k for k in kids[g] if s.deps[k] == "nsubj"), None)
         if subj is None and s.lemmas[h].lower() in _SETTING_NOUNS | FINDERS | DOCUMENTS:
             return h, True, None
+        if subj is None and s.deps[h] == "ROOT" and s.tags[h] == "NNS":
+            # "Trump avoids condemning X": a verb the small model took for a plural noun, its subject a name
+            subj = next((k for k in kids[h] if k < h and s.deps[k] == "compound" and s.words[k][:1].isupper()), None)
     elif dep == "pcomp":
         # "is steering clear of criticizing X", "by announcing": the subject of the verb above
         g = s.heads[h]
