@@ -283,3 +283,6 @@ def test_span_conventions_of_the_second_pass(nlp):
     q = one('The New York Times reports:\n\n"Only a quarter of the donors gave less than $200. Most gave more."\n\n'
             'The campaign did not comment.', "reports:")
     assert q.direct and q.content.text == '"Only a quarter of the donors gave less than $200. Most gave more."'
+    # a clause joined to the reporting verb goes on what was said when it quotes the speaker, not otherwise
+    q = one("He said that fraud is a big problem but “nobody has the guts to talk about it.”", "said")
+    assert q.content.text == "that fraud is a big problem but “nobody has the guts to talk about it.”"

@@ -1152,6 +1152,8 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
             span = (min(_subtree(s, subj, kids)), span[1])
         if span[0] < v < span[1]:
             span = None
+        elif comp > v:
+            span = (span[0], _joined_clause(s, v, span[1], kids))
     elif low in REPORTING:
         span = _said_before(s, v, kids)
     of = next((c for c in kids[v] if s.deps[c] == "prep" and s.words[c].lower() == "of"), None)
@@ -1180,6 +1182,25 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
         toks = _subtree(s, passive, kids, lambda c: s.deps[c] in ("relcl", "acl"))
         span = (min(toks), max(toks))
     return span, cue
+
+
+def _joined_clause(s: Sentence, v: int, hi: int, kids) -> int:
+    """The end of a reported clause with a clause the parser joined to the
+    reporting verb right after it (', and there was “no evidence" yet that
+    ...', 'but “nobody has the guts to ...”'): one with a subject of its own,
+    no report of its own and words quoted from the speaker."""
+    c = next((c for c in kids[v] if s.deps[c] == "conj" and c > hi), None)
+    if c is None or not any(s.deps[k] == "cc" and k <= min(_subtree(s, c, kids)) for k in kids[v] + kids[c]):
+        return hi
+    toks = _subtree(s, c, kids)
+    if min(toks) > hi + 3 or _is_cue(s, c) or not any(s.deps[k] in ("nsubj", "expl") for k in kids[c]) or any(
+            s.pos[t] == "VERB" and _lemma(s, t) in REPORTING for t in toks) or not any(
+            s.words[t] in ("“", "”", '"', "''", "``") for t in toks):
+        return hi  # the writer's words ("..., but that wasn't the case"); quoted words are the speaker's
+    end = max(toks)
+    while end > hi and s.pos[end] == "PUNCT" and s.words[end] not in ("”", '"', "''"):
+        end -= 1
+    return end
 
 
 def _opening(text: str, start: int, before: int) -> int:
