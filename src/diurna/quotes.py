@@ -476,6 +476,8 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     for c in sorted(kids[v]):
         if c > max(core) and s.deps[c] in ADJUNCTS and "," not in s.words[max(core):c] and not _setting(s, c, kids):
             core.append(c)
+        elif c > max(core) and s.deps[c] == "prep" and s.words[c].lower() in ("compared", "versus", "relative"):
+            core.append(c)  # "rated 32% of claims as false, compared to 11% of ...": the comparison is stated too
     if len(core) > 1:
         # "called them “lone wolves”": the one named by a pronoun is not part of what is stated
         core = [c for c in core if not (s.deps[c] in ("dobj", "obj") and s.pos[c] == "PRON")] or core
