@@ -45,6 +45,19 @@ attribution corpora (PolNeAR):
   cue is the verb with its auxiliaries, adverbs and particles ("has also
   said", "pointed out", "called for").
 
+Span conventions learned from PolNeAR's annotations (second pass): a
+passive naming no speaker has its whole clause as content ("Mr. X was
+accused of using ..."); what a noun of feeling or weighing is about is the
+content ("expressed outrage over X"), an owned noun is kept whole ("her
+plans for X"); the writer's apposition after a spaced dash closes a stance
+("linked X to Y — an opportunity he missed"); a participle after a comma
+is cut only when it reports something itself (", citing X"); an adjunct
+between the cue and a that-less clause's subject is the cue's ("said after
+the convention he would ..."); a quotation the sentence goes on after is
+the whole clause; a colon opens a quotation in the next paragraph; a
+clause joined to the reporting verb goes on what was said when it quotes
+the speaker; a sentence the model split before a capitalised word goes on.
+
 Verbs inside a quotation are part of what was said, and an attribution
 inside another one's content is left out ("Trump says he plans to ...").
 Speakers are resolved to actors with the same machinery as events
