@@ -28,6 +28,11 @@ def test_weekday_direction_follows_tense(nlp):
     assert got["Monday"][1] == "2016-10-10"
     got = tx("The minister met his counterpart on Monday.", "2016-10-05", nlp)
     assert got["Monday"][1] == "2016-10-03"
+    # an infinitive says when its verb happened unless the verb looks ahead ("expected to", "agreed to")
+    got = tx("Government forces continued to pound the city of Homs on Wednesday.", "2012-06-15", nlp)
+    assert got["Wednesday"][1] == "2012-06-13"
+    got = tx("Kofi Annan is expected to visit Damascus on Monday.", "2012-06-15", nlp)
+    assert got["Monday"][1] == "2012-06-18"
 
 
 def test_relative_and_calendar_expressions(nlp):

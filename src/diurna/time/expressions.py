@@ -944,6 +944,14 @@ _FUTURE_WORDS = re.compile(r"\b(will|'ll|shall|going to|is to|are to|plans? to|e
                            r"due to|set to|next|upcoming|would)\b", I)
 
 
+# verbs whose infinitive looks ahead of them ("expected to", "agreed to", "is to")
+_AHEAD_HEADS = frozenset({
+    "expect", "schedule", "due", "plan", "hope", "intend", "aim", "want", "agree", "promise", "vow", "threaten",
+    "prepare", "set", "decide", "pledge", "seek", "propose", "invite", "urge", "ask", "call", "order", "tell",
+    "offer", "refuse", "arrange", "slate", "be", "need", "have", "go", "get", "likely", "wish", "vote", "ready",
+    "demand", "warn", "request", "encourage", "force", "persuade", "instruct", "authorize", "commit"})
+
+
 def tense_at(sent: Sentence, start: int) -> str | None:
     """Tense of the clause governing the token at character ``start``."""
     tok = None
@@ -997,6 +1005,28 @@ def _under_noun(sent: Sentence, start: int, end: int) -> bool:
         if sent.pos[t] in ("NOUN", "PROPN"):
             return True
     return False
+
+
+def _infinitive_looks_back(sent: Sentence, start: int) -> bool:
+    """Whether the expression at ``start`` hangs from an infinitive whose verb
+    is past and does not look ahead: "continued to pound Homs on Wednesday",
+    "allowed the council to pass it on Saturday" happened then ("is expected
+    to meet Friday", "agreed to meet Friday" did not).  Only the direction of
+    a date reads this; the clause tense stays "future"."""
+    toks = [i for i, off in enumerate(sent.offsets) if off <= start]
+    if not toks:
+        return False
+    t, steps = toks[-1], 0
+    while steps < 8 and not (sent.pos[t] in ("VERB", "AUX") and sent.deps[t] not in ("aux", "auxpass")):
+        if sent.heads[t] == t:
+            return False
+        t, steps = sent.heads[t], steps + 1
+    if sent.tags[t] != "VB" or not any(sent.heads[c] == t and c != t and sent.deps[c] == "aux" and sent.words[c].lower() == "to"
+                                       for c in range(len(sent.words))):
+        return False
+    above = sent.heads[t]
+    return above != t and sent.pos[above] in ("VERB", "AUX") and sent.lemmas[above].lower() not in _AHEAD_HEADS \
+        and tense_at(sent, sent.offsets[above]) == "past"
 
 
 def _verb_tense(sent: Sentence, v: int, kids) -> str | None:
@@ -1127,6 +1157,9 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
         if tense is None and (kind in NEEDS_TENSE or not sents):
             tense = _lexical_tense(text, start, end)
         direction = _direction(tense)
+        if direction == "future" and kind in NEEDS_TENSE and 0 <= i < len(sents) and sents[i].end > start \
+                and _infinitive_looks_back(sents[i], start):
+            direction = "past"
         if kind in NEEDS_TENSE:
             # the preposition outweighs the clause: "has been closed since
             # Jan. 13" looks back (and never ahead), "extended until mid-November" forward
