@@ -286,3 +286,7 @@ def test_span_conventions_of_the_second_pass(nlp):
     # a clause joined to the reporting verb goes on what was said when it quotes the speaker, not otherwise
     q = one("He said that fraud is a big problem but “nobody has the guts to talk about it.”", "said")
     assert q.content.text == "that fraud is a big problem but “nobody has the guts to talk about it.”"
+    # "according to" whose object the parser read as a verb: the words closing the sentence
+    qs = quotes(nlp, "The host repeatedly demeaned women on the set, according to show insiders.")
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in qs] == [
+        ("show insiders", "according to", "The host repeatedly demeaned women on the set")]

@@ -813,8 +813,8 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
     """The attribution a verb cues: a direct quotation next to it, an aside
     (", he said,"), an "as X put it" clause, else what it states."""
     s, text, kids = c.s, art.text, c.kids
-    if s.pos[v] not in ("VERB", "AUX"):
-        return None  # every frame below has a verb
+    if s.pos[v] not in ("VERB", "AUX") or (v > 1 and s.words[v - 2].lower() == "according"):
+        return None  # every frame below has a verb; "according to show insiders" has none
     low = _lemma(s, v)
     put_it = _put_it(s, v, kids)
     cue_word = _is_cue(s, v) or _that_clause(s, v, kids) or put_it
@@ -1536,9 +1536,16 @@ def _prep_source(text, s: Sentence, v: int, to: int, kids, mentions, people) -> 
     to X", "in X"); the content is the sentence before the cue, or after the
     source when the cue opens the sentence."""
     pobj = next((c for c in kids[to] if s.deps[c] == "pobj"), None)
+    if pobj is None and s.words[v].lower() == "according":
+        # "according to show insiders" with "show" read as a verb: the words after "to" closing the sentence
+        rest = [t for t in range(to + 1, len(s.words)) if s.pos[t] != "PUNCT"]
+        if rest and len(rest) <= 6 and rest[-1] - to == len(rest) and "," not in s.words[to + 1:rest[-1]]:
+            pobj = max(rest, key=lambda t: s.pos[t] in ("NOUN", "PROPN"))
+            toks = rest
+    elif pobj is not None:
+        toks = _subtree(s, pobj, kids)  # the whole source: "a complaint filed by the SEC and ..."
     if pobj is None:
         return None
-    toks = _subtree(s, pobj, kids)  # the whole source: "a complaint filed by the SEC and ..."
     lo, hi = min(toks), max(toks)
     while hi > lo and s.pos[hi] == "PUNCT":
         hi -= 1
