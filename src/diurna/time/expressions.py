@@ -1367,7 +1367,8 @@ def _resolve_refs(items: list, anchor: dt.date, sents: list[Sentence]) -> None:
             h = history[-1]
             i = bisect.bisect_right(starts, t.start) - 1
             if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", h.value) and _EXPLICIT_YEAR.search(h.text) \
-                    and h.value[:4] != t.value[:4] and i >= 0 and sents[i].start <= h.start and t.start - h.end < 200:
+                    and h.value[:4] != t.value[:4] and h.value[:4] != str(anchor.year) and i >= 0 \
+                    and sents[i].start <= h.start and t.start - h.end < 200:
                 try:
                     if len(t.value) >= 10:
                         dt.date(int(h.value[:4]), int(t.value[5:7]), int(t.value[8:10]))
