@@ -132,8 +132,6 @@ def test_reference_time_and_clock_times(nlp):
              "May 22, 1995, and the following year he moved; the year before, his father had died.", "1998-08-10", nlp)
     assert got["The next day"][1] == "1998-08-08"
     assert got["the following year"][1] == "1996" and got["the year before"][1] == "1995"
-    got = tx("The fund was set up on May 22, 1995, and closed on June 3.", "1998-08-10", nlp)
-    assert got["June 3"][1] == "1995-06-03"  # the year of the date just named in the sentence
     got = tx("Investigators will study the Aug. 7 bombings before the trial starts Aug. 20.", "1998-08-12", nlp)
     assert got["Aug. 7"][1] == "1998-08-07" and got["Aug. 20"][1] == "1998-08-20"  # a day just past, not next year's
     got = tx("Rebels attacked Monday. That day, the army retreated, and in the evening the town fell.", "1998-08-12", nlp)

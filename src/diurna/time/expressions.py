@@ -1337,8 +1337,6 @@ def _ref_step(kind: str, m: re.Match) -> tuple[str, int] | None:
     return None
 
 
-_YEARLESS = frozenset({"md", "dm", "month", "modmon"})
-_EXPLICIT_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _CLOCK_NEAR = 300  # characters back in which a named day still dates a bare clock time
 
 
@@ -1361,20 +1359,6 @@ def _resolve_refs(items: list, anchor: dt.date, sents: list[Sentence]) -> None:
             norm = _normalise(kind, m, ref, None) if ref else None
             if norm:
                 t.value = norm[1]
-        elif kind in _YEARLESS and t.value and t.value[:4].isdigit() and history:
-            # "on May 22, 1995, ... and on June 3": a date without a year
-            # takes the year of a dated day or month just named in its sentence
-            h = history[-1]
-            i = bisect.bisect_right(starts, t.start) - 1
-            if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", h.value) and _EXPLICIT_YEAR.search(h.text) \
-                    and h.value[:4] != t.value[:4] and h.value[:4] != str(anchor.year) and i >= 0 \
-                    and sents[i].start <= h.start and t.start - h.end < 200:
-                try:
-                    if len(t.value) >= 10:
-                        dt.date(int(h.value[:4]), int(t.value[5:7]), int(t.value[8:10]))
-                    t.value = h.value[:4] + t.value[4:]
-                except ValueError:
-                    pass
         elif kind == "sameper" and t.value and history:
             # "the same period last year": the period just named, a year back
             mp = re.fullmatch(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d|W\d\d))?", history[-1].value or "")
