@@ -337,6 +337,8 @@ def _resolve_month(anchor: dt.date, m: int, tense: str | None, near: bool = Fals
             return anchor.year, m  # the coming months, named inside a noun phrase of a past clause
         return (anchor.year, m) if m <= anchor.month else (anchor.year - 1, m)
     if tense == "future":
+        if anchor.month - m == 1:
+            return anchor.year, m  # the month just ended, named in a future clause, as for a day
         return (anchor.year, m) if m >= anchor.month else (anchor.year + 1, m)
     # nearest within six months
     diff = m - anchor.month
