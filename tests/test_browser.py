@@ -260,3 +260,10 @@ def test_network_and_chart(server, page, shots):
     assert f"{sum(p['total'] for p in weeks)} events over" in page.locator("#chart-info").inner_text()
     page.screenshot(path=str(shots / "chart.png"))
     assert (shots / "chart.png").stat().st_size > 5000
+    # per year: the axis runs over every year from the first to the last, empty ones too
+    years = api(server, "/api/counts", unit="year")["periods"]
+    page.goto(server + "/chart?unit=year")
+    page.locator("#chart-plot g.period").first.wait_for()
+    span = int(years[-1]["period"][:4]) - int(years[0]["period"][:4]) + 1
+    assert page.locator("#chart-plot g.period").count() == len(years)
+    assert f"{sum(p['total'] for p in years)} events over {span} years" in page.locator("#chart-info").inner_text()

@@ -14,7 +14,7 @@
     for (const k of ["unit", "since", "until", "actor"]) state[k] = f.get(k) || undefined;
     load();
   }},
-    el("label", {}, "Per ", el("select", {name: "unit"}, ["week", "month"].map((u) => el("option", {value: u}, u)))),
+    el("label", {}, "Per ", el("select", {name: "unit"}, ["day", "week", "month", "year"].map((u) => el("option", {value: u}, u)))),
     el("label", {}, "From ", el("input", {name: "since", type: "date"})),
     el("label", {}, "to ", el("input", {name: "until", type: "date"})),
     el("label", {}, "Actor ", el("input", {name: "actor", size: 8, placeholder: "e.g. RUS", pattern: "[A-Za-z]+"})),
@@ -25,9 +25,11 @@
   root.append(el("h1", {}, "Events over time"), form, D.legend(), info, plot);
   for (const k of ["unit", "since", "until", "actor"]) form.elements[k].value = state[k] || (k === "unit" ? "week" : "");
 
-  function next(isoDate, unit) {
+  function next(isoDate, unit) {  // the start of the period after the one starting on isoDate
+    if (unit === "day") return D.addDays(isoDate, 1);
     if (unit === "week") return D.addDays(isoDate, 7);
     const d = D.day(isoDate);
+    if (unit === "year") return D.iso(new Date(Date.UTC(d.getUTCFullYear() + 1, 0, 1)));
     return D.iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
   }
 
