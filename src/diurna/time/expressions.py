@@ -178,7 +178,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?!\s+(?:[Tt]rees?|[Cc]ards?|[Cc]arols?|[Ll]ights|[Dd]ecorations|[Ii]sland|[Ee]ggs?|[Rr]ising|[Bb]unny|[Mm]arkets?)\b)")),
     ("ref", re.compile(r"\b(?P<w>now|currently|current(?!\s+(?:accounts?|affairs|events|assets|liabilities|carrying)\b)|nowadays|at present|at the moment|these days|recently|recent years|recent months|recent weeks|recent(?!\s+(?:days|weeks|months|years|decades|quarters))|lately|the past|formerly|the near future|the future|soon|shortly)\b(?!-)", I)),
     ("thepart", re.compile(r"\b(?:in|during|by|until|through|throughout)\s+(?P<core>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night))\b(?![- ]?(?:of|before|after|club|shift|sky|session|flights?|trains?|train)\b)"
-                            r"|\b(?P<core2>mid-?\s?(?P<part2>morning|afternoon|evening)|midday)\b(?!-)", I)),
+                            r"|\b(?P<core2>mid-?\s?(?P<part2>morning|afternoon|evening)|midday)\b(?!-)(?!\s+(?:sun|heat|meal|prayers?|break|news|bulletin|temperatures?)\b)", I)),
     ("dur", re.compile(rf"\b(?P<det>(?:the|a|an)\s+)?(?:(?:more\s+than|less\s+than|nearly|almost|about|around|some|at\s+least|up\s+to)\s+)?(?P<n>{_NUMW})(?P<h1>\s+and\s+a\s+half)?(?:[- ](?:(?:more|additional|further|extra|trading|business|working)\s+)?(?P<u>{_UNIT})(?P<adj>-long|-old)?)(?P<h2>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b", I)),
 ]
 
@@ -615,8 +615,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None
         rel = (g.get("rel") or "").lower()
         t = tense
-        if m.string[m.end():m.end() + 2] in ("'s", "’s") and (t != "future" or not _SCHEDULED.match(m.string, m.end() + 2)):
-            t = "past"  # "Thursday's closing price", "Friday's bombing": a day reported on; "Friday's meeting will" ahead
+        if m.string[m.end():m.end() + 2] in ("'s", "’s") and not _SCHEDULED.match(m.string, m.end() + 2):
+            t = "past"  # "Thursday's closing price", "Friday's bombing": a day reported on ("Monday's summit": as the clause says)
         rel = rel.split()[-1] if rel else rel  # "the previous Friday": before the day the text names (_resolve_refs)
         if rel in ("last", "previous", "past"):
             t = "past"
@@ -1023,7 +1023,7 @@ def _infinitive_looks_back(sent: Sentence, start: int) -> bool:
         if sent.heads[t] == t:
             return False
         t, steps = sent.heads[t], steps + 1
-    if sent.tags[t] != "VB" or not any(sent.heads[c] == t and c != t and sent.deps[c] == "aux" and sent.words[c].lower() == "to"
+    if sent.tags[t] != "VB" or sent.deps[t] not in ("xcomp", "advcl", "ccomp") or not any(sent.heads[c] == t and c != t and sent.deps[c] == "aux" and sent.words[c].lower() == "to"
                                        for c in range(len(sent.words))):
         return False
     above = sent.heads[t]
