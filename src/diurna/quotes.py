@@ -1166,7 +1166,10 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
             # "said after the convention he would ...", "told voters this weekend he would ...": when, not what
             span = (min(_subtree(s, subj, kids)), span[1])
         if span[0] < v < span[1]:
-            span = None
+            # "donations, which he said were accompanied by X": the relative pronoun stands before the speaker;
+            # what was said is the rest of the clause after the cue
+            span = (last + 1, span[1]) if comp > last and s.deps[v] == "relcl" and subj == span[0] and s.words[
+                subj].lower() in _RELATIVE else None
         elif comp > v:
             span = (span[0], _joined_clause(s, v, span[1], kids))
     elif low in REPORTING:
