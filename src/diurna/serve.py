@@ -75,15 +75,11 @@ def page_html(title: str, body: str = "", script: str | None = None) -> str:
     return shell.substitute(title=html.escape(title), body=body, scripts=scripts)
 
 
-def _safe_url(url: str | None) -> str | None:
-    return url if url and url.lower().startswith(("http://", "https://")) else None
-
-
 def article_html(art: dict) -> str:
     """The article page body: text with event sentences highlighted (class
     by quad class) and triggers in bold, the events, quotes and the lines the
     cleaner removed.  Every string from the article is escaped."""
-    from .timeline import QUAD_NAMES
+    from .timeline import QUAD_NAMES, safe_url
 
     e_ = html.escape
     text = art.get("text") or ""
@@ -132,7 +128,7 @@ def article_html(art: dict) -> str:
     removed = "".join(
         f'<li><small>{e_(r.partition(chr(9))[0])}</small> <span class="removed-line">'
         f'{e_(r.partition(chr(9))[2] or r)}</span></li>' for r in art.get("removed") or [])
-    url = _safe_url(art.get("url"))
+    url = safe_url(art.get("url"))
     meta = [e_(str(art.get("published") or "undated"))
             + (f' <small>({e_(art["published_source"])})</small>' if art.get("published_source") else ""),
             e_(art.get("source") or ""), f'<a href="{e_(url)}" rel="noreferrer">original</a>' if url else "",

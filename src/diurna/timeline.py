@@ -407,10 +407,16 @@ def weekly(store: Store, *, actor: str | None = None, cameo: str | None = None, 
     return dict(weeks)
 
 
+def safe_url(url) -> str | None:
+    """``url`` when it is a web address (http or https), else None: no
+    ``javascript:`` or ``data:`` link from article metadata reaches a page."""
+    return url if url and str(url).lower().startswith(("http://", "https://")) else None
+
+
 def _link(a: dict) -> str:
     label = _e(a.get("title") or a.get("external_id") or a["id"])
-    url = a.get("url")
-    if url and str(url).startswith(("http://", "https://")):
+    url = safe_url(a.get("url"))
+    if url:
         return f"<a href='{_e(url)}' rel='noopener noreferrer'>{label}</a>"
     return label
 
