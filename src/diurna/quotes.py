@@ -1060,8 +1060,8 @@ def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span, clause_
         if lead.strip() and not re.search(r"[“”\"?!:;]|''", lead) and "\n" not in lead \
                 and not lead.rstrip().endswith(","):  # not "As for complexity, “...”"
             a = start
-    elif re.fullmatch(r"\s*that,?\s*", text[hi:a]):  # "said that, “Of course ...”"
-        a = hi + text[hi:a].index("that")
+    elif re.fullmatch(r"[^“”\"\n.;:]{0,40}\bthat,?\s*", text[hi:a]):  # "said (via email) that, “Of course ...”"
+        a = hi + text[hi:a].rindex("that")
     # a quotation the sentence goes on after: 'said “Of course Mr. Trump is going to defend himself” against
     # what the campaign sees as ...' (the words up to the end of the sentence, without its full stop)
     end = next((x.end for x in art.sentences if x.start <= b - 1 < x.end), b)
