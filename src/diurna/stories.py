@@ -65,9 +65,11 @@ MERGE_CHUNK = 200_000  # new mentions merged per pass
 _LABELS = "('GPE','ORG','PERSON','NORP','LOC','FAC')"
 _KEY = "coalesce(e.source_code, ''), substr(e.cameo, 1, 3), coalesce(e.target_code, '')"
 # firmly dated: a given date, or an inferred one from an interval of at most a year
+# (the same rule in SQL, for stored articles, and in ``_weak``, for new ones)
+FIRM_DAYS = 366
 _FIRM = """{a}.published IS NOT NULL AND coalesce({a}.published_source, '') <> 'story' AND NOT (
     coalesce({a}.published_source, '') = 'inferred' AND ({a}.published_earliest IS NULL OR {a}.published_latest IS NULL
-    OR {a}.published_latest - {a}.published_earliest > 366))"""
+    OR {a}.published_latest - {a}.published_earliest > %d))""" % FIRM_DAYS
 
 
 @contextlib.contextmanager
@@ -256,7 +258,9 @@ def _update(store: Store) -> dict:
 
 
 def _weak(d, src, lo, hi) -> bool:
-    return d is None or (src == "inferred" and (lo is None or hi is None or (hi - lo).days > 366))
+    """Not firmly dated (the negation of ``_FIRM`` for a new article's date,
+    source and interval): its date may be borrowed from its story."""
+    return d is None or (src == "inferred" and (lo is None or hi is None or (hi - lo).days > FIRM_DAYS))
 
 
 def _pairs_sql(probe: str, pool: str, where: str, cols: str) -> str:
