@@ -161,8 +161,9 @@ DECLARING = frozenset({"announce", "declare", "approve", "authorize", "authorise
 AMOUNTS = frozenset({"$", "€", "£", "million", "billion", "euro", "dollar", "pound", "yuan", "yen"})
 # material conflict: what is attacked, seized or destroyed is the target, thing or not
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-# prepositions of place: where an act happens, not to whom
-PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout"})
+# prepositions of place: where an act happens, not to whom (not actors.PLACE_PREPS,
+# the narrower set that restricts a common noun)
+WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout"})
 # sending forces is peacekeeping (CAMEO 074) when the sentence says so
 PEACEKEEPING_OF = frozenset({"042", "062", "150", "152", "154"})
 
@@ -564,7 +565,7 @@ class RuleCoder:
         if dative is not None:
             return dative
         other = self._prep_object(s, t, kids, actors_only=True)
-        if other is not None and s.words[s.heads[other]].lower() in PLACE_PREPS:
+        if other is not None and s.words[s.heads[other]].lower() in WHERE_PREPS:
             other = None  # "attacked an army camp in Kabul": where, not to whom
         if other is None:
             other = self._prep_object(s, dobj, kids, actors_only=True)
