@@ -136,7 +136,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"|\b(?:later|earlier)\s+in\s+(?P<core3>the\s+(?P<u3>day))\b(?!-)", I)),
     ("weekof", re.compile(rf"\bthe\s+(?P<u>week|weekend)\s+of\s+(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", I)),
     ("partof", re.compile(rf"\bthe\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?P<wd>{_DAY}),?\s+)?"
-                          rf"(?:(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?|(?P<wd2>{_DAY}))", I)),
+                          rf"(?:(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+                          rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})(?:,?\s+(?P<y2>{_YEAR})\b)?|(?P<wd2>{_DAY}))", I)),
     ("period", re.compile(r"\bthe\s+(?P<adj>latest|current|same|recent|year-ago|year-earlier|comparable|previous|prior)?\s*(?P<u>quarter|week|weekend|period|month)\b(?!-)", I)),
     ("barepl", re.compile(rf"\b(?P<pre>for|in|over|within|after|during|lasting|took|spent|through|throughout)\s+(?:the\s+(?:early\s+)?(?=years\b))?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|of|earlier|later|before|after))", I)),
     ("vagueago", re.compile(r"\b(?P<u>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b"
@@ -459,10 +460,10 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if kind == "partof":
         # "the morning of Aug. 7", "the night of Friday"
         part = PARTS[g["part"].lower()]
-        if g.get("mon"):
-            mon, d = _month_name(g["mon"]), int(g["d"])
+        if g.get("mon") or g.get("mon2"):
+            mon, d, y = _month_name(g["mon"] or g["mon2"]), int(g["d"] or g["d2"]), g.get("y") or g.get("y2")
             try:
-                day = dt.date(int(g["y"]), mon, d) if g.get("y") else (_resolve_month_day(A, mon, d, tense) if A else None)
+                day = dt.date(int(y), mon, d) if y else (_resolve_month_day(A, mon, d, tense) if A else None)
             except ValueError:
                 return None
             v = day.isoformat() if day else f"XXXX-{mon:02d}-{d:02d}"
@@ -472,10 +473,14 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "TIME", f"{v}T{part}", None
     if kind == "that":
         u = (g.get("u") or g["u3"]).lower()
+        if u == "quarter" and not _BUSINESS.search(m.string, max(0, m.start() - 150), m.end() + 150):
+            return None  # "video footage from the same quarter": a part of a town
         typ = "TIME" if u in PARTS else "DATE"
         return typ, (_ref_value(u, 0, A) if A else None), None
     if kind == "period":
         adj, u = (g.get("adj") or "").lower(), g["u"].lower()
+        if u in ("quarter", "period") and not _BUSINESS.search(m.string, max(0, m.start() - 200), m.end() + 200):
+            return None  # "residents of the quarter": a part of a town; "the period" of a report needs figures
         if A is None:
             return "DATE", None, None
         back = adj in ("year-ago", "year-earlier", "comparable")
@@ -565,6 +570,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             if rel in ("last", "past") and u in _SEASON_END and A.month > _SEASON_END[u]:
                 y = A.year  # "last spring" said in October: this year's spring, over by now
             return "DATE", f"{y}-{SEASONS[u]}", mod
+        if u == "quarter" and not _BUSINESS.search(m.string, max(0, m.start() - 200), m.end() + 200):
+            return None  # "the same quarter" of a town
         k = {"this": 0, "current": 0, "same": 0, "last": -1, "past": -1, "previous": -1,
              "next": 1, "coming": 1, "following": 1}[rel]
         if A is None:
@@ -875,7 +882,8 @@ _CENTURY_WORDS = {"first": 1, "twenty-first": 21, "sixteenth": 16, "seventeenth"
 _SPORTS = re.compile(r"\b(?:scor(?:ed|es|ing)|touchdowns?|field goals?|goals?|points|halftime|half-time|innings?|rebounds|"
                      r"yards|quarterback|game|match|basket|penalty|overtime|lead|led|trailed|coach|team)\b", I)
 _BUSINESS = re.compile(r"\b(?:profits?|earnings|sales|revenues?|net|loss(?:es)?|income|growth|econom(?:y|ic)|gdp|shares?|"
-                       r"percent|%|billion|million|dividends?|fiscal|output|exports?|imports?|inflation)\b", I)
+                       r"percent|%|billion|million|dividends?|fiscal|output|exports?|imports?|inflation|shipped|shipments|orders|"
+                       r"backlog|quarterly|analysts?|compan(?:y|ies)|stocks?|results|margins?|costs?|prices?|demand|market)\b", I)
 _AWARD_BEFORE = re.compile(r"\b(?:player|person|man|woman|coach|rookie|manager|pitcher|athlete|executive|team|car|album|song|"
                            r"book|movie|film|story|word|event)s?\s+of\s+$", I)
 _NUMBER_BEFORE = re.compile(r"\b(?:flight|room|route|highway|no\.|number|resolution|suite|apartment|bus|chapter|article|section|"
