@@ -149,7 +149,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ordq", re.compile(rf"\b(?:(?P<the>the)\s+)?(?:(?:comparable\s+)?(?P<ago>year[- ](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+)?(?:fiscal\s+)?(?P<o>{_ORD}|last|final|latter)[- ](?P<u>quarter|half)\b"
                         rf"(?:\s+of\s+(?:(?P<y2>{_YEAR})|(?P<rel2>this|last|next|the)\s+(?:fiscal\s+|calendar\s+)?year\b(?!-)))?", I)),
     ("sameper", re.compile(r"\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter|half|month|week|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|a)\s+year\b", I)),
-    ("wdpart", re.compile(rf"\b(?:(?P<rel>(?:this\s+)?coming|this\s+past|this|last|next|early|late|earlier|later|the\s+(?:previous|following))\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
+    ("wdpart", re.compile(rf"\b(?:(?P<rel>(?:this\s+)?coming|this\s+past|this|last|next|early|late|earlier(?:\s+on)?|later(?:\s+on)?|the\s+(?:previous|following))\s+)?(?P<wd>{_DAY})(?:\s+(?P<part>{_PART}))?\b(?!\s*,?\s*{_MON})", I)),
     ("deictic", re.compile(r"\b(?:(?:late|early|earlier|later)\s+|mid-?\s?(?P<mid>morning|afternoon|evening)\s+)?(?P<w>tomorrow\s+(?:morning|afternoon|evening|night)|yesterday\s+(?:morning|afternoon|evening)|today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b", I)),
     ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>1[6-9]\d0|20[0-9]0)['’]?s\b|['’](?P<dec2>[1-9]0)s\b)", I)),
     ("century", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ])?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty-)?first|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[- ]century\b", I)),
@@ -625,6 +625,10 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if m.string[m.end():m.end() + 2] in ("'s", "’s") and not _SCHEDULED.match(m.string, m.end() + 2):
             t = "past"  # "Thursday's closing price", "Friday's bombing": a day reported on ("Monday's summit": as the clause says)
         rel = rel.split()[-1] if rel else rel  # "the previous Friday": before the day the text names (_resolve_refs)
+        if rel == "on":
+            rel = (g.get("rel") or "").lower().split()[0]  # "earlier on Friday"
+        if rel == "earlier" and t == "future":
+            t = "past"  # "earlier on Friday evening": a day gone by
         if rel in ("last", "previous", "past"):
             t = "past"
         elif rel in ("next", "following", "coming"):
@@ -989,6 +993,8 @@ def tense_at(sent: Sentence, start: int) -> str | None:
                     return "past"
             if tense is not None:
                 return tense
+            if sent.tags[t] in ("VBG", "VBN") and sent.words[sent.heads[t]].lower() in ("after", "since"):
+                return "past"  # "vowed to retake it after retreating on Thursday"
         h = sent.heads[t]
         if h == t:
             break
