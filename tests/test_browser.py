@@ -267,3 +267,27 @@ def test_network_and_chart(server, page, shots):
     span = int(years[-1]["period"][:4]) - int(years[0]["period"][:4]) + 1
     assert page.locator("#chart-plot g.period").count() == len(years)
     assert f"{sum(p['total'] for p in years)} events over {span} years" in page.locator("#chart-info").inner_text()
+
+
+def test_map_of_places(server, page, shots):
+    data = api(server, "/api/places")
+    located = [p for p in data["places"] if p["lat"] is not None]
+    assert located, "the demo corpus has events with a place"
+    page.goto(server + "/map")
+    page.locator("#map-plot g.place").first.wait_for()
+    # every place with coordinates is drawn (the frame fits them all), named in the list
+    assert page.locator("#map-plot g.place").count() == len(located)
+    assert page.locator("#map-places tbody tr").count() == min(50, len(data["places"]))
+    busiest = located[0]
+    circle = page.locator(f'#map-plot g.place[data-place="{busiest["name"]}"] circle').first
+    assert float(circle.get_attribute("r")) == max(float(page.locator("#map-plot g.place circle").nth(i)
+                                                         .get_attribute("r")) for i in range(len(located)))
+    page.screenshot(path=str(shots / "map.png"))
+    circle.click()
+    page.wait_for_url("**/events?place=*")
+    n = api(server, "/api/events", place=busiest["name"], limit=1)["total"]
+    assert n == busiest["total"]
+    wait_text(page, "#events-summary", f"{n} events")
+    assert all(busiest["name"] in (api(server, "/api/events", place=busiest["name"])["items"][i]["location_name"] or "")
+               for i in range(min(n, 5)))
+    assert not page.problems, page.problems

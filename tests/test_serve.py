@@ -132,12 +132,27 @@ def test_counts_per_period_add_up(client):
     assert _total(client, since=busiest["period"], until=end) == busiest["total"]
 
 
+def test_places_add_up_and_filter_events(client):
+    total = _total(client)
+    data = client.get("/api/places").json()
+    assert sum(p["total"] for p in data["places"]) + data["without_place"] == total
+    assert all(sum(p["by_quad"].values()) == p["total"] for p in data["places"])
+    located = [p for p in data["places"] if p["lat"] is not None]
+    assert located and all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 and p["geonameid"] for p in located)
+    top = data["places"][0]
+    evs = client.get("/api/events", params={"place": top["name"], "limit": 500}).json()
+    assert evs["total"] == sum(p["total"] for p in data["places"] if p["name"] == top["name"])
+    assert all(e["location_name"] == top["name"] for e in evs["items"])
+    assert "<h2>Where</h2>" in client.get("/report").text
+
+
 def test_new_endpoints_reject_bad_input(client):
     for path, params in [("/api/counts", {"unit": "hour"}), ("/api/network", {"top": 0}),
                          ("/api/facets", {"top": 100000}), ("/api/facets", {"source": "../../etc"}),
                          ("/api/network", {"target": "x" * 40}), ("/api/events", {"plover": "<script>"}),
                          ("/api/counts", {"since": "2024-13-01"}), ("/api/events", {"article": "../x"}),
-                         ("/api/events", {"quad": -1})]:
+                         ("/api/events", {"quad": -1}), ("/api/places", {"place": "x" * 101}),
+                         ("/api/places", {"quad": 9})]:
         r = client.get(path, params=params)
         assert r.status_code == 422, (path, params, r.status_code)
         assert r.json()["detail"]
@@ -155,7 +170,7 @@ def test_new_endpoints_reject_bad_input(client):
 def test_pages_are_served_and_scripts_never_write_html(client):
     from diurna.serve import STATIC
 
-    for path in ("/", "/events", "/network", "/chart"):
+    for path in ("/", "/events", "/network", "/chart", "/map"):
         r = client.get(path)
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
         assert '<script src="/static/app.js"' in r.text and "http://" not in r.text and "https://" not in r.text

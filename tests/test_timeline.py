@@ -105,8 +105,10 @@ def test_cli_json_shape_and_html_report(examples_db, tmp_path):
                                   "--html", str(page_path)])
     assert r.exit_code == 0
     page = page_path.read_text()
-    assert page.count("<svg") == 2  # the visual timeline and the events-per-week chart
+    # the visual timeline, the events-per-week chart, and the map of places (all, then the ten busiest)
+    assert page.count("<svg") == 4
     assert "aria-label='the dates of the timeline'" in page and "events per week by quad class" in page
+    assert page.count("aria-label='map of where events happened'") == 2 and "<h2>Where</h2>" in page
     assert page.count("<a href='#d-") == 5 and page.count("<section class='date' id='d-") == 5
     assert "Who acts on whom" in page and "<script" not in page
     assert "class='src'>— " in page  # each sentence with its source article

@@ -294,13 +294,14 @@ def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, sin
         tl = timeline.build(store, dates=dates, sentences=sentences, **flt)
         st = query.stats(store)
         weeks = timeline.weekly(store, **flt) if fmt == "html" or html_path else None
+        where = query.event_places(store, **flt)["places"] if fmt == "html" or html_path else None
     text = None
     if fmt == "json":
         text = json.dumps(tl, default=str, ensure_ascii=False, indent=1)
     elif fmt == "markdown":
         text = timeline.render_markdown(tl)
     elif fmt == "html":
-        text = timeline.render_html(tl, st, weeks=weeks)
+        text = timeline.render_html(tl, st, weeks=weeks, places=where)
     else:
         _print_timeline(tl)
     if text is not None:
@@ -312,7 +313,7 @@ def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, sin
     if html_path:
         p = Path(html_path)
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(timeline.render_html(tl, st, weeks=weeks), encoding="utf-8")
+        p.write_text(timeline.render_html(tl, st, weeks=weeks, places=where), encoding="utf-8")
         _err(f"HTML report: {p.resolve()}")
 
 

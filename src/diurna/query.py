@@ -84,12 +84,16 @@ FACETS = {"quad": "e.quad_class", "cameo_root": "left(e.cameo, 2)", "source": SO
 def event_where(*, actor: str | None = None, cameo: str | None = None, article: str | None = None,
                 since: str | None = None, until: str | None = None, quad: int | None = None,
                 story: int | None = None, storyline: int | None = None, text: str | None = None,
-                plover: str | None = None, source: str | None = None, target: str | None = None
-                ) -> tuple[list[str], list]:
+                plover: str | None = None, source: str | None = None, target: str | None = None,
+                place: str | None = None) -> tuple[list[str], list]:
     """WHERE clauses and parameters for the event filters of :func:`events`;
     ``plover`` a PLOVER type, ``source``/``target`` the actor key of
-    :data:`SOURCE_KEY` / :data:`TARGET_KEY` (a country or an actor code)."""
+    :data:`SOURCE_KEY` / :data:`TARGET_KEY` (a country or an actor code),
+    ``place`` the name of the place an event happened (its location)."""
     where, params = [], []
+    if place:
+        where.append("e.location_name = ?")
+        params.append(place)
     if quad is not None:
         where.append("e.quad_class = ?")
         params.append(int(quad))
@@ -221,6 +225,32 @@ def event_counts(store: Store, *, unit: str = "week", **filters) -> dict:
         entry["total"] += n
         entry["by_quad"][str(q)] = entry["by_quad"].get(str(q), 0) + n
     return {"unit": unit, "periods": list(periods.values()), "undated": undated}
+
+
+def event_places(store: Store, **filters) -> dict:
+    """Where the matching events happened: ``places`` = [{name, country,
+    feature, lat, lon, geonameid, total, by_quad: {quad: n}}], most events
+    first (a country named as the place has no coordinates), and how many
+    matching events have no location (``without_place``)."""
+    where, params = event_where(**filters)
+    loc = lambda key: f"json_extract_string(e.location, '$.{key}')"  # noqa: E731
+    rows = store.con.execute(
+        f"SELECT e.location_name, e.location_country, {loc('feature')}, TRY_CAST({loc('lat')} AS DOUBLE), "
+        f"TRY_CAST({loc('lon')} AS DOUBLE), TRY_CAST({loc('geonameid')} AS BIGINT), e.quad_class, count(*) "
+        f"{EVENT_FROM}{_where_sql(where)} GROUP BY ALL", params).fetchall()
+    places: dict = {}
+    without = 0
+    for name, country, feature, lat, lon, gid, q, n in rows:
+        if name is None:
+            without += n
+            continue
+        p = places.setdefault((name, country, lat, lon, gid), {  # a city and its province: one point
+            "name": name, "country": country, "feature": feature, "lat": lat, "lon": lon, "geonameid": gid,
+            "total": 0, "by_quad": {}})
+        p["total"] += n
+        p["by_quad"][str(q)] = p["by_quad"].get(str(q), 0) + n
+    ranked = sorted(places.values(), key=lambda p: (-p["total"], p["name"], p["country"] or ""))
+    return {"places": ranked, "without_place": without}
 
 
 def stats(store: Store) -> dict:

@@ -53,7 +53,7 @@ HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 TEMPLATES = HERE / "templates"
 PAGES = {"/": ("Timeline", "timeline"), "/events": ("Events", "events"), "/network": ("Actor network", "network"),
-         "/chart": ("Events per week", "chart")}
+         "/chart": ("Events per week", "chart"), "/map": ("Map of events", "map")}
 ARTICLE_SQL = ("SELECT id, title, source, url, published, published_source, text, removed, origin, story_id, "
                "duplicate_of FROM articles WHERE id = ?")
 
@@ -362,13 +362,14 @@ def create_app(db: str | Path, cache_size: int | None = None):
                       article: str | None = Query(None, pattern=r"^[A-Za-z0-9]{1,64}$"),
                       story: int | None = Query(None, ge=1), storyline: int | None = Query(None, ge=1),
                       q: str | None = Text, since: str | None = Query(None, description="YYYY-MM-DD"),
-                      until: str | None = Query(None, description="YYYY-MM-DD")) -> dict:
+                      until: str | None = Query(None, description="YYYY-MM-DD"),
+                      place: str | None = Query(None, max_length=100, description="where the event happened")) -> dict:
         since, until = _date("since", since), _date("until", until)
         if since and until and since > until:
             raise HTTPException(status_code=422, detail=f"since ({since}) is after until ({until})")
         return {"actor": actor, "cameo": cameo, "quad": quad, "plover": plover, "source": source, "target": target,
                 "article": article, "story": story, "storyline": storyline, "text": q, "since": since,
-                "until": until}
+                "until": until, "place": place}
 
     Filters = Depends(event_filters)
 
@@ -435,6 +436,12 @@ def create_app(db: str | Path, cache_size: int | None = None):
         with store() as st:
             return json_response(query.event_counts(st, unit=unit, **filters))
 
+    @app.get("/api/places")
+    def places(filters: dict = Filters):
+        """Where the matching events happened: places with coordinates, counts by quad class."""
+        with store() as st:
+            return json_response(query.event_places(st, **filters))
+
     @app.get("/api/quotes")
     def quotes(speaker: str | None = Query(None, max_length=100), q: str | None = Query(None, max_length=200),
                limit: int = Limit, offset: int = Offset, format: str = Fmt):
@@ -471,7 +478,8 @@ def create_app(db: str | Path, cache_size: int | None = None):
         with store() as st:
             tl = timeline.build(st, dates=30, sentences=2)
             st_ = query.stats(st)
-        return HTMLResponse(timeline.render_html(tl, st_))
+            where = query.event_places(st)["places"]
+        return HTMLResponse(timeline.render_html(tl, st_, places=where))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str):

@@ -5,7 +5,7 @@
 (() => {
   const {el, api} = D;
   const root = document.getElementById("app");
-  const FILTERS = ["quad", "cameo", "source", "target", "plover", "article", "q", "since", "until", "story"];
+  const FILTERS = ["quad", "cameo", "source", "target", "plover", "article", "q", "since", "until", "story", "place"];
   const FACETS = [["quad", "Quad class", "quad"], ["cameo_root", "CAMEO root", "cameo"],
                   ["source", "Source (who acts)", "source"], ["target", "Target (acted on)", "target"],
                   ["plover", "PLOVER type", "plover"]];
