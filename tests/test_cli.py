@@ -59,6 +59,14 @@ def test_events_and_formats(stored, tmp_path):
     import pyarrow.parquet as pq
 
     assert pq.read_table(out).num_rows == len(evs)
+    # --place: the events that happened there, each with its location
+    placed = [e for e in evs if e["location_name"]]
+    assert placed, "no event of the test corpus has a location"
+    name = placed[0]["location_name"]
+    r = CliRunner().invoke(main, ["events", "--db", db, "--format", "jsonl", "--place", name])
+    there = [json.loads(x) for x in r.output.splitlines()]
+    assert len(there) == sum(e["location_name"] == name for e in evs)
+    assert all(e["location"]["name"] == name and e["location"]["country"] for e in there)
 
 
 def test_timeline_json_and_html(stored, tmp_path):

@@ -247,9 +247,10 @@ def articles(db, fmt, output, limit, no_duplicates):
 @click.option("--article", help="Article id.")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="To this date (YYYY-MM-DD).")
+@click.option("--place", help="Where the event happened: a place name (Aleppo, Geneva).")
 @click.option("--limit", type=int, default=None)
 @click.option("--merged", is_flag=True, help="One row per event merged from its mentions, with their counts.")
-def events(db, fmt, output, actor, cameo, article, since, until, limit, merged):
+def events(db, fmt, output, actor, cameo, article, since, until, place, limit, merged):
     """List coded events with their sentence and article."""
     if merged:
         from . import stories as st
@@ -261,10 +262,12 @@ def events(db, fmt, output, actor, cameo, article, since, until, limit, merged):
         _emit(rows, fmt, output, cols, title="events (merged)")
         return
     with _open(db) as store:
-        rows = query.events(store, actor=actor, cameo=cameo, article=article, since=since, until=until, limit=limit)
+        rows = query.events(store, actor=actor, cameo=cameo, article=article, since=since, until=until, limit=limit,
+                            place=place)
     cols = None
     if fmt == "table":
-        cols = ["date", "source_code", "cameo", "target_code", "modality", "trigger_text", "sentence_text"]
+        cols = ["date", "source_code", "cameo", "target_code", "modality", "trigger_text", "location_name",
+                "sentence_text"]
     _emit(rows, fmt, output, cols, title="events")
 
 

@@ -38,15 +38,16 @@ def articles(store: Store, *, limit: int | None = None, include_duplicates: bool
 def events(store: Store, *, actor: str | None = None, cameo: str | None = None,
            article: str | None = None, since: str | None = None, until: str | None = None,
            limit: int | None = None, quad: int | None = None, story: int | None = None,
-           storyline: int | None = None, text: str | None = None) -> list[dict]:
+           storyline: int | None = None, text: str | None = None, place: str | None = None) -> list[dict]:
     """Events with their sentence and article title.
 
     actor      matches a source or target code prefix (``FRA``, ``RUSGOV``) or country
     cameo      a code prefix (``11`` for all disapprove); quad the quad class (1-4)
     story, storyline  ids from ``diurna stories``; text: words in the sentence
+    place      the name of the place where the event happened (``Aleppo``)
     """
     where, params = event_where(actor=actor, cameo=cameo, article=article, since=since, until=until, quad=quad,
-                                story=story, storyline=storyline, text=text)
+                                story=story, storyline=storyline, text=text, place=place)
     return _decoded(_select(store, EVENT_SELECT + EVENT_FROM, where, params, EVENT_ORDER, limit))
 
 
