@@ -951,7 +951,7 @@ def _offset(A: dt.date, k: float, unit: str) -> str:
 # tense of the clause around an expression
 # --------------------------------------------------------------------------
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PAST_WORDS = re.compile(r"\b(said|told|was|were|had|did|announced|added|met|held|began|signed|agreed|"
                          r"called|came|went|took|killed|vetoed|rejected|\w+ed)\b", I)
 _FUTURE_WORDS = re.compile(r"\b(will|'ll|shall|going to|is to|are to|plans? to|expected to|scheduled|"
@@ -993,8 +993,6 @@ def tense_at(sent: Sentence, start: int) -> str | None:
                     return "past"
             if tense is not None:
                 return tense
-            if sent.tags[t] in ("VBG", "VBN") and sent.words[sent.heads[t]].lower() in ("after", "since"):
-                return "past"  # "vowed to retake it after retreating on Thursday"
         h = sent.heads[t]
         if h == t:
             break
@@ -1021,6 +1019,43 @@ def _under_noun(sent: Sentence, start: int, end: int) -> bool:
         if sent.pos[t] in ("NOUN", "PROPN"):
             return True
     return False
+
+
+def _governing_verb(sent: Sentence, start: int) -> int | None:
+    """The first verb (not an auxiliary) above the token at ``start``."""
+    toks = [i for i, off in enumerate(sent.offsets) if off <= start]
+    if not toks:
+        return None
+    t, steps = toks[-1], 0
+    while steps < 8 and not (sent.pos[t] in ("VERB", "AUX") and sent.deps[t] not in ("aux", "auxpass")):
+        if sent.heads[t] == t:
+            return None
+        t, steps = sent.heads[t], steps + 1
+    return t if sent.pos[t] in ("VERB", "AUX") else None
+
+
+def _direction_cue(sent: Sentence, start: int) -> str | None:
+    """Direction that the verb of a date says beyond its tense (the clause
+    tense that pubdate reads stays as ``tense_at`` gives it): "said it would
+    resume talks Monday" looks ahead; "after retreating on Thursday" back."""
+    v = _governing_verb(sent, start)
+    kids: dict[int, list[int]] = {}
+    for i, h in enumerate(sent.heads):
+        if h != i:
+            kids.setdefault(h, []).append(i)
+    steps = 0
+    while v is not None and steps < 8:
+        if sent.pos[v] in ("VERB", "AUX") and sent.deps[v] not in ("aux", "auxpass"):
+            if any(sent.deps[c] == "aux" and sent.words[c].lower() == "would" for c in kids.get(v, [])):
+                return "future"
+            if _verb_tense(sent, v, kids) is not None:
+                return None  # the clause tense decides
+            if sent.tags[v] in ("VBG", "VBN") and sent.words[sent.heads[v]].lower() in ("after", "since"):
+                return "past"
+        if sent.heads[v] == v:
+            return None
+        v, steps = sent.heads[v], steps + 1
+    return None
 
 
 def _infinitive_looks_back(sent: Sentence, start: int) -> bool:
@@ -1173,9 +1208,10 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
         if tense is None and (kind in NEEDS_TENSE or not sents):
             tense = _lexical_tense(text, start, end)
         direction = _direction(tense)
-        if direction == "future" and kind in NEEDS_TENSE and 0 <= i < len(sents) and sents[i].end > start \
-                and _infinitive_looks_back(sents[i], start):
-            direction = "past"
+        if kind in NEEDS_TENSE and 0 <= i < len(sents) and sents[i].end > start:
+            direction = _direction_cue(sents[i], start) or direction
+            if direction == "future" and _infinitive_looks_back(sents[i], start):
+                direction = "past"
         if kind in NEEDS_TENSE:
             # the preposition outweighs the clause: "has been closed since
             # Jan. 13" looks back (and never ahead), "extended until mid-November" forward
