@@ -1064,15 +1064,8 @@ def _infinitive_looks_back(sent: Sentence, start: int) -> bool:
     "allowed the council to pass it on Saturday" happened then ("is expected
     to meet Friday", "agreed to meet Friday" did not).  Only the direction of
     a date reads this; the clause tense stays "future"."""
-    toks = [i for i, off in enumerate(sent.offsets) if off <= start]
-    if not toks:
-        return False
-    t, steps = toks[-1], 0
-    while steps < 8 and not (sent.pos[t] in ("VERB", "AUX") and sent.deps[t] not in ("aux", "auxpass")):
-        if sent.heads[t] == t:
-            return False
-        t, steps = sent.heads[t], steps + 1
-    if sent.tags[t] != "VB" or sent.deps[t] not in ("xcomp", "advcl", "ccomp") or not any(sent.heads[c] == t and c != t and sent.deps[c] == "aux" and sent.words[c].lower() == "to"
+    t = _governing_verb(sent, start)
+    if t is None or sent.tags[t] != "VB" or sent.deps[t] not in ("xcomp", "advcl", "ccomp") or not any(sent.heads[c] == t and c != t and sent.deps[c] == "aux" and sent.words[c].lower() == "to"
                                        for c in range(len(sent.words))):
         return False
     above = sent.heads[t]
