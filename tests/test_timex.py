@@ -164,6 +164,8 @@ def test_periods_holidays_sets_and_halves(nlp):
     assert got["Thursday"][1] == "1989-10-26"  # a possessive weekday is a day reported on
     got = tx("Violence rose over the past year and in the last decade.", "1998-03-03", nlp)
     assert got["the past year"] == ("DATE", "1997", None) and got["the last decade"][1] == "198"
+    got = tx("Talks will resume in the first week of August and the hearing will be held the week of May 8.", "1998-07-20", nlp)
+    assert got["the first week of August"][1] == "1998-W32" and got["the week of May 8"][1] == "1999-W18"
 
 
 def test_not_times_in_general_news():

@@ -134,7 +134,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("clockwd", re.compile(rf"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.)|(?P<noon>noon|midnight)){_TZ},?\s+(?:on\s+)?(?:(?P<wd>{_DAY})|(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)\b(?![\d:%])|(?P<dei>today|yesterday|tomorrow))", I)),
     ("that", re.compile(r"\b(?:that|the\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|quarter|year)\b(?!-)(?!\s+(?:care|laborers?|traders?|trips?|jobs?|schools?|shifts?|clubs?)\b)"
                         r"|\b(?:later|earlier)\s+in\s+(?P<core3>the\s+(?P<u3>day))\b(?!-)", I)),
-    ("weekof", re.compile(rf"\bthe\s+(?P<u>week|weekend)\s+of\s+(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", I)),
+    ("weekof", re.compile(rf"\bthe\s+(?:(?P<o>first|second|third|fourth|last|final)\s+)?(?P<u>week|weekend)\s+of\s+(?P<mon>{_MON})"
+                          rf"(?:\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y>{_YEAR})\b)?", I)),
     ("partof", re.compile(rf"\bthe\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?P<wd>{_DAY}),?\s+)?"
                           rf"(?:(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?"
                           rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})(?:,?\s+(?P<y2>{_YEAR})\b)?|(?P<wd2>{_DAY}))", I)),
@@ -450,8 +451,15 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if kind == "sameper":
         return "DATE", (str(A.year - 1) if A else None), None  # the period itself: from the reference (_resolve_refs)
     if kind == "weekof":
-        # "the week of May 8": the week that day falls in
-        mon, d = _month_name(g["mon"]), int(g["d"])
+        # "the week of May 8": the week that day falls in; "the first week of August"
+        mon = _month_name(g["mon"])
+        if bool(g.get("o")) == bool(g.get("d")) or (g["mon"].lower() in ("may", "march") and not g["mon"][0].isupper()):
+            return None
+        if g.get("o"):
+            o = g["o"].lower()
+            d = 25 if o in ("last", "final") else {"first": 4, "second": 11, "third": 18, "fourth": 25}[o]
+        else:
+            d = int(g["d"])
         try:
             day = dt.date(int(g["y"]), mon, d) if g.get("y") else (_resolve_month_day(A, mon, d, tense) if A else None)
         except ValueError:
