@@ -823,7 +823,7 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None  # a rate: "four flights a week", "$2 million a year"
         if u == "second" and g["n"].lower() in ("a", "an") and not re.match(r"\s*(?:[.,;:)]|$|or\b|and\b|ago\b|later\b|earlier\b|before\b|after\b)", after):
             return None  # "a second blast": an ordinal
-        if low == "one day" and re.search(r"\b(?:will|would|could|might|may|can|should|he|she|they|we|i|you|it)\s+$",
+        if low == "one day" and re.search(r"\b(?:will|would|could|might|may|can|should|to|he|she|they|we|i|you|it)\s+$",
                                           m.string[max(0, m.start() - 8):m.start()], I):
             return "DATE", "FUTURE_REF", None  # "Islam will one day be...": some day
         if g["n"].replace(".", "").isdigit() and n is not None and n > 1000:
