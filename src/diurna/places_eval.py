@@ -16,7 +16,11 @@ lines were chosen).
   rules apart from event detection.  Right = same country and, for a town
   or city, within 50 km; a gold country needs a country.  Scores: precision
   of the locations given, recall of the gold places, and how many of the
-  events without a stated place were left without one."""
+  events without a stated place were left without one.
+* **Event locations, wide**, ``bench/event_locations_wide_gold.tsv``: the
+  same measures on 180 events drawn by a fixed rule (:func:`draw_wide`) from
+  t17, TempEval-3 and PolNeAR (files relative to ``../shared/data``); a gold
+  region (note ``region``) is right within 250 km of its point."""
 
 from __future__ import annotations
 
@@ -77,17 +81,98 @@ def _right(loc: dict | None, golds: list[dict]) -> bool:
     for g in golds:
         if loc["country"] != g["country"]:
             continue
+        radius = 250 if g.get("note", "").startswith("region") else 50
         if not g["lat"]:
             if loc["feature"] == "country":
                 return True
-        elif loc.get("lat") is not None and _km(loc["lat"], loc["lon"], float(g["lat"]), float(g["lon"])) <= 50:
+        elif loc.get("lat") is not None and _km(loc["lat"], loc["lon"], float(g["lat"]), float(g["lon"])) <= radius:
             return True
     return False
 
 
-def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = None) -> dict:
+def _article_text(root: Path, file: str) -> tuple[str, str | None]:
+    """(text, publication day) of a gold file: a t17 article (its folder is the
+    day), a TimeML file (the text of ``<TEXT>``, the DCT) or a PolNeAR text
+    (the day in its name)."""
+    import re
+
+    path = root / file
+    if file.endswith(".tml"):
+        from .time.evaluate import read_tml
+
+        text, dct = read_tml(path)[:2]
+        return text, (dct or "")[:10] or None
+    text = path.read_text("utf-8", errors="replace").replace("-LRB-", "(").replace("-RRB-", ")")
+    m = re.search(r"\d{4}-\d{2}-\d{2}", file)
+    return text, m.group(0) if m else None
+
+
+# the rule that drew bench/event_locations_wide_gold.tsv (see its header)
+_EVENT_WORDS = (r"\b(killed|kill|attack(s|ed|ing)?|shell(s|ed|ing)|bomb(s|ed|ing)?|bombardment|clash(es|ed)?|"
+                r"fight(s|ing)?|protest(s|ed|ing)?|met|meet(s|ing)?|talks|raid(s|ed)?|strikes?|fired|arrest(s|ed)?|"
+                r"seiz(ed|ure)|captur(ed|e)|storm(ed|ing)|massacres?|explosions?|exploded|demonstrat(ions?|ed)|"
+                r"rall(y|ies|ied)|visit(s|ed|ing)?|held|deploy(ed|ment)|defect(ed|ions?)|fled|entered|"
+                r"launch(ed|es)?|shot|shooting|signed|spoke|speech|debate|died|wounded|injured|invad(ed|e)|invasion|"
+                r"march(ed|es)?|crash(ed)?|vot(e|ed|ing))\b")
+_DAYS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+         "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_LOCATIVE_CAP = (r"\b(in|at|near|outside|inside|across|around|throughout|on|into|to|from|over|against)\s+(the\s+)?"
+                 rf"(?!(?:{_DAYS})\b)[A-Z][a-z]")
+WIDE_COUNTS = {"t17": ((35, 15), (7, 3)), "tempeval3": ((30, 15), (7, 3)), "polnear": ((35, 20), (7, 3))}
+
+
+def draw_wide(data: Path, used: set[str]) -> list[dict]:
+    """The events of the wide gold set, drawn by its fixed rule from the data
+    folder (``used``: t17 files of the other gold sets, left out)."""
+    import re
+
+    event, loc = re.compile(_EVENT_WORDS), re.compile(_LOCATIVE_CAP)
+    split = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])")
+    files = {"t17": [f"t17-syria-bbc/InputDocs/{f.parent.name}/{f.name}"
+                     for f in sorted((data / "t17-syria-bbc/InputDocs").glob("*/*.txt"))
+                     if f"{f.parent.name}/{f.name}" not in used],
+             "tempeval3": [str(f.relative_to(data)) for f in sorted((data / "tempeval3").glob("*/*.tml"))],
+             "polnear": [str(f.relative_to(data)) for f in sorted((data / "polnear-dev/text").glob("*.txt"))]}
+    out, out2 = [], []
+    for corpus, names in files.items():
+        strata: dict[str, list[dict]] = {"A": [], "B": []}
+        seen = set()
+        for rel in names:
+            for line_no, line in enumerate(_article_text(data, rel)[0].split("\n"), 1):
+                pos = 0
+                for sent in split.split(line):
+                    start = line.index(sent, pos)
+                    pos = start + len(sent)
+                    key = re.sub(r"\W+", " ", sent.lower())
+                    if not 8 <= len(sent.split()) <= 60 or key in seen:
+                        continue
+                    seen.add(key)
+                    m = event.search(sent)
+                    if not m:
+                        continue
+                    off, trig = start + m.start(), m.group(0)
+                    for w in re.finditer(r"\S+", line[off:]):
+                        if line.find(trig) == off:
+                            break
+                        trig = line[off:off + w.end()]
+                    if line.find(trig) == off:
+                        strata["A" if loc.search(sent) else "B"].append(
+                            {"file": rel, "line": line_no, "trigger": trig, "sentence": sent})
+        (held_a, held_b), (dev_a, dev_b) = WIDE_COUNTS[corpus]
+        for name, held, dev in (("A", held_a, dev_a), ("B", held_b, dev_b)):
+            lst = strata[name]
+            step = len(lst) // held
+            out += [{**lst[step * j], "stratum": name, "set": "wide-held-out"} for j in range(held)]
+            out += [{**lst[step * j + step // 2], "stratum": name, "set": "wide-dev"} for j in range(dev)]
+            # a second dev batch, one sentence further on (added after the first dev batch was read)
+            out2 += [{**lst[step * j + step // 2 + 1], "stratum": name, "set": "wide-dev"} for j in range(dev)]
+    return out + out2
+
+
+def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = None, cache: dict | None = None) -> dict:
     """Event-location precision, recall and 'none' accuracy (see the module
-    docstring), on the rows of one ``set`` of the gold file (all with None)."""
+    docstring), on the rows of one ``set`` of the gold file (all with None);
+    ``cache`` keeps parsed articles between calls."""
     from dataclasses import asdict
 
     from .actors import children
@@ -105,14 +190,14 @@ def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = 
     nlp = nlp or load()
     coder = get_coder("rules")
     nouns = getattr(coder, "nouns", {})
-    cache = {}
+    cache = {} if cache is None else cache
     counts = {k: {"given": 0, "right": 0, "none_ok": 0} for k in ("coded", "clause")}
     coded = 0
     misses = []
     for (file, line_no, trigger), golds in items.items():
         if file not in cache:
-            text = (root / file).read_text("utf-8", errors="replace").replace("-LRB-", "(").replace("-RRB-", ")")
-            art = Article(id=file, origin=file, text=text, published=file.split("/")[0])
+            text, day = _article_text(root, file)
+            art = Article(id=file, origin=file, text=text, published=day)
             sents = flatten(nlp(text))
             cache[file] = (text, sents, coder.code(art, sents), find_places(text, sents))
         text, sents, events, places = cache[file]
@@ -144,6 +229,18 @@ def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = 
     return out
 
 
+def evaluate_all(t17: Path, repo: Path, nlp=None) -> list[dict]:
+    """Event locations on every set of both event-location gold files (the
+    wide one's files are under ``t17``'s data folder, two levels up)."""
+    from .nlp import load
+
+    nlp = nlp or load()
+    out = [evaluate_events(t17, repo / "bench" / "event_locations_gold.tsv", nlp, s, {}) for s in ("dev", "held-out")]
+    wide, cache = repo / "bench" / "event_locations_wide_gold.tsv", {}
+    out += [evaluate_events(t17.parents[1], wide, nlp, s, cache) for s in ("wide-dev", "wide-held-out")]
+    return out
+
+
 def markdown_section(r: dict, ev: list[dict] | None = None, command: str = "diurna eval places") -> str:
     miss = "; ".join(f"{s} ({why})" for s, why in r["misses"]) or "none"
     return "\n".join([
@@ -163,7 +260,10 @@ def _events_section(evs: list[dict]) -> list[str]:
              "with the place it happened or none. Set `dev`: the locative rules were revised after reading it; "
              "`held-out`: annotated before it was first scored, its errors never used. *coded*: the location of the event "
              "the coder gives at the gold trigger (none when it codes no event there); *clause*: `place_at` asked "
-             "directly on the gold trigger.", "",
+             "directly on the gold trigger. Sets `wide-dev` / `wide-held-out`: gold "
+             "`bench/event_locations_wide_gold.tsv`, events drawn by a fixed rule from t17, TempEval-3 and PolNeAR "
+             "(see the file; a region is right within 250 km); `wide-held-out` was annotated in full before it was "
+             "first scored, and its errors are never shown.", "",
              "| set | events | with a place | coded at the trigger | answer | locations given | right | precision "
              "| recall | no place, left empty |", "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
     for ev in evs:
@@ -174,7 +274,7 @@ def _events_section(evs: list[dict]) -> list[str]:
                          f"{c['given']} | {c['right']} | {pct(c['precision'])} | {pct(c['recall'])} | "
                          f"{c['none_ok']}/{none} ({pct(c['none_accuracy'])}) |")
     for ev in evs:
-        if ev["set"] != "held-out":  # held-out errors are not shown, so that no rule is written from them
+        if "held-out" not in ev["set"]:  # held-out errors are not shown, so that no rule is written from them
             miss = "; ".join(f"{t} → {g}, given {p}" for t, g, p in ev["misses"]) or "none"
             lines += ["", f"Wrong or missing ({ev['set']}, clause): {miss}."]
     return lines
