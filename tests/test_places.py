@@ -76,3 +76,35 @@ def test_locative_phrases_of_the_clause(nlp):
     # no place stated: nationalities and topics are not locations, nothing is guessed
     assert located(nlp, "Syrian forces arrested dozens of activists.", "arrested") is None
     assert located(nlp, "The council passed a resolution over Syria.", "passed") is None
+
+
+def test_general_locative_patterns(nlp):
+    # a province or a city named by its kind, the noun's target, the border, a building in a city
+    assert located(nlp, "Rebels attacked army posts in the northern province of Idlib.", "attacked") == ("Idlib", "SYR")
+    assert located(nlp, "Troops clashed with rebels in the northern city of Aleppo.", "clashed") == ("Aleppo", "SYR")
+    assert located(nlp, "The Security Council met at the UN headquarters in New York.", "met")[1] == "USA"
+    assert located(nlp, "Activists staged protests across Syria on Friday.", "staged") == ("Syria", "SYR")
+    assert located(nlp, "Heavy fighting was reported outside Damascus.", "reported") == ("Damascus", "SYR")
+    assert located(nlp, "The siege of Homs has lasted a month.", "siege") == ("Homs", "SYR")
+
+
+def test_event_nouns_and_their_verbs(nlp):
+    # the event noun's verb only says it happened: its place is the event's
+    assert located(nlp, "An emergency meeting of Arab foreign ministers will be held in Cairo.", "meeting") == (
+        "Cairo", "EGY")
+    assert located(nlp, "Clashes broke out in Deraa on Friday.", "Clashes")[1] == "SYR"
+    # a place name before a violent noun, a relative clause of place, part of the victims
+    assert located(nlp, "The Aleppo bombing shocked the world.", "bombing") == ("Aleppo", "SYR")
+    assert located(nlp, "Most deaths were in the old city of Homs, where clashes have raged for days.",
+                   "clashes") == ("Homs", "SYR")
+    assert located(nlp, "At least 40 people were killed on Sunday, most of them in Hama.", "killed")[1] == "SYR"
+    # coordinated verbs share their subject: "the bombings in Kenya ... killed and injured"
+    assert located(nlp, "The bombings in Kenya claimed 200 lives and injured thousands.", "injured")[1] == "KEN"
+
+
+def test_no_place_from_the_speaker_or_a_name(nlp):
+    # where a speaker is based or speaks from is not where the event was
+    assert located(nlp, "The London-based Syrian Observatory said 20 people were killed.", "killed") is None
+    assert located(nlp, "Officials in Kabul said the talks had failed.", "said") is None
+    # a surname the recogniser calls a place is not a small town abroad
+    assert located(nlp, "Trump responded with attacks on Machado, the former beauty queen.", "attacks") is None

@@ -89,12 +89,29 @@ class PlaceIndex:
         return by_name
 
     def candidates(self, name: str) -> list[dict]:
-        return self.by_name.get(_fold(name), [])
+        """Cities called ``name``; a city under 100,000 people only when the
+        name is like its own (GeoNames lists odd alternate names for some
+        towns: "Machado" for Lake Elsinore, "Fulton" for Garden City)."""
+        key = _fold(name)
+        cands = self.by_name.get(key, [])
+        if all(c["population"] >= 100_000 for c in cands):
+            return cands
+        return [c for c in cands if c["population"] >= 100_000 or _alike(key, c["name"])]
 
     def town(self, name: str, countries: set[str]) -> dict | None:
         """The largest town under 15,000 people called ``name`` in one of ``countries``."""
         cands = [c for c in self.towns.get(_fold(name), []) if self.iso3.get(c["countrycode"]) in countries]
         return max(cands, key=lambda c: c["population"], default=None)
+
+
+@lru_cache(maxsize=65536)
+def _alike(key: str, name: str) -> bool:
+    """Is a folded name written like a city's own name ("zabadani" and "Az
+    Zabadānī", "deraa" and "Dar'a"), not a different name altogether?"""
+    from difflib import SequenceMatcher
+
+    a, b = re.sub(r"[^a-z]", "", key), re.sub(r"[^a-z]", "", _fold(name))
+    return bool(a and b) and (a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.6)
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +135,9 @@ def _choose(cands: list[dict], name: str, countries: set[str], iso3: dict) -> di
 
 
 COUNTRY_HINT = 0.8
+# words before a name that say it is a place ("in Montreux", "the town of X")
+PLACE_CUE = re.compile(r"(\b(in|at|near|outside|inside|around|across|throughout|within)\s+|"
+                       r"\b(town|city|village|suburb|port)\s+of\s+)$", re.I)
 
 
 def find_places(text: str, sentences: list[Sentence], countries: set[str] | None = None) -> list[Place]:
@@ -136,7 +156,7 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
     out: list[Place] = []
     for s in sentences:
         for e in s.entities:
-            e = _run_on(e, gaz, idx) or e
+            e = _run_on(e, gaz, idx) or _trimmed(e)
             if e.label not in PLACE_LABELS:
                 # the small model sometimes calls a city NORP, ORG or even PERSON ("fled
                 # Aleppo"): accept a large city's name the gazetteer knows as nothing else
@@ -157,6 +177,9 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
                 out.append(Place(e.text, e.start, e.end, name, entry.country, "country"))
                 continue
             city = _choose(idx.candidates(name), name, countries, idx.iso3)
+            if city is not None and city["population"] < 100_000 and idx.iso3.get(
+                    city["countrycode"]) not in countries and not PLACE_CUE.search(text[max(0, e.start - 30):e.start]):
+                city = None  # a small town abroad only where the text says it is a place: not "attacks on Machado"
             if city is None and e.label not in ("PERSON", "NORP"):
                 city = idx.town(name, countries)  # "Tremseh, a village in Hama province"
             if city is None:
@@ -182,6 +205,15 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
             out.append(Place(w, off, off + len(w), city["name"], idx.iso3.get(city["countrycode"], city["countrycode"]),
                              feature, city["latitude"], city["longitude"], city["geonameid"]))
     return out
+
+
+def _trimmed(e: Entity) -> Entity:
+    """The entity without the punctuation the recogniser ran it into
+    ("Hama ." at the end of a tokenised sentence)."""
+    text = e.text.rstrip(" .,;:!?'\"")
+    if text == e.text or not text or text[-1:].isupper() and e.text[len(text):].startswith("."):
+        return e  # "U.S." keeps its dot
+    return Entity(start=e.start, end=e.start + len(text), text=text, label=e.label)
 
 
 def _run_on(e, gaz, idx: PlaceIndex):
@@ -237,6 +269,20 @@ INNER_PREPS = frozenset({"of", "in", "at", "near", "around", "across", "inside",
 PLACE_OBJECT = frozenset({"visit", "enter", "tour", "reach", "storm", "capture", "seize", "besiege", "overrun",
                           "shell", "bomb", "raid", "attack", "hit", "strike", "pound", "bombard", "take", "recapture",
                           "lose", "gain", "regain", "retake", "control"})
+# (verbs whose object is also the place left: "fled violence in Syria", "left Homs")
+PLACE_OBJECT = PLACE_OBJECT | {"flee", "leave", "escape"}
+# verbs that only say an event named by their subject or object took place: "a meeting
+# would be held in Cairo", "clashes have been reported in Aleppo", "protests broke out in Deraa"
+LIGHT_VERBS = frozenset({"hold", "take", "occur", "happen", "erupt", "break", "rage", "continue", "begin", "start",
+                         "resume", "stage", "convene", "organise", "organize", "report", "see", "witness",
+                         "intensify", "spread", "follow", "come", "be", "go", "end", "last", "flare", "hit"})
+# lemmas the small model gets wrong ("raged" -> "rag")
+LEMMA_FIX = {"rag": "rage"}
+# reporting verbs: where their subject is, is where it speaks from, not where an event was
+SAY_VERBS = frozenset({"say", "tell", "add", "quote", "report", "claim", "state", "write", "note"})
+# words that stand for part of a number of people: "140 people were killed, most of them in Hama"
+PART_WORDS = frozenset({"most", "many", "some", "all", "half", "several", "dozens", "hundreds", "thousands",
+                        "majority", "one", "two", "three", "none", "each", "both", "others"})
 # verbs of moving, whose destination is where the event ends: "refugees moving into Turkey"
 MOVE_VERBS = frozenset({"move", "flee", "cross", "go", "travel", "arrive", "return", "head", "stream", "pour",
                         "spill", "spread", "deploy", "send", "fly", "march"})
@@ -249,6 +295,10 @@ VIOLENT_NOUNS = frozenset({"attack", "assault", "raid", "strike", "airstrike", "
 # nouns of a journey, which take "to" of their destination ("during the visit to the Syrian capital")
 TRIP_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission", "stop"})
 _PLACED_NOUNS = VIOLENT_NOUNS | TRIP_NOUNS
+# nouns of events that happen at a place, which a place name before them locates ("the Houla
+# massacre", "the Kenya bombing", "the Midan explosion"); not talks or deals ("Syria talks")
+SITE_NOUNS = VIOLENT_NOUNS | frozenset({"protest", "demonstration", "rally", "march", "riot", "unrest",
+                                         "uprising", "explosion", "blast", "fire", "shooting"}) - {"air"}
 
 
 def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place], cameo: str = "",
@@ -297,13 +347,55 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
         force = force or (s.pos[tok] == "NOUN" and lemma in VIOLENT_NOUNS)
         move = force or lemma in MOVE_VERBS or (s.pos[tok] == "NOUN" and lemma in TRIP_NOUNS)
         return (_STILL_PREPS | (FORCE_PREPS if force else set())
-                | (MOVE_PREPS if move else set()) | ({"from"} if lemma in FROM_VERBS else set()))
+                | (MOVE_PREPS if move else set()) | ({"from"} if lemma in FROM_VERBS else set())
+                # "the siege of Homs", "the bombardment of Baba Amr": the noun's target is its place
+                | ({"of"} if s.pos[tok] == "NOUN" and lemma in VIOLENT_NOUNS else set()))
+
+    def subjects(h: int) -> list[int]:
+        """The subjects of ``h``, or of the verb it is coordinated with ("the bombings
+        claimed 217 lives and injured 5,000")."""
+        subj = [c for c in kids[h] if s.deps[c] in ("nsubj", "nsubjpass")]
+        if not subj and s.deps[h] == "conj" and s.pos[h] in ("VERB", "AUX"):
+            subj = [c for c in kids[s.heads[h]] if s.deps[c] in ("nsubj", "nsubjpass")]
+        return subj
+
+    def where_clause(h: int) -> Place | None:
+        """"the Baba Amr neighborhood of Homs, where clashes have raged": the place
+        the relative clause hangs on."""
+        if s.deps[h] == "relcl" and any(s.lemmas[c].lower() == "where" for c in kids[h]):
+            return inside(s.heads[h])
+        return None
 
     force = cameo[:2] >= "14"
     allowed = allowed_for(head, force) | (MOVE_PREPS if cameo[:3] in ("042", "043", "044") else set())
     if (p := locative(head, allowed)) is not None:
         return p
+    if (p := where_clause(head)) is not None:
+        return p
     lemma = s.lemmas[head].lower()
+    noun = s.pos[head] in ("NOUN", "PROPN")
+    if noun and lemma in SITE_NOUNS:  # "the Houla massacre", "the Kenya bombing"
+        for c in kids[head]:
+            if s.deps[c] in ("compound", "nmod") and (p := at(c)) is not None:
+                return p
+    verb = s.heads[head]
+    if noun and verb != head and s.deps[head] in ("nsubj", "nsubjpass", "dobj", "obj") and (
+            LEMMA_FIX.get(s.lemmas[verb].lower(), s.lemmas[verb].lower()) in LIGHT_VERBS):  # "a meeting would be held in Cairo"
+        if (p := locative(verb, allowed)) is not None or (p := where_clause(verb)) is not None:
+            return p
+    # the place of those it was done with: "clashed with rebels in the city of Aleppo",
+    # "held talks with officials in Syria" (not of a topic: "discussed the situation in Syria")
+    for h in (head, verb) if noun and s.deps[head] in ("dobj", "obj") else (head,):
+        for c in kids[h]:
+            if s.deps[c] == "prep" and s.words[c].lower() == "with":
+                for k in kids[c]:
+                    if s.deps[k] == "pobj" and (p := locative(k, {"in", "at", "inside", "near", "outside"})):
+                        return p
+    # part of those the event befell: "140 people were killed, most of them in Hama"
+    for c in kids[head]:
+        if s.deps[c] in ("npadvmod", "appos") and (s.lemmas[c].lower() in PART_WORDS or s.pos[c] == "NUM"):
+            if (p := locative(c, _STILL_PREPS)) is not None:
+                return p
     if lemma in FROM_VERBS:  # "withdrew all staff from the embassy in Damascus"
         for c in kids[head]:
             if s.deps[c] in ("dobj", "obj") and (p := locative(c, {"from"})) is not None:
@@ -318,7 +410,8 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
         lemma = s.lemmas[tok].lower()
         return lemma in event_nouns or lemma in _PLACED_NOUNS
 
-    for c in kids[head]:
+    subj = subjects(head)
+    for c in kids[head] + [c for c in subj if c not in kids[head]]:
         d = s.deps[c]
         if (d in ("dobj", "obj", "nsubjpass") and (force or names_event(c))) or (d == "nsubj" and names_event(c)):
             if (p := locative(c, allowed_for(c, force))) is not None:
@@ -328,12 +421,14 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
                 if s.deps[k] == "pobj" and names_event(k) and (
                         p := locative(k, allowed_for(k))) is not None:
                     return p
-    # where the subject was: "countries meeting in Paris", "Syrians living in Turkey", "officials in Kabul"
-    for c in kids[head]:
-        if s.deps[c] in ("nsubj", "nsubjpass"):
-            if (p := locative(c, {"in", "at", "inside"})) is not None:
+    # where the subject was: "countries meeting in Paris", "Syrians living in Turkey", "officials
+    # in Kabul met ..."; not for saying, where it is only where the speaker is
+    if lemma in SAY_VERBS:
+        return None
+    for c in subj:
+        if (p := locative(c, {"in", "at", "inside"})) is not None:
+            return p
+        for a in kids[c]:
+            if s.deps[a] == "acl" and (p := locative(a, {"in", "at", "inside"})) is not None:
                 return p
-            for a in kids[c]:
-                if s.deps[a] == "acl" and (p := locative(a, {"in", "at", "inside"})) is not None:
-                    return p
     return None
