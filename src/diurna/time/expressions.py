@@ -402,10 +402,11 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if kind == "ago":
         n, (_, unit) = _num(g["n"]), UNITS[_unit_key(g["u"])]
         direction = g["dir"].lower()
-        if direction in ("after", "before", "later", "since"):
+        if direction in ("after", "before", "later", "since") or (direction == "earlier" and _unit_key(g["u"]) not in ("year", "decade", "century")):
             # "two months after the attack", "three days later", "30 years
             # since the uprising": a length of time from another event
-            # (TimeML: DURATION, without the "after")
+            # (TimeML: DURATION, without the "after"); "a day earlier" too,
+            # but "a year earlier" dates a comparison (TimeBank)
             return "DURATION", _duration(n, _unit_key(g["u"])), None
         sign = -1 if direction in ("ago", "earlier", "before", "since") else 1
         if A is None or n is None:
@@ -1381,10 +1382,6 @@ def _ref_step(kind: str, m: re.Match) -> tuple[str, int] | None:
         return (g.get("u") or g["u3"]).lower(), 0
     if kind == "thepart":
         return (g.get("part") or g.get("part2") or "midday").lower(), 0
-    if kind == "ago" and g["dir"].lower() == "earlier" and _unit_key(g["u"]) in ("day", "week", "month"):
-        n = _num(g["n"])  # "two days earlier": before the day the text names
-        if n is not None and float(n).is_integer():
-            return _unit_key(g["u"]), -int(n)
     if kind == "relunit" and g["rel"].lower() in ("following", "previous", "same"):
         return g["u"].lower(), {"following": 1, "previous": -1, "same": 0}[g["rel"].lower()]
     return None
