@@ -560,6 +560,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return None
         if g.get("n") is None:
             n = None
+            if g["rel"].lower() == "coming" and not g.get("det") and u != "hour":
+                return "DATE", "FUTURE_REF", None  # "in coming months" (TimeBank); "the coming days": a length of time
             if u == "year" and g["rel"].lower() in ("recent", "past") and not g.get("det"):
                 return "DATE", "PAST_REF", None  # "in recent years", "in past years"
         return "DURATION", _duration(n, u), None
