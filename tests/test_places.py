@@ -108,3 +108,12 @@ def test_no_place_from_the_speaker_or_a_name(nlp):
     assert located(nlp, "Officials in Kabul said the talks had failed.", "said") is None
     # a surname the recogniser calls a place is not a small town abroad
     assert located(nlp, "Trump responded with attacks on Machado, the former beauty queen.", "attacks") is None
+
+
+def test_owner_and_topic_are_not_the_place(nlp):
+    # an embassy is where it stands, not whose it is
+    assert located(nlp, "Six people were injured in a car bomb attack outside the U.S. embassy in the Tanzanian "
+                        "capital Dar es Salaam.", "injured")[1] == "TZA"
+    # condemning attacks somewhere is not done there
+    assert located(nlp, "The Cypriot government strongly condemned two bomb attacks in Kenya and Tanzania.",
+                   "condemned") is None

