@@ -117,3 +117,10 @@ def test_owner_and_topic_are_not_the_place(nlp):
     # condemning attacks somewhere is not done there
     assert located(nlp, "The Cypriot government strongly condemned two bomb attacks in Kenya and Tanzania.",
                    "condemned") is None
+
+
+def test_regions_named_by_kind(nlp):
+    assert places(nlp, "Troops shelled villages in the northern province of Idlib.")["Idlib"] == ("SYR", "admin1")
+    assert places(nlp, "Trump spoke at a rally in Michigan on Friday.")["Michigan"] == ("USA", "admin1")
+    # a U.S. state the article names chooses among cities of one name
+    assert places(nlp, "In West Virginia, he met the executives at the Charleston airport.")["Charleston"][0] == "USA"

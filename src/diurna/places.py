@@ -29,6 +29,7 @@ __all__ = ["Place", "find_places", "place_index"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REGION_TAIL = re.compile(r"\s+(province|governorate|region|district|prefecture|oblast)$", re.I)
+REGION_OF = re.compile(r"\b(province|governorate|region|district|prefecture|oblast)\s+of\s+$", re.I)
 REGION_WORDS = re.compile(r"^\s+(province|governorate|region|district|state|prefecture|oblast)\b", re.I)
 
 
@@ -149,7 +150,7 @@ def _choose(cands: list[dict], name: str, countries: set[str], iso3: dict, state
 
 COUNTRY_HINT = 0.8
 # words before a name that say it is a place ("in Montreux", "the town of X")
-PLACE_CUE = re.compile(r"(\b(in|at|near|outside|inside|around|across|throughout|within)\s+|"
+PLACE_CUE = re.compile(r"(\b(in|at|near|outside|inside|around|across|throughout|within)\s+(the\s+)?|"
                        r"\b(town|city|village|suburb|port)\s+of\s+)$", re.I)
 
 
@@ -198,13 +199,14 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
                                  st["geonameid"]))
                 continue
             if city is not None and city["population"] < 100_000 and idx.iso3.get(
-                    city["countrycode"]) not in countries and not PLACE_CUE.search(text[max(0, e.start - 30):e.start]):
+                    city["countrycode"]) not in countries and not (city["countrycode"] == "US" and city.get("admin1code") in states) and not PLACE_CUE.search(text[max(0, e.start - 30):e.start]):
                 city = None  # a small town abroad only where the text says it is a place: not "attacks on Machado"
             if city is None and e.label not in ("PERSON", "NORP"):
                 city = idx.town(name, countries)  # "Tremseh, a village in Hama province"
             if city is None:
                 continue
-            feature = "admin1" if region or REGION_WORDS.match(text[e.end:e.end + 20]) else "city"
+            feature = "admin1" if region or REGION_WORDS.match(text[e.end:e.end + 20]) or REGION_OF.search(
+                text[max(0, e.start - 30):e.start]) else "city"
             out.append(Place(e.text, e.start, e.end, city["name"], idx.iso3.get(city["countrycode"], city["countrycode"]),
                              feature, city["latitude"], city["longitude"], city["geonameid"]))
         out.extend(_capitals(text, s, gaz, idx))
