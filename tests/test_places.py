@@ -124,3 +124,9 @@ def test_regions_named_by_kind(nlp):
     assert places(nlp, "Trump spoke at a rally in Michigan on Friday.")["Michigan"] == ("USA", "admin1")
     # a U.S. state the article names chooses among cities of one name
     assert places(nlp, "In West Virginia, he met the executives at the Charleston airport.")["Charleston"][0] == "USA"
+
+
+def test_small_towns_placed_by_their_state(nlp):
+    # a small U.S. town is taken where the text places it ("Oshkosh, Wis."), an abbreviation keeps its dot
+    assert places(nlp, "Oshkosh Truck Corp., Oshkosh, Wis., said net income fell.")["Oshkosh"][0] == "USA"
+    assert "Fla" not in places(nlp, "The company, based in Miami, Fla., said sales rose.")

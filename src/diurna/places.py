@@ -199,7 +199,8 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
                                  st["geonameid"]))
                 continue
             if city is not None and city["population"] < 100_000 and idx.iso3.get(
-                    city["countrycode"]) not in countries and not (city["countrycode"] == "US" and city.get("admin1code") in states) and not PLACE_CUE.search(text[max(0, e.start - 30):e.start]):
+                    city["countrycode"]) not in countries and not (city["countrycode"] == "US" and city.get("admin1code") in states) and not PLACE_CUE.search(text[max(0, e.start - 30):e.start]) and not _placed_by_next(
+                    text[e.end:e.end + 30], gaz, idx):
                 city = None  # a small town abroad only where the text says it is a place: not "attacks on Machado"
             if city is None and e.label not in ("PERSON", "NORP"):
                 city = idx.town(name, countries)  # "Tremseh, a village in Hama province"
@@ -231,11 +232,27 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
 
 def _trimmed(e: Entity) -> Entity:
     """The entity without the punctuation the recogniser ran it into
-    ("Hama ." at the end of a tokenised sentence)."""
-    text = e.text.rstrip(" .,;:!?'\"")
-    if text == e.text or not text or text[-1:].isupper() and e.text[len(text):].startswith("."):
-        return e  # "U.S." keeps its dot
+    ("Hama ." at the end of a tokenised sentence; "U.S." and "Fla." keep their dots)."""
+    text = re.sub(r"(\s+[.,;:!?'\"]+|[,;:!?]+)$", "", e.text)
+    if text == e.text or not text:
+        return e
     return Entity(start=e.start, end=e.start + len(text), text=text, label=e.label)
+
+
+_NEXT_ABBREV = re.compile(r",\s+([A-Z][a-z]{0,4}\.(\s?[A-Z]\.)?)")
+_NEXT_NAME = re.compile(r",\s+([A-Z][a-z]+(\s[A-Z][a-z]+)?)")
+
+
+def _placed_by_next(after: str, gaz, idx: PlaceIndex) -> bool:
+    """Does the text after a name place it in a state or country ("Oshkosh, Wis.",
+    "Kearny, N.J.", "Toledo, Ohio", "Tremseh, Syria")?"""
+    if _NEXT_ABBREV.match(after):
+        return True
+    m = _NEXT_NAME.match(after)
+    if m is None:
+        return False
+    entry = gaz.lookup(m.group(1))
+    return _fold(m.group(1)) in idx.states or (entry is not None and entry.kind == "country")
 
 
 def _run_on(e, gaz, idx: PlaceIndex):
