@@ -130,3 +130,9 @@ def test_small_towns_placed_by_their_state(nlp):
     # a small U.S. town is taken where the text places it ("Oshkosh, Wis."), an abbreviation keeps its dot
     assert places(nlp, "Oshkosh Truck Corp., Oshkosh, Wis., said net income fell.")["Oshkosh"][0] == "USA"
     assert "Fla" not in places(nlp, "The company, based in Miami, Fla., said sales rose.")
+
+
+def test_where_it_was_said(nlp):
+    # the gathering where something was said is its place; the speaker's whereabouts are not
+    assert located(nlp, '"This is our great concern," he told a news conference in Geneva.', "told")[1] == "CHE"
+    assert located(nlp, "The BBC's Jim Muir in Beirut says the ceasefire is collapsing.", "says") is None

@@ -329,6 +329,10 @@ TOPIC_VERBS = frozenset({"condemn", "denounce", "criticise", "criticize", "deplo
                          "back", "reject", "regret", "commemorate", "remember", "recall", "probe", "examine",
                          "protest", "mark", "call", "demand", "urge", "end", "stop", "halt", "ban", "prevent",
                          "say", "report", "claim", "announce", "confirm", "watch", "monitor", "cover", "document"})
+# where something is said: "said at a news conference in Paris"
+GATHERINGS = frozenset({"meeting", "conference", "session", "summit", "rally", "speech", "interview", "forum",
+                        "briefing", "hearing", "gathering", "assembly", "ceremony", "convention", "debate", "event",
+                        "talks", "visit", "trip", "tour", "funeral", "parliament", "congress", "council"})
 # lemmas the small model gets wrong ("raged" -> "rag")
 LEMMA_FIX = {"rag": "rage"}
 # reporting verbs: where their subject is, is where it speaks from, not where an event was
@@ -432,13 +436,18 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
     allowed = allowed_for(head, force) | (MOVE_PREPS if cameo[:3] in ("042", "043", "044") else set())
     lemma = s.lemmas[head].lower()
     if lemma in SAY_VERBS and not any(s.deps[c] in ("nsubjpass", "auxpass") for c in kids[head]):
-        # ("fighting was reported in Homs" is the fighting's place) where a speaker is ("Jonathan Head, in neighbouring Turkey, says", "a report from Homs,
-        # where it said") is not an event's place; where it said it is ("at a news conference in Paris")
+        # where a speaker is ("Jonathan Head, in neighbouring Turkey, says", "a report from Homs,
+        # where it said") is not an event's place; the gathering where it was said is ("at a news
+        # conference in Paris", "told the Security Council meeting in New York"); ("fighting was
+        # reported in Homs", passive, is the fighting's place: below)
         for c in kids[head]:
             if s.deps[c] == "prep" and s.words[c].lower() in ("at", "in", "during"):
                 for k in kids[c]:
-                    if s.deps[k] == "pobj" and at(k) is None and (p := inside(k)) is not None:
+                    if s.deps[k] == "pobj" and s.lemmas[k].lower() in GATHERINGS and (p := inside(k)) is not None:
                         return p
+            if s.deps[c] in ("dobj", "obj", "dative") and s.lemmas[c].lower() in GATHERINGS and (
+                    p := locative(c, {"in", "at"})) is not None:
+                return p
         return None
     if (p := locative(head, allowed)) is not None:
         return p
@@ -489,9 +498,9 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
     subj = subjects(head)
     for c in kids[head] + [c for c in subj if c not in kids[head]]:
         d = s.deps[c]
-        if lemma in TOPIC_VERBS and d != "nsubj":
-            continue  # "condemned the bomb attacks in Kenya": the attacks' place, not the condemnation's
-        if (d in ("dobj", "obj", "nsubjpass") and (force or names_event(c))) or (d == "nsubj" and names_event(c)):
+        # ("condemned the bomb attacks in Kenya": the attacks' place, not the condemnation's)
+        if (d in ("dobj", "obj", "nsubjpass") and (force or names_event(c)) and lemma not in TOPIC_VERBS) or (
+                d == "nsubj" and names_event(c)):
             if (p := locative(c, allowed_for(c, force))) is not None:
                 return p
         if d == "prep" and s.words[c].lower() in ("during", "on", "at", "after", "before"):
