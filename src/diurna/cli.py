@@ -662,8 +662,7 @@ def eval_places(data, gold, output):
     if not root.is_dir():
         raise click.UsageError(f"no evaluation data at {root}")
     md = ev.markdown_section(ev.evaluate(root, Path(gold) if gold else repo / "bench" / "places_gold.tsv"),
-                             [ev.evaluate_events(root, repo / "bench" / "event_locations_gold.tsv", subset=s)
-                              for s in ("dev", "held-out")])
+                             ev.evaluate_all(root, repo))
     b.write_section(Path(output), "places", md)
     click.echo(md)
 
