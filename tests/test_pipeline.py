@@ -246,3 +246,10 @@ def test_an_article_a_stage_fails_on_is_rejected_and_the_run_goes_on(corpus, tmp
     again = run([str(corpus)], Settings(db=str(db)))  # the file was not marked as read: tried again
     assert (again.stored, again.unchanged_files) == (1, 2)
     assert _consistent(db)[0] == 3
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="glibc's mallopt")
+def test_tune_malloc_is_taken_by_glibc():
+    from diurna.pipeline import tune_malloc
+
+    assert tune_malloc() is True

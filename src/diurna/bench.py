@@ -132,6 +132,9 @@ def actor_candidates(docs) -> dict:
 
 def _full_run(src: str, db: str, workers: int, batch_size: int) -> dict:
     """One ``diurna run`` in this (fresh) process: seconds, counts, peak memory."""
+    from .pipeline import tune_malloc
+
+    tune_malloc()  # as ``diurna run`` does
     load_s = 0.0
     if workers <= 1:
         # as for spaCy alone: the model is loaded and warmed up before the clock starts

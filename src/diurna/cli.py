@@ -100,8 +100,10 @@ def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, rescan, log_
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .pipeline import Settings, report_line
+    from .pipeline import Settings, report_line, tune_malloc
     from .pipeline import run as run_pipeline
+
+    tune_malloc()  # this process runs diurna and nothing else
 
     settings = Settings(db=db, pipeline=pipeline, batch_size=batch_size, workers=workers, max_bytes=max_bytes,
                         executor=executor, scheduler=scheduler, rescan=rescan,
