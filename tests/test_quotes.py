@@ -102,6 +102,7 @@ def test_polnear_conventions(nlp):
 
 
 @pytest.mark.parametrize("text, cue, speaker, content", [
+    # -- messages and passives --
     # a verb whose object is a message reports it
     ("Trump unleashed a flurry of tweets attacking the former beauty queen.", "unleashed", "Trump",
      "a flurry of tweets attacking the former beauty queen"),
@@ -110,13 +111,8 @@ def test_polnear_conventions(nlp):
      "The nominee"),
     # attacks are not messages
     ("The army launched a series of attacks on the town.", "launched", None, None),
-])
-def test_messages_and_passives(nlp, text, cue, speaker, content):
-    q = by_cue(nlp, text).get(cue)
-    assert (q.speaker.text, q.content.text) == (speaker, content) if speaker else q is None
 
-
-@pytest.mark.parametrize("text, cue, speaker, content", [
+    # -- learned and general frames --
     # a stance stated with "be" and an adjective or a noun of holders
     ("The senator has been critical of the trade deal.", "has been critical of", "The senator", "the trade deal"),
     ("The mayor, who is a staunch opponent of the death penalty, spoke on Friday.", "is a staunch opponent of",
@@ -157,17 +153,8 @@ def test_messages_and_passives(nlp, text, cue, speaker, content):
      "some pointed advice to the candidate"),
     ("Britain, which has Europe's largest navy, said the talks had failed.", "said", "Britain",
      "the talks had failed"),
-])
-def test_learned_and_general_frames(nlp, text, cue, speaker, content):
-    q = by_cue(nlp, text).get(cue)
-    if content is None:
-        assert q is None
-        return
-    assert q is not None, [x.cue.text for x in quotes(nlp, text)]
-    assert (q.speaker.text if q.speaker else None, q.content.text) == (speaker, content)
 
-
-@pytest.mark.parametrize("text, cue, speaker, content", [
+    # -- recall frames --
     # a sentence closing on "..., experts say": what comes before the comma, whatever the parse
     ("Rules unclear on whether part-time workers are covered, experts say.", "say", "experts",
      "Rules unclear on whether part-time workers are covered"),
@@ -210,8 +197,12 @@ def test_learned_and_general_frames(nlp, text, cue, speaker, content):
     ("The ministry said in a statement that the strike had killed 12 militants.", "said", "The ministry",
      "that the strike had killed 12 militants"),
 ])
-def test_recall_frames(nlp, text, cue, speaker, content):
+def test_frames(nlp, text, cue, speaker, content):
+    """The quote of ``cue`` has this speaker and content; none at all when ``content`` is None."""
     q = by_cue(nlp, text).get(cue)
+    if content is None:
+        assert q is None
+        return
     assert q is not None, [x.cue.text for x in quotes(nlp, text)]
     assert (q.speaker.text if q.speaker else None, q.content.text) == (speaker, content)
 
