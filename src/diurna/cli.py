@@ -298,8 +298,10 @@ def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, sin
                    text=text_query)
         tl = timeline.build(store, dates=dates, sentences=sentences, **flt)
         st = query.stats(store)
-        weeks = timeline.weekly(store, **flt) if fmt == "html" or html_path else None
-        where = query.event_places(store, **flt)["places"] if fmt == "html" or html_path else None
+        weeks = where = None
+        if fmt == "html" or html_path:  # the report's chart and map
+            weeks = timeline.weekly(store, **flt)
+            where = query.event_places(store, **flt)["places"]
     text = None
     if fmt == "json":
         text = json.dumps(tl, default=str, ensure_ascii=False, indent=1)

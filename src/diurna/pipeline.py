@@ -372,7 +372,6 @@ def run(
                    [f for r in buffered for f in r[2]]))
             buffered.clear()
 
-    tasks = lambda: (t for b in batches() for t in _chunks(iter(b), NLP_BATCH))  # noqa: E731
     try:
         if settings.executor == "dask":
             # the same loop, the same worker function: only the pool differs
@@ -387,7 +386,8 @@ def run(
             with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
                                      initargs=(settings.pipeline, settings.coder)) as pool:
                 try:
-                    _bounded(lambda b: pool.submit(_work, b, *args), tasks(), collect,
+                    _bounded(lambda b: pool.submit(_work, b, *args),
+                             (t for b in batches() for t in _chunks(iter(b), NLP_BATCH)), collect,
                              lambda: 2 * settings.workers)
                 except BaseException:
                     pool.shutdown(wait=False, cancel_futures=True)

@@ -530,7 +530,8 @@ def places_svg(places: list[dict], w: int = 900, h: int = 520, labels: int = 20,
     if not pts:
         return "<p>No event has a place with coordinates.</p>"
     proj, step = map_frame([(p["lon"], p["lat"]) for p in pts[:fit or len(pts)]], w, h)
-    pts = [p for p in pts if 0 <= proj(p["lon"], p["lat"])[0] <= w and 0 <= proj(p["lon"], p["lat"])[1] <= h]
+    drawn = [(p, *proj(p["lon"], p["lat"])) for p in pts]
+    drawn = [(p, x, y) for p, x, y in drawn if 0 <= x <= w and 0 <= y <= h]
     out = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {w} {h}' width='{w}' height='{h}' role='img' "
            "aria-label='map of where events happened'><rect width='100%' height='100%' fill='#f4f7fa'/>"]
     for d in range(-180, 181, step):
@@ -544,8 +545,7 @@ def places_svg(places: list[dict], w: int = 900, h: int = 520, labels: int = 20,
             out.append(f"<line x1='0' y1='{y:.1f}' x2='{w}' y2='{y:.1f}' stroke='#dde3ea'/>"
                        f"<text x='2' y='{y - 2:.1f}' font-size='9' fill='#889'>{abs(d)}°{'N' if d >= 0 else 'S'}</text>")
     taken: list[tuple[float, float, float, float]] = []
-    for i, p in enumerate(pts):
-        x, y = proj(p["lon"], p["lat"])
+    for i, (p, x, y) in enumerate(drawn):
         q = max(p["by_quad"].items(), key=lambda kv: kv[1])[0]
         r = min(30.0, 3 + 2.5 * math.sqrt(p["total"]))
         tip = f"{p['name']} ({p['country']}): {p['total']} events"
