@@ -198,9 +198,9 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
                 out.append(Place(e.text, e.start, e.end, st["name"], "USA", "admin1", st["latitude"], st["longitude"],
                                  st["geonameid"]))
                 continue
-            if city is not None and city["population"] < 100_000 and idx.iso3.get(
-                    city["countrycode"]) not in countries and not (city["countrycode"] == "US" and city.get("admin1code") in states) and not PLACE_CUE.search(text[max(0, e.start - 30):e.start]) and not _placed_by_next(
-                    text[e.end:e.end + 30], gaz, idx):
+            if city is not None and city["population"] < 100_000 and not _in_named_area(
+                    city, countries, states, idx.iso3) and not PLACE_CUE.search(
+                    text[max(0, e.start - 30):e.start]) and not _placed_by_next(text[e.end:e.end + 30], gaz, idx):
                 city = None  # a small town abroad only where the text says it is a place: not "attacks on Machado"
             if city is None and e.label not in ("PERSON", "NORP"):
                 city = idx.town(name, countries)  # "Tremseh, a village in Hama province"
@@ -228,6 +228,12 @@ def find_places(text: str, sentences: list[Sentence], countries: set[str] | None
             out.append(Place(w, off, off + len(w), city["name"], idx.iso3.get(city["countrycode"], city["countrycode"]),
                              feature, city["latitude"], city["longitude"], city["geonameid"]))
     return out
+
+
+def _in_named_area(city: dict, countries: set[str], states: set[str], iso3: dict) -> bool:
+    """Is the city in a country or U.S. state the article names?"""
+    return iso3.get(city["countrycode"]) in countries or (
+        city["countrycode"] == "US" and city.get("admin1code") in states)
 
 
 def _trimmed(e: Entity) -> Entity:
@@ -305,11 +311,10 @@ _STILL_PREPS = LOCATIVE - FORCE_PREPS - MOVE_PREPS
 # capital Damascus", "in parts of the city of Aleppo", "in towns around Syria"
 INNER_PREPS = frozenset({"of", "in", "at", "near", "around", "across", "inside", "outside", "throughout", "within"})
 # verbs whose object is where the event is: "visited Syria", "entered Homs", "lost control of X"
+# (or the place left: "fled violence in Syria", "left Homs")
 PLACE_OBJECT = frozenset({"visit", "enter", "tour", "reach", "storm", "capture", "seize", "besiege", "overrun",
                           "shell", "bomb", "raid", "attack", "hit", "strike", "pound", "bombard", "take", "recapture",
-                          "lose", "gain", "regain", "retake", "control"})
-# (verbs whose object is also the place left: "fled violence in Syria", "left Homs")
-PLACE_OBJECT = PLACE_OBJECT | {"flee", "leave", "escape"}
+                          "lose", "gain", "regain", "retake", "control", "flee", "leave", "escape"})
 # verbs that only say an event named by their subject or object took place: "a meeting
 # would be held in Cairo", "clashes have been reported in Aleppo", "protests broke out in Deraa"
 LIGHT_VERBS = frozenset({"hold", "take", "occur", "happen", "erupt", "break", "rage", "continue", "begin", "start",
@@ -356,6 +361,8 @@ _PLACED_NOUNS = VIOLENT_NOUNS | TRIP_NOUNS
 # massacre", "the Kenya bombing", "the Midan explosion"); not talks or deals ("Syria talks")
 SITE_NOUNS = VIOLENT_NOUNS | frozenset({"protest", "demonstration", "rally", "march", "riot", "unrest",
                                          "uprising", "explosion", "blast", "fire", "shooting"}) - {"air"}
+# nouns a place name before them locates (the others it only owns or is the topic of)
+_LOCATED_NOUNS = PLACE_HEADS | SITE_NOUNS
 
 
 def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place], cameo: str = "",
@@ -393,7 +400,7 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
                 for k in kids[c]:
                     if s.deps[k] == "pobj" and (p := inside(k, depth + 1)):
                         return p
-        if s.pos[tok] == "NOUN" and s.lemmas[tok].lower() not in PLACE_HEADS | SITE_NOUNS:
+        if s.pos[tok] == "NOUN" and s.lemmas[tok].lower() not in _LOCATED_NOUNS:
             return None  # "the U.S. embassy", "U.S. resolve": whose or what about, not where
         for c in sorted(kids[tok], key=lambda c: s.deps[c] == "poss"):
             if s.deps[c] in ("compound", "nmod", "amod", "poss") and (p := at(c)):
