@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from pathlib import Path
 
 
@@ -94,8 +95,6 @@ def _article_text(root: Path, file: str) -> tuple[str, str | None]:
     """(text, publication day) of a gold file: a t17 article (its folder is the
     day), a TimeML file (the text of ``<TEXT>``, the DCT) or a PolNeAR text
     (the day in its name)."""
-    import re
-
     path = root / file
     if file.endswith(".tml"):
         from .time.evaluate import read_tml
@@ -124,8 +123,6 @@ WIDE_COUNTS = {"t17": ((35, 15), (7, 3)), "tempeval3": ((30, 15), (7, 3)), "poln
 def draw_wide(data: Path, used: set[str]) -> list[dict]:
     """The events of the wide gold set, drawn by its fixed rule from the data
     folder (``used``: t17 files of the other gold sets, left out)."""
-    import re
-
     event, loc = re.compile(_EVENT_WORDS), re.compile(_LOCATIVE_CAP)
     split = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])")
     files = {"t17": [f"t17-syria-bbc/InputDocs/{f.parent.name}/{f.name}"
