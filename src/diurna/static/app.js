@@ -113,6 +113,12 @@ const D = (() => {
               actor(e.target_code, e.target), e.trigger_text ? el("small", {}, `  “${e.trigger_text}”`) : null);
   }
 
+  // the quad-class filter of a toolbar: <select name="quad"> with "any" first
+  function quadSelect(any) {
+    return el("select", {name: "quad"}, el("option", {value: ""}, any),
+              Object.entries(QUADS).map(([q, n]) => el("option", {value: q}, n)));
+  }
+
   function legend() {
     return el("p", {class: "legend"}, Object.entries(QUADS).map(([q, name]) => el("span", {}, swatch(q), name)));
   }
@@ -146,5 +152,5 @@ const D = (() => {
   });
 
   return {QUADS, COLOURS, CAMEO_ROOTS, el, svg, api, query, turns, urlParams, setUrlParams, highlight, swatch, actor,
-          eventLine, legend, fail, day, iso, addDays, periodEnd, periodLabel};
+          eventLine, legend, quadSelect, fail, day, iso, addDays, periodEnd, periodLabel};
 })();

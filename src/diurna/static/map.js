@@ -16,8 +16,7 @@
     for (const k of ["quad", "fit", "since", "until"]) state[k] = f.get(k) || undefined;
     load();
   }, onsubmit: (ev) => ev.preventDefault()},
-    el("label", {}, "Events ", el("select", {name: "quad"}, el("option", {value: ""}, "all classes"),
-       Object.entries(D.QUADS).map(([q, n]) => el("option", {value: q}, n)))),
+    el("label", {}, "Events ", D.quadSelect("all classes")),
     el("label", {}, "Frame ", el("select", {name: "fit"}, el("option", {value: "all"}, "all places"),
        el("option", {value: "10"}, "the ten busiest"))),
     el("label", {}, "From ", el("input", {name: "since", type: "date"})),

@@ -14,8 +14,7 @@
     for (const k of ["quad", "top", "layout"]) state[k] = f.get(k) || undefined;
     load();
   }, onsubmit: (ev) => ev.preventDefault()},
-    el("label", {}, "Events ", el("select", {name: "quad"}, el("option", {value: ""}, "all classes"),
-       Object.entries(D.QUADS).map(([q, n]) => el("option", {value: q}, n)))),
+    el("label", {}, "Events ", D.quadSelect("all classes")),
     el("label", {}, "Actors ", el("select", {name: "top"}, ["15", "30", "60", "120"].map((n) => el("option", {value: n}, n)))),
     el("label", {}, "Layout ", el("select", {name: "layout"}, el("option", {value: "force"}, "force"),
        el("option", {value: "circle"}, "circle"))));

@@ -21,8 +21,7 @@
     load();
     loadKeyDates();
   }}, el("label", {}, "Actor ", el("input", {name: "actor", size: 8, placeholder: "e.g. RUS", pattern: "[A-Za-z]+"})),
-      el("label", {}, "Class ", el("select", {name: "quad"}, el("option", {value: ""}, "all"),
-         Object.entries(D.QUADS).map(([q, n]) => el("option", {value: q}, n)))),
+      el("label", {}, "Class ", D.quadSelect("all")),
       el("button", {type: "submit"}, "Filter"));
   filters.elements.actor.value = state.actor || "";
   filters.elements.quad.value = state.quad || "";
