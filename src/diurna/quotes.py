@@ -70,7 +70,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -566,7 +566,7 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
             lo -= 1
         while hi + 1 in toks:
             hi += 1
-    dash = max((i for i in range(max(lo, 1), subj) if s.words[i] in ("-", "--", "—", "–", "―")
+    dash = max((i for i in range(max(lo, 1), subj) if s.words[i] in _DASHES
                 and s.offsets[i + 1] > _tok_end(s, i) and s.offsets[i] > _tok_end(s, i - 1)), default=None)
     if dash is not None:
         lo = dash + 1  # "... predictable - Donald J. Trump said": after the dash
@@ -691,6 +691,7 @@ class _Article:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     long_quotes: list[tuple[int, int]] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     used: set[int] = field(default_factory=set)
     persons: list = field(default_factory=list)
@@ -699,6 +700,7 @@ class _Article:
         self.quotes = quote_spans(self.text)
         self.long_quotes = sorted((a, b) for a, b in self.quotes if len(self.text[a:b].split()) >= 3)
         self.starts = [a for a, _ in self.long_quotes]
+        self.sent_starts = [x.start for x in self.sentences]
         self.names = {n.lower() for x in self.sentences for e in x.entities if e.label == "PERSON"
                       for n in (e.text, e.text.split()[-1])}
 
@@ -706,6 +708,11 @@ class _Article:
         """Inside a quotation (they do not overlap: the last one opening before ``off``)."""
         k = bisect_left(self.starts, off) - 1
         return k >= 0 and off < self.long_quotes[k][1]
+
+    def sentence_at(self, off: int) -> Sentence | None:
+        """The sentence holding offset ``off`` (sentences are in text order and do not overlap)."""
+        k = bisect_right(self.sent_starts, off) - 1
+        return self.sentences[k] if k >= 0 and off < self.sentences[k].end else None
 
 
 @dataclass
@@ -1055,7 +1062,7 @@ def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span, clause_
             art.used.add(nxt)
             b = quotes[nxt][1]
         # a quotation that opens inside its clause: 'The country "has made changes," he said'
-        start = next((x for x in art.sentences if x.start <= a < x.end), s).start
+        start = (art.sentence_at(a) or s).start
         lead = text[start:a]
         if lead.strip() and not re.search(r"[“”\"?!:;]|''", lead) and "\n" not in lead \
                 and not lead.rstrip().endswith(","):  # not "As for complexity, “...”"
@@ -1064,18 +1071,24 @@ def _direct(art: _Article, s: Sentence, speaker: Span | None, cue: Span, clause_
         a = hi + text[hi:a].rindex("that")
     # a quotation the sentence goes on after: 'said “Of course Mr. Trump is going to defend himself” against
     # what the campaign sees as ...' (the words up to the end of the sentence, without its full stop)
-    end = next((x.end for x in art.sentences if x.start <= b - 1 < x.end), b)
+    end = _sentence_end(art, b)
     tail = text[b:end]
     if where == "after" and re.match(r" [a-z]", tail) and text[b - 2:b - 1] not in (",", "?", "!") and "\n" not in tail and not re.search(r"[“”\"]|''", tail):
         b = end - 1 if text[end - 1] == "." else end
     return Span(text[a:b], a, b)
 
 
+def _sentence_end(art: _Article, b: int) -> int:
+    """The end of the sentence a quotation closing at ``b`` ends in (``b`` outside any)."""
+    x = art.sentence_at(b - 1)
+    return b if x is None else x.end
+
+
 def _goes_on(art: _Article, b: int) -> bool:
     """Whether the sentence goes on with words after a quotation closing at
     ``b`` (“B” to drive up the stock price, she said): then the quotation
     is part of a clause of its own, not the second half of one before."""
-    end = next((x.end for x in art.sentences if x.start <= b - 1 < x.end), b)
+    end = _sentence_end(art, b)
     nl = art.text.find("\n", b, end)
     return re.search(r"\w", art.text[b:end if nl < 0 else nl]) is not None
 
