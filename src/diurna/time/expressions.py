@@ -59,6 +59,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
+from ..actors import children
 from ..records import Sentence, text_records
 
 __all__ = ["Timex", "find_timexes", "timexes_jsonl", "tense_at"]
@@ -987,10 +988,7 @@ def tense_at(sent: Sentence, start: int) -> str | None:
             break
     if tok is None:
         return None
-    kids: dict[int, list[int]] = {}
-    for i, h in enumerate(sent.heads):
-        if h != i:
-            kids.setdefault(h, []).append(i)
+    kids = children(sent)
     t, steps = tok, 0
     while steps < 8:
         if sent.pos[t] in ("VERB", "AUX") and sent.deps[t] not in ("aux", "auxpass"):
@@ -1000,7 +998,7 @@ def tense_at(sent: Sentence, start: int) -> str | None:
                 above = sent.heads[t]
                 while sent.pos[above] not in ("VERB", "AUX") and sent.heads[above] != above:
                     above = sent.heads[above]
-                if any(sent.deps[c] in ("aux", "auxpass") and sent.words[c].lower() == "had" for c in kids.get(above, [])):
+                if any(sent.deps[c] in ("aux", "auxpass") and sent.words[c].lower() == "had" for c in kids[above]):
                     return "past"
             if tense is not None:
                 return tense
@@ -1050,14 +1048,11 @@ def _direction_cue(sent: Sentence, start: int) -> str | None:
     tense that pubdate reads stays as ``tense_at`` gives it): "said it would
     resume talks Monday" looks ahead; "after retreating on Thursday" back."""
     v = _governing_verb(sent, start)
-    kids: dict[int, list[int]] = {}
-    for i, h in enumerate(sent.heads):
-        if h != i:
-            kids.setdefault(h, []).append(i)
+    kids = children(sent)
     steps = 0
     while v is not None and steps < 8:
         if sent.pos[v] in ("VERB", "AUX") and sent.deps[v] not in ("aux", "auxpass"):
-            if any(sent.deps[c] == "aux" and sent.words[c].lower() == "would" for c in kids.get(v, [])):
+            if any(sent.deps[c] == "aux" and sent.words[c].lower() == "would" for c in kids[v]):
                 return "future"
             if _verb_tense(sent, v, kids) is not None:
                 return None  # the clause tense decides
@@ -1085,7 +1080,7 @@ def _infinitive_looks_back(sent: Sentence, start: int) -> bool:
 
 
 def _verb_tense(sent: Sentence, v: int, kids) -> str | None:
-    aux = [c for c in kids.get(v, []) if sent.deps[c] in ("aux", "auxpass")]
+    aux = [c for c in kids[v] if sent.deps[c] in ("aux", "auxpass")]
     words = {sent.words[c].lower() for c in aux}
     tags = {sent.tags[c] for c in aux}
     if words & _FUTURE_AUX or "going" in words:
@@ -1207,14 +1202,15 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
         # reads it); direction only matters for the kinds in NEEDS_TENSE
         tense = None
         i = bisect.bisect_right(starts, start) - 1
-        if 0 <= i < len(sents) and sents[i].end > start:
-            tense = tense_at(sents[i], start)
+        sent = sents[i] if 0 <= i < len(sents) and sents[i].end > start else None
+        if sent is not None:
+            tense = tense_at(sent, start)
         if tense is None and (kind in NEEDS_TENSE or not sents):
             tense = _lexical_tense(text, start, end)
         direction = _direction(tense)
-        if kind in NEEDS_TENSE and 0 <= i < len(sents) and sents[i].end > start:
-            direction = _direction_cue(sents[i], start) or direction
-            if direction == "future" and _infinitive_looks_back(sents[i], start):
+        if kind in NEEDS_TENSE and sent is not None:
+            direction = _direction_cue(sent, start) or direction
+            if direction == "future" and _infinitive_looks_back(sent, start):
                 direction = "past"
         if kind in NEEDS_TENSE:
             # the preposition outweighs the clause: "has been closed since
@@ -1224,8 +1220,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
                 since = pre.group(1).lower() == "since"
                 tense = "past" if since else "future"
                 direction = "since" if since else "future"
-        if direction == "past" and kind in ("month", "modmon") and 0 <= i < len(sents) and sents[i].end > start \
-                and _under_noun(sents[i], start, end):
+        if direction == "past" and kind in ("month", "modmon") and sent is not None and _under_noun(sent, start, end):
             direction = "past~"  # "told of a cutback in September": the noun's event may be ahead
         norm = _normalise(kind, m, anchor, direction)
         if norm is None:
@@ -1244,6 +1239,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
         if kind == "clock" and m.group("hc"):
             s = m.start("hc")  # "at 8:30": the preposition is not part of the expression
         if kind == "barepl":
+            # "for years": the duration is "years"; "through the years": "the years"
             s = m.start("u") if not re.match(r"the\b", text[m.end("pre"):m.start("u")].strip(), I) else m.end("pre") + 1
         if kind == "durrel" and m.group("n") and not m.group("det") and m.group("rel").lower() == "last" \
                 and _VERB_BEFORE.search(text, max(0, start - 12), start):
@@ -1253,7 +1249,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
         if kind == "that" and m.group("core3"):
             s = m.start("core3")  # "later in the day": the expression is "the day"
         if kind == "thepart" and m.group("core"):
-            s = m.start("core")  # "in the morning": the expression is "the morning"  # "for years": the duration is "years"
+            s = m.start("core")  # "in the morning": the expression is "the morning"
         if kind == "ago" and typ == "DURATION":
             e = m.end("u")  # "two months after ...": the duration is "two months"
         if typ in ("DATE", "TIME"):
