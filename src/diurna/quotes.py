@@ -366,6 +366,16 @@ NOT_STATED = frozenset({"be", "ensure", "insure", "mean", "require", "make", "pr
                         "matter", "help"})
 
 
+def _has_that(s: Sentence, c: int, kids) -> bool:
+    """Whether clause ``c`` opens with the conjunction "that"."""
+    return any(s.deps[k] == "mark" and s.words[k].lower() == "that" for k in kids[c])
+
+
+def _infinitive(s: Sentence, c: int, kids) -> bool:
+    """Whether verb ``c`` is an infinitive with "to"."""
+    return any(s.words[k].lower() == "to" and s.deps[k] == "aux" for k in kids[c])
+
+
 def _that_clause(s: Sentence, v: int, kids) -> bool:
     """Any verb with a subject and a clause opening with "that" ("made
     clear that", "conceded privately that"): a statement or belief, whatever
@@ -380,8 +390,7 @@ def _content(s: Sentence, comp: int, kids) -> tuple[int, int]:
     """Tokens of a reported clause, without a coordinated report of its own
     ("X says Y promised Z *and said* ...") or a closing aside after a comma."""
     def skip(c):  # not "... and that she would respond later": a second reported clause
-        return s.deps[c] == "conj" and _is_cue(s, c) and s.lemmas[c].lower() in REPORTING and not any(
-            s.deps[k] == "mark" and s.words[k].lower() == "that" for k in kids[c])
+        return s.deps[c] == "conj" and _is_cue(s, c) and s.lemmas[c].lower() in REPORTING and not _has_that(s, c, kids)
     toks = _subtree(s, comp, kids, skip)
     lo, hi = min(toks), max(toks)
     # cut before a conjunction left dangling by the cut ("... Clinton and")
@@ -464,8 +473,7 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     if _lemma(s, v) in HEARER:
         # "tells his supporters at a rally to “go to your place”": the infinitive, which the parser may
         # hang on the verb as an adverbial clause, is what they are told
-        core += [c for c in kids[v] if c > after and s.deps[c] == "advcl" and any(
-            s.words[k].lower() == "to" and s.deps[k] == "aux" for k in kids[c])]
+        core += [c for c in kids[v] if c > after and s.deps[c] == "advcl" and _infinitive(s, c, kids)]
     # "decline to appeal": an infinitive right after the verb that the parser took for an adverbial clause
     core += [c for c in kids[v] if s.deps[c] == "advcl" and c not in core and after + 1 < len(s.words) and s.words[
         after + 1].lower() == "to" and s.deps[after + 1] == "aux" and min(_subtree(s, c, kids)) == after + 1]
@@ -510,10 +518,10 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
             p] == "prep" and s.words[p].lower() in ("of", "about", "over", "for", "against", "on") for k in kids[p]
             if s.deps[k] in ("pobj", "pcomp")), None)
         about = about if about is not None else next((k for k in kids[noun] if k > noun and s.deps[k] in (
-            "acl", "ccomp") and any(s.words[m].lower() == "that" and s.deps[m] == "mark" for m in kids[k])), None)
+            "acl", "ccomp") and _has_that(s, k, kids)), None)
         if about is None and s.lemmas[noun].lower() in _SAID_NOUNS:  # "announced plans this week to give $15 million": the infinitive the parser hung on the verb
-            about = next((k for k in kids[v] if k > core[0] and s.deps[k] == "advcl" and any(
-                s.words[m].lower() == "to" and s.deps[m] == "aux" for m in kids[k])), None)
+            about = next((k for k in kids[v] if k > core[0] and s.deps[k] == "advcl" and _infinitive(s, k, kids)),
+                         None)
         if about is not None:
             core = [about]
     # a verb of saying joined to what is stated is another report ("... and said ..."); a verb of stance
@@ -1440,8 +1448,8 @@ def _predicate(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
     comp = next((k for k in kids[prep] if s.deps[k] in ("pobj", "pcomp")), None) if prep is not None else None
     last = prep
     if comp is None:  # "was sure Trump would win", "is determined to warn his supporters"
-        comp = next((c for c in kids[pred] if c > pred and (s.deps[c] == "ccomp" or (s.deps[c] == "xcomp" and any(
-            s.words[k].lower() == "to" and s.deps[k] == "aux" for k in kids[c])))), None)
+        comp = next((c for c in kids[pred] if c > pred and (s.deps[c] == "ccomp" or (
+            s.deps[c] == "xcomp" and _infinitive(s, c, kids)))), None)
         last = pred
     if comp is None:
         return None
@@ -1459,11 +1467,11 @@ def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     of saying or believing with a that-clause, its owner the speaker."""
     poss = next((c for c in kids[v] if s.deps[c] == "poss"), None)
     comp = next((c for c in kids[v] if c > v and s.deps[c] in ("acl", "ccomp", "appos")
-                 and any(s.deps[k] == "mark" and s.words[k].lower() == "that" for k in kids[c])), None)
+                 and _has_that(s, c, kids)), None)
     if comp is None and s.lemmas[v].lower() in INTENT_NOUNS:
         # "Clinton's plan to raise taxes", "his refusal to release his returns": the infinitive
-        comp = next((c for c in kids[v] if c > v and s.deps[c] in ("acl", "xcomp") and any(
-            s.words[k].lower() == "to" and s.deps[k] == "aux" for k in kids[c])), None)
+        comp = next((c for c in kids[v] if c > v and s.deps[c] in ("acl", "xcomp") and _infinitive(s, c, kids)),
+                    None)
     if poss is None and comp is not None and s.deps[v] == "ROOT" and s.tags[v] == "NNS":
         # "Trump claims that ...", "The campaign plans to ...": a verb the small model took for a plural noun
         poss = next((c for c in kids[v] if c < v and s.deps[c] == "compound" and s.pos[c] in ("PROPN", "NOUN")), None)
