@@ -783,7 +783,6 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
         per = _period(v, t.mod)
         if per is None or per[0].year < 1900:
             continue
-        deadline = _deadline(full, t.start)
         if per[0] == per[1] and (STAMP.match(full, t.end) or STAMP_BEFORE.search(full[max(0, t.start - 16):t.start])):
             # "24th June 2011 - 20:55 My heart goes out...", "21 December 2011
             # Last updated at 04:27 GMT": a comment's or an update's time
@@ -791,6 +790,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             evidence.append(Evidence("stamp", t.text, None, _iso(per[1]), f"{v} a page's time stamp (comment, update)"))
             stamps.append(per[1])
             continue
+        deadline = _deadline(full, t.start)
         if t.tense == "future" or deadline:
             evidence.append(Evidence("date", t.text, None, _iso(per[1]),
                                      f"{v} as a deadline" if deadline else f"{v} in a future clause"))
@@ -830,6 +830,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
     news_day = {top[0][0]} if top and (len(top) == 1 or top[0][1] > top[1][1]) else set()
     if lo is None or hi is None or (hi - lo).days > WEEKDAY_SPAN_DAYS:
         news_day = set()  # over many years a date falls on any weekday once or twice: agreement proves nothing
+    wk = dt.timedelta(days=WEEKDAY_WINDOW)
     for t, mo, day, own, when in yearless_days:
         # a date still ahead ("talks will resume on 12 April") is not the news
         # day; with its own weekday it is within the week after the article
@@ -837,7 +838,6 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
         days = {own} if own is not None else (set() if ahead else news_day)
         if day is None or not days:
             continue
-        wk = dt.timedelta(days=WEEKDAY_WINDOW)
         years = []
         for y in range(lo_y, hi_y + 1):
             try:
