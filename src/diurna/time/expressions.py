@@ -579,8 +579,8 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
                 base = A if rel in ("this", "current", "same") else (A - dt.timedelta(days=1) if rel in ("last", "previous", "past") else A + dt.timedelta(days=1))
                 return "TIME", f"{base.isoformat()}T{PARTS[u]}", None
             y = A.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
-            if rel in ("last", "past") and u in _SEASON_END and A.month > _SEASON_END[u]:
-                y = A.year  # "last spring" said in October: this year's spring, over by now
+            if rel in ("last", "past"):
+                y = _last_season_year(A, u)
             return "DATE", f"{y}-{SEASONS[u]}", mod
         if u == "quarter" and not _BUSINESS.search(m.string, max(0, m.start() - 200), m.end() + 200):
             return None  # "the same quarter" of a town
@@ -776,9 +776,7 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "DATE", f"{g['y']}-{SEASONS[g['s'].lower()]}", None
         if A is None:
             return "DATE", None, None
-        y = A.year + {"last": -1, "next": 1}.get(rel, 0)
-        if rel == "last" and g["s"].lower() in _SEASON_END and A.month > _SEASON_END[g["s"].lower()]:
-            y = A.year  # "last spring" said in October: this year's spring
+        y = _last_season_year(A, g["s"].lower()) if rel == "last" else A.year + (1 if rel == "next" else 0)
         return "DATE", f"{y}-{SEASONS[g['s'].lower()]}", _MODS.get(rel) if rel in ("early", "late") else None
     if kind == "clock":
         hm = _clock_of(g)
@@ -1172,6 +1170,15 @@ def _candidates(text: str) -> tuple[tuple[int, int, int, str, re.Match], ...]:
 
 
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}  # last month of the season (winter spans two years)
+
+
+def _last_season_year(A: dt.date, season: str) -> int:
+    """The year of the last ``season`` before ``A``: "last spring" said in
+    October is this year's spring, over by now (winter spans two years:
+    always the year before)."""
+    return A.year if A.month > _SEASON_END.get(season, 13) else A.year - 1
+
+
 _APPROX_BEFORE = re.compile(r"\b(?:around|sometime)\s+$", I)
 _TENSE_PREP = re.compile(r"\b(since|until|till|effective)\s+(?:the\s+)?$", I)
 NEEDS_TENSE = frozenset({"md", "dm", "wdpart", "month", "modmon", "ordq", "wd_md", "clockwd", "period", "partof", "holiday", "weekof"})
