@@ -115,24 +115,24 @@ def evaluate(root: Path, split: str = "test", nlp=None) -> dict:
     are written from, and B, the others, only measured to check that a rule
     helps articles it was not written from."""
     from .nlp import flatten, load
+    from .quotes import find_quotes
 
     nlp = nlp or load()
     docs = read_gold(root, split)
     t0 = _time.perf_counter()
     parsed = [flatten(d) for d in nlp.pipe([t for _, t, _ in docs], batch_size=8)]
-    res = _scores(docs, parsed, split, t0)
+    found = [find_quotes(text, sents) for (_, text, _), sents in zip(docs, parsed)]
+    res = _scores(docs, found, split, t0)
     if split == "dev":
-        res["halves"] = [_scores(docs[h::2], parsed[h::2], f"dev {name}", None) for h, name in ((0, "A"), (1, "B"))]
+        res["halves"] = [_scores(docs[h::2], found[h::2], f"dev {name}", None) for h, name in ((0, "A"), (1, "B"))]
     return res
 
 
-def _scores(docs, parsed, split: str, t0: float | None) -> dict:
-    from .quotes import find_quotes
-
+def _scores(docs, found, split: str, t0: float | None) -> dict:
+    """Scores of the quotes ``found`` in each of ``docs``."""
     counts = {k: {"exact": 0, "overlap": 0, "pred": 0, "gold": 0} for k in ("Source", "Content", "Cue")}
     att = {"hits": 0, "pred": 0, "gold": 0}
-    for (name, text, gold), sents in zip(docs, parsed):
-        qs = find_quotes(text, sents)
+    for (name, text, gold), qs in zip(docs, found):
         pred = {"Source": [(q.speaker.start, q.speaker.end) for q in qs if q.speaker],
                 "Content": [(q.content.start, q.content.end) for q in qs],
                 "Cue": [(q.cue.start, q.cue.end) for q in qs]}
