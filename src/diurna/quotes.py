@@ -682,8 +682,8 @@ def find_quotes(text: str, sentences: list[Sentence], date: str | None = None,
 def _messenger(s: Sentence, cue_start: int) -> bool:
     """An attribution of its own even inside another's content: a
     participle of saying after a comma ("“...,” she said, referencing X")."""
-    t = next((i for i in range(len(s.words)) if s.offsets[i] == cue_start), None)
-    return t is not None and t > 0 and s.pos[t] == "VERB" and s.tags[t] == "VBG" and s.words[t - 1] == ","
+    t = bisect_left(s.offsets, cue_start)
+    return 0 < t < len(s.words) and s.offsets[t] == cue_start and s.pos[t] == "VERB" and s.tags[t] == "VBG" and s.words[t - 1] == ","
 
 
 @dataclass
