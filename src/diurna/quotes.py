@@ -831,15 +831,15 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
     if s.pos[v] not in ("VERB", "AUX") or (v > 1 and s.words[v - 2].lower() == "according"):
         return None  # every frame below has a verb; "according to show insiders" has none
     low = _lemma(s, v)
+    if low in FELT_BY_OBJECT:
+        q = _felt(text, s, v, kids, c.mentions, art.people)
+        if q is not None:
+            return q
     put_it = _put_it(s, v, kids)
     cue_word = _is_cue(s, v) or _that_clause(s, v, kids) or put_it
     # any verb with a subject and nothing stated after it, next to a quotation ("“...?” Vitter
     # demanded", "Caddell continued: “...”"): its speaker and cue, nothing else
     bare = (not cue_word or low not in REPORTING) and _bare_frame(text, s, v, kids, art.quotes)
-    if low in FELT_BY_OBJECT:
-        q = _felt(text, s, v, kids, c.mentions, art.people)
-        if q is not None:
-            return q
     if not cue_word and not bare:
         return _message(text, s, v, kids, c.mentions, art.people) or \
             _predicate(text, s, v, kids, c.mentions, art.people)
