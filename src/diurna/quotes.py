@@ -448,7 +448,7 @@ def _closing_aside(s: Sentence, k: int, hi: int) -> bool:
 
 ADJUNCTS = frozenset({"prep", "npadvmod", "dative"})
 # what something was said in ("in a statement", "in an interview")
-_SETTING_NOUNS = MESSAGE_NOUNS | {"interview", "tweet", "diatribe", "broadcast", "appearance"}
+_SETTING_NOUNS = MESSAGE_NOUNS | {"interview", "diatribe", "broadcast", "appearance"}
 
 
 def _setting(s: Sentence, c: int, kids) -> bool:
@@ -620,7 +620,7 @@ def _cue(text: str, s: Sentence, v: int, kids) -> tuple[int, int, int]:
         s.deps[c] in ("dobj", "obj", "ccomp", "xcomp") for c in kids[v]) else frozenset()
     for c in sorted(kids[v]):
         if c == last + 1 and (s.deps[c] == "prt" or (s.deps[c] == "prep" and s.words[c].lower() in CUE_PREPS.get(
-                s.lemmas[v].lower(), CUE_ABOUT) | CUE_ABOUT | bare)):
+                s.lemmas[v].lower(), frozenset()) | CUE_ABOUT | bare)):
             last = c
     hi = _tok_end(s, last)
     if last + 1 < len(s.words) and s.words[last + 1] == ":":
@@ -1402,7 +1402,7 @@ STANCE_ADJ = frozenset({
     "concerned", "angry", "furious", "outspoken", "vocal", "proud", "insistent", "enthusiastic", "passionate",
     "suspicious", "hostile", "sympathetic", "favorable", "favourable", "unhappy", "upset", "frustrated",
     "disappointed", "pleased", "grateful", "appreciative", "cautious", "ambivalent", "unequivocal", "emphatic",
-    "afraid", "determined", "eager", "anxious", "keen", "reluctant", "unwilling", "resolved", "adamant", "loath",
+    "afraid", "determined", "eager", "anxious", "keen", "reluctant", "unwilling", "resolved", "loath",
     "hesitant", "aware", "unaware", "mindful", "alarmed", "troubled", "dismayed", "outraged", "incensed",
 })
 STANCE_HOLDERS = frozenset({
