@@ -188,3 +188,15 @@ def test_parts_of_days_and_names(nlp):
     assert got["30 years"] == ("DURATION", "P30Y", None)  # "N years since": a length of time
     assert got["a couple of nights ago"][1] == "2012-04-11"
     assert "Today" not in got  # a newspaper's name
+
+
+def test_pattern_gates_do_not_depend_on_other_words():
+    from diurna.time.expressions import GATES
+
+    assert not [w for ws in GATES.values() for w in ws if not w.strip() or " " in w]
+    # "hours after" and "Good\nFriday" are found whatever else the text says
+    alone = find_timexes("Rescuers arrived hours after the blast.", "2012-06-15")
+    assert [(t.text, t.value) for t in alone] == [("hours", "PTXH")]
+    assert [(t.text, t.value) for t in find_timexes("Rescuers arrived hours after the blast. It was later confirmed.",
+                                                     "2012-06-15")] == [("hours", "PTXH")]
+    assert [t.text for t in find_timexes("Shops close on Good\nFriday.", "2012-06-15")] == ["Good\nFriday"]

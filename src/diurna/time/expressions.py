@@ -186,18 +186,20 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 # words without one of which a pattern cannot match: the pattern is not run
-# over a text that has none of them (case-folded substrings)
+# over a text that has none of them (case-folded substrings; single words,
+# as the patterns allow any whitespace between words, and every alternative
+# of a pattern must contain one of them)
 _PARTS_W = ("morning", "afternoon", "evening", "night", "midday")
 GATES: dict[str, tuple[str, ...]] = {
     "spelled": ("nineteen", "twenty", "thousand"), "clockwd": ("a.m.", "p.m.", "noon", "midnight"),
-    "sameper": ("same", "corresponding", "comparable"), "vagueago": ("ago", "earlier", "later"),
+    "sameper": ("same", "corresponding", "comparable"), "vagueago": ("ago", "earlier", "later", "after", "before"),
     "endof": ("end", "beginning", "start", "middle"), "ordq": ("quarter", "half"),
     "deictic": ("today", "yesterday", "tomorrow", "tonight") + _PARTS_W, "decade": ("0s", "0's", "0’s"),
     "century": ("century",), "yearend": ("end",), "yperiod": ("period", "quarter"), "yearago": ("ago", "earlier"),
     "term": ("term",), "couple": ("couple",), "ahead": ("ahead", "while", "later"), "decword": ("ties",),
     "fiscal": ("fiscal", "year", "calendar"), "season": ("spring", "summer", "autumn", "fall", "winter"),
     "set": ("every", "each", "days"), "partof": _PARTS_W, "weekof": ("week",),
-    "holiday": ("christmas", "new year", "thanksgiving", "easter", "good friday", "halloween", "valentine", "july",
+    "holiday": ("christmas", "year", "thanksgiving", "easter", "friday", "halloween", "valentine", "july",
                 "memorial", "labor", "veteran", "luther", "president", "mother", "father", "election", "boxing"), "thepart": _PARTS_W, "monrel": ("year",),
 }
 
