@@ -265,6 +265,11 @@ class Quote:
                 "sentence": self.sentence}
 
 
+def _no_stop(sp: Span) -> Span:
+    """A span without the full stop closing it."""
+    return Span(sp.text[:-1], sp.start, sp.end - 1) if sp.text.endswith(".") else sp
+
+
 def _span(text: str, lo: int, hi: int) -> Span:
     """``text[lo:hi]`` trimmed of spaces and edge punctuation; quotation marks
     around the words (and the comma or full stop inside them) are kept, as an
@@ -785,9 +790,7 @@ def _title_line(text: str, s: Sentence) -> Quote | None:
             lo = i + 1
         elif i > lo and w[:1].isupper() and _title_verb(s, i) and n - i > 2:
             speaker = _span(text, s.offsets[lo], _tok_end(s, i - 1))
-            content = _span(text, _tok_end(s, i), end)
-            if content.text.endswith("."):
-                content = Span(content.text[:-1], content.start, content.end - 1)
+            content = _no_stop(_span(text, _tok_end(s, i), end))
             return Quote(speaker, Span(w, s.offsets[i], _tok_end(s, i)), content, False, s.index)
     return None
 
@@ -867,9 +870,7 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
         end = s.end if end < 0 else end
         if re.match(r"[^,]{0,40},\s+(?:and|but)\s", text[cue_hi:end]):
             end = speaker.start
-        content = _span(text, _opening(text, s.start, speaker.start), end)
-        if content.text.endswith("."):
-            content = Span(content.text[:-1], content.start, content.end - 1)
+        content = _no_stop(_span(text, _opening(text, s.start, speaker.start), end))
         return Quote(speaker, cue, content, False, s.index, actor)
     as_ = next((k for k in kids[v] if k < v and s.deps[k] == "mark" and s.words[k].lower() == "as"), None)
     if as_ is not None and s.deps[v] == "advcl" and speaker is not None and (not stance or put_it) and not any(
