@@ -69,7 +69,7 @@ def _relation(s, cue: int, span) -> str:
         return s.deps[h]
     if s.heads[up] == cue and s.deps[up] in ("prep", "agent"):
         return "agent" if s.deps[up] == "agent" else f"prep:{s.words[up].lower()}"
-    if h in toks and cue in toks:
+    if cue in toks:
         return "overlap"
     return "left" if s.offsets[h] < s.offsets[cue] else "right"
 
