@@ -288,3 +288,23 @@ def test_event_dated_by_an_inferred_article_date_keeps_its_uncertainty(nlp):
     (pa,) = list(parse([art], nlp=nlp))
     evs = get_coder("rules").code(pa.article, pa.sentences)
     assert evs and all((e.date, e.date_source, e.date_precision) == ("2012-03-07", "inferred", "month") for e in evs)
+
+
+def test_event_ids_are_unique_by_construction(nlp):
+    """Wire text where one trigger was coded twice (as a verb and as a noun)."""
+    from diurna.events import code_article, get_coder, unique_ids
+    from diurna.nlp import parse
+    from diurna.records import Article, Event, Span
+
+    text = ("\\* Gas oversupply to end as early as 2012 \\* Middle east political unrest to cut supplies "
+            "\\* Post-quake Japan demand to soak up more excess supplies PERTH , June 23 -LRB- Reuters -RRB- - "
+            "Surplus global gas supplies could disappear as early")
+    art = Article(id="x", origin="x", text=text, published="2011-06-23")
+    pa = next(parse([art], nlp=nlp))
+    events = code_article(get_coder("rules"), pa.article, pa.sentences)
+    assert len({e.id for e in events}) == len(events)
+    # and whatever a coder hands back, the ids that reach the store differ
+    evs = [Event(id="a:0:5", article_id="a", sentence=0, source=[], target=[], cameo="010", quad_class=0,
+                 goldstein=0.0, trigger=Span("said", 5, 9)) for _ in range(3)]
+    evs[2].id = "a:0:5:2"
+    assert [e.id for e in unique_ids(evs)] == ["a:0:5", "a:0:5:2", "a:0:5:2:2"]

@@ -9,6 +9,7 @@ into ``Article.text`` (the clean text), never into the raw input.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -249,11 +250,57 @@ class CodedArticle:
     __nested__ = {"article": Article, "sentences": Sentence, "events": Event}
 
 
+EARLIEST_DATE, LATEST_DATE = "1800-01-01", "2100-12-31"
+
+
+def clean_text(value: str) -> str:
+    """A string every later stage can encode: lone surrogates (from JSON
+    escapes such as ``"\\udfff"`` or undecodable file names) become U+FFFD."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_date(value) -> tuple[str | None, str | None]:
+    """``(YYYY-MM-DD, None)`` for an ISO date or timestamp string between
+    :data:`EARLIEST_DATE` and :data:`LATEST_DATE`, else ``(None, reason)``.
+    Dates outside that range are refused at the door: date arithmetic near
+    year 1 or 9999 overflows, and no news article is from then."""
+    import datetime as _dt
+
+    if not isinstance(value, str):
+        return None, f"is a {_json_type(value)}, expected a date string YYYY-MM-DD"
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None, f"{value[:40]!r} is not a date YYYY-MM-DD"
+    try:
+        day = _dt.date(*map(int, m.groups())).isoformat()
+    except ValueError:
+        return None, f"{m.group(0).strip()} is not a day of the calendar"
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        return None, f"{day} is outside {EARLIEST_DATE[:4]}-{LATEST_DATE[:4]}"
+    return day, None
+
+
+def _json_type(value) -> str:
+    return {dict: "object", list: "list", bool: "boolean", int: "number", float: "number",
+            str: "string", type(None): "null"}.get(type(value), type(value).__name__)
+
+
 def text_records(lines):
     """Parse ``{"id", "text", "date"?}`` JSONL lines (the stage commands' input).
 
     Yields ``(line number, record, None)`` for good lines and ``(line number,
-    id or None, reason)`` for bad ones, so a command can report them and go on.
+    id or None, reason)`` for bad ones, so a command can report them and go
+    on.  In a good record ``id`` is a string (a number is taken as its
+    digits; missing: the line number), ``text`` has no lone surrogates and
+    ``date``, when given, is a checked ``YYYY-MM-DD`` (:func:`check_date`);
+    an id of another type or a bad date makes the line bad.
     """
     import json
 
@@ -263,9 +310,23 @@ def text_records(lines):
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield n, None, f"invalid JSON ({exc.msg})"
+            yield n, None, f"invalid JSON ({exc.msg} at column {exc.colno})"
             continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            yield n, rec.get("id") if isinstance(rec, dict) else None, 'no "text" string'
+        if not isinstance(rec, dict):
+            yield n, None, f"the line is a JSON {_json_type(rec)}, not an object"
             continue
+        rid = rec.get("id", n)
+        if isinstance(rid, bool) or not isinstance(rid, (str, int)):
+            yield n, None, f'"id" is a {_json_type(rid)}, expected a string'
+            continue
+        rid = clean_text(str(rid))
+        if not isinstance(rec.get("text"), str):
+            yield n, rid, 'no "text" string'
+            continue
+        rec = {**rec, "id": rid, "text": clean_text(rec["text"])}
+        if rec.get("date") is not None:
+            rec["date"], why = check_date(rec["date"])
+            if why:
+                yield n, rid, f'"date" {why}'
+                continue
         yield n, rec, None

@@ -197,6 +197,25 @@ class StoreError(RuntimeError):
     pass
 
 
+def _open_error(path: str, exc: Exception) -> str:
+    """One line on why a store cannot be opened; for DuckDB's lock conflict,
+    who holds it and what to do (DuckDB lets one process write a file and
+    no other process read it meanwhile)."""
+    import re
+
+    m = re.search(r"Conflicting lock is held in .*?\(PID (\d+)\)", str(exc))
+    if not m:
+        return f"cannot open store {path}: {exc}"
+    pid = m.group(1)
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    except OSError:
+        cmd = ""
+    holder = f"another diurna process (PID {pid})" if "diurna" in cmd else f"another process (PID {pid})"
+    return (f"store {path} is in use by {holder}: wait for it to finish, or use another --db; "
+            f"read commands and `diurna serve` open it read-only once no run is writing it")
+
+
 def _now() -> _dt.datetime:
     return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
 
@@ -212,7 +231,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+            raise StoreError(_open_error(self.path, exc)) from exc
         self.read_only = read_only
         self._schemas: dict[str, pa.Schema] = {}
         if not read_only:
@@ -277,10 +296,42 @@ class Store:
         copies: Sequence[Article] = (),
         signatures: dict | None = None,
         rejections: Sequence[Rejection] = (),
-    ) -> None:
+    ) -> list[Rejection]:
         """Write processed articles, duplicate copies and rejections in one
-        transaction; rows whose article id is already stored are skipped."""
+        transaction; rows whose article id is already stored are skipped.
+
+        Content can never fail the whole batch: when the batch's transaction
+        fails (a constraint, a value DuckDB or Arrow refuses), it is rolled
+        back and each article is written in a transaction of its own; those
+        that still fail are left out and returned as rejections naming the
+        store and the error (and written to ``rejections``).  Only when not
+        one article can be written (the disk, not the content) does the
+        error propagate."""
         signatures = signatures or {}
+        try:
+            self._write(coded, copies, signatures, rejections)
+            return []
+        except Exception as exc:  # noqa: BLE001 (split below; re-raised when not about content)
+            batch_error = exc
+        items = [*coded, *copies]
+        if not items:
+            raise batch_error
+        failed: list[Rejection] = []
+        for item in items:
+            art = item.article if isinstance(item, CodedArticle) else item
+            try:
+                self._write(*(([item], []) if isinstance(item, CodedArticle) else ([], [item])), signatures, ())
+            except Exception as exc:  # noqa: BLE001 (reported as this article's rejection)
+                failed.append(Rejection(art.origin, f"could not be stored (store: {type(exc).__name__}: "
+                                                    f"{_one_line(exc)})"))
+        if len(failed) == len(items) and not _about_content(batch_error):
+            raise batch_error
+        self._write([], [], {}, [*rejections, *failed])
+        return failed
+
+    def _write(self, coded: Sequence[CodedArticle], copies: Sequence[Article], signatures: dict,
+               rejections: Sequence[Rejection]) -> None:
+        """One transaction: the rows of these articles, copies and rejections."""
         now = _now()
         arts = [c.article for c in coded] + list(copies)
         present = self.existing_ids([a.id for a in arts])
@@ -349,7 +400,7 @@ class Store:
                     "cue_text": q["cue"]["text"], "cue_start": q["cue"]["start"], "cue_end": q["cue"]["end"],
                     "content_text": q["content"]["text"], "content_start": q["content"]["start"],
                     "content_end": q["content"]["end"]})
-        rej_rows = [{"origin": r.origin, "reason": r.reason, "seen_at": now} for r in rejections]
+        rej_rows = [{"origin": _text(r.origin), "reason": _text(r.reason), "seen_at": now} for r in rejections]
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -412,6 +463,24 @@ class Store:
         cur = self.con.execute(sql, params or [])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _text(s: str) -> str:
+    """A string DuckDB can store: lone surrogates (from file names or JSON
+    escapes) replaced."""
+    return s.encode("utf-8", "replace").decode("utf-8") if isinstance(s, str) else s
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+def _about_content(exc: Exception) -> bool:
+    """Whether a write failed on what was written (a key, a value), not on
+    the store itself (disk full, file gone: every article fails then)."""
+    return isinstance(exc, (duckdb.ConstraintException, duckdb.ConversionException, duckdb.InvalidInputException,
+                            duckdb.OutOfRangeException, pa.ArrowException, UnicodeError, ValueError,
+                            OverflowError, TypeError))
 
 
 def _actor(a) -> dict:

@@ -28,7 +28,7 @@ from typing import Protocol
 
 from ..records import Article, Event, Sentence
 
-__all__ = ["Coder", "CodeInfo", "cameo_info", "get_coder", "register", "registered"]
+__all__ = ["Coder", "CodeInfo", "cameo_info", "code_article", "get_coder", "register", "registered", "unique_ids"]
 
 
 class Coder(Protocol):
@@ -66,6 +66,27 @@ def get_coder(name: str = "rules") -> Coder:
             raise ValueError(f"unknown coder {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
         _INSTANCES[name] = factory()
     return _INSTANCES[name]
+
+
+def unique_ids(events: list[Event]) -> list[Event]:
+    """Make event ids unique within an article, in place: the first event of
+    an id keeps it (``article:sentence:trigger``), a later one on the same
+    trigger gets ``:2``, ``:3``... (ids stay stable from run to run, since a
+    coder's output order is)."""
+    used: set[str] = set()
+    for e in events:
+        base, k = e.id, 1
+        while e.id in used:
+            k += 1
+            e.id = f"{base}:{k}"
+        used.add(e.id)
+    return events
+
+
+def code_article(coder: Coder, article: Article, sentences: list[Sentence]) -> list[Event]:
+    """``coder.code`` with ids unique by construction: what the pipeline and
+    ``diurna code`` call, so no coder can hand the store two events of one id."""
+    return unique_ids(coder.code(article, sentences))
 
 
 def _load_builtin() -> None:

@@ -334,6 +334,8 @@ class RuleCoder:
                 out.append(ev)
         coded_objects = {a.start for e in out for a in e.target}
         for t in nominals:
+            if t in self._coded_verbs:  # a noun root coded as the verb it acts as ("Japan demand to soak up")
+                continue
             ev = self._nominal(article, s, t, kids, mentions, coded_objects)
             if ev is not None:
                 self._date(ev, article, s, s.heads[t] if s.pos[s.heads[t]] in ("VERB", "AUX") else t, timexes)
