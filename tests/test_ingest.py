@@ -155,3 +155,267 @@ def test_stdin_and_glob(tmp_path):
     assert arts[0].origin == "stdin" and "postponed a vote" in arts[0].text
     _, rej = _split(list(read([str(tmp_path / "*.none")])))
     assert rej[0].reason == "no file matches this pattern"
+
+
+# --------------------------------------------------------------------------
+# the door: odd lines, fields, strings, names, links, lengths
+# --------------------------------------------------------------------------
+
+from diurna.ingest import DEFAULT_MAX_CHARS, display_origin, expand, origin_of, path_of  # noqa: E402
+from diurna.records import to_dict  # noqa: E402
+
+SEPARATORS = ["\u2028", "\u2029", "\u0085", "\v", "\f", "\x1c", "\x1d", "\x1e"]
+
+
+def _jsonl(tmp_path, name, records, end="\n"):
+    f = tmp_path / name
+    f.write_bytes(end.join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)
+                           for r in records).encode("utf-8") + end.encode())
+    return f
+
+
+def _encodes(record):
+    """Every string of the record encodes as UTF-8 (what a store needs)."""
+    json.dumps(to_dict(record), ensure_ascii=False).encode("utf-8")
+    return True
+
+
+def test_jsonl_unicode_separators_inside_a_string_are_one_record(tmp_path):
+    for i, sep in enumerate(SEPARATORS):
+        f = _jsonl(tmp_path, f"sep{i}.jsonl", [{"id": f"s{i}", "title": f"Talks{sep}resume",
+                                                  "text": ARTICLE_B.replace("\n\n", f"\n\n{sep}", 1)}])
+        arts, rej = _split(list(read([str(f)])))
+        assert not rej, (repr(sep), rej)
+        (art,) = arts
+        assert art.external_id == f"s{i}" and art.title == f"Talks{sep}resume"
+
+
+def test_jsonl_line_ends_lf_crlf_and_cr_only(tmp_path):
+    recs = [{"id": "a", "text": ARTICLE_A}, '{"id": "b", "text": broken', {"id": "c", "text": ARTICLE_B}]
+    for end in ("\n", "\r\n", "\r"):
+        f = _jsonl(tmp_path, "ends.jsonl", recs, end=end)
+        arts, rej = _split(list(read([str(f)])))
+        assert [a.external_id for a in arts] == ["a", "c"], repr(end)
+        assert [r.origin.rsplit("#", 1)[1] for r in rej] == ["L2"], repr(end)
+
+
+def test_jsonl_cr_only_file_of_three_records(tmp_path):
+    recs = [{"text": ARTICLE_A}, {"text": ARTICLE_B}, {"text": ARTICLE_A.replace("Tuesday", "Friday")}]
+    f = _jsonl(tmp_path, "mac.jsonl", recs, end="\r")
+    arts, rej = _split(list(read([str(f)])))
+    assert not rej
+    assert [a.origin.rsplit("#", 1)[1] for a in arts] == ["L1", "L2", "L3"]
+
+
+BAD_TYPES = {"a number": 3.5, "a boolean": True, "a list": ["x"], "an object": {"x": 1}}
+
+
+def test_jsonl_each_bad_field_type_is_one_rejection_naming_it(tmp_path):
+    recs = [{"field": name, "kind": kind, name: value, "text": ARTICLE_B}
+            for name in ("id", "title", "url", "source", "published")
+            for kind, value in BAD_TYPES.items()]
+    f = _jsonl(tmp_path, "types.jsonl", recs)
+    arts, rej = _split(list(read([str(f)])))
+    assert not arts and len(rej) == len(recs)
+    for rec, r in zip(recs, rej):
+        assert f'field "{rec["field"]}" is {rec["kind"]}, expected a string' in r.reason, r.reason
+    assert rej[2].reason == 'field "id" is a list, expected a string or an integer'
+
+
+def test_jsonl_kept_values_null_and_integer_id(tmp_path):
+    f = _jsonl(tmp_path, "ok.jsonl", [
+        {"id": 17, "title": None, "url": None, "source": None, "published": None, "text": ARTICLE_B},
+        {"id": None, "title": "", "published": "", "text": ARTICLE_A},
+        {"id": "x", "published": "2019-06-02T23:30:00-05:00", "text": ARTICLE_A.replace("Tuesday", "Monday")},
+    ])
+    arts, rej = _split(list(read([str(f)])))
+    assert not rej
+    assert [a.external_id for a in arts] == ["17", None, "x"]
+    assert arts[0].origin.endswith("#17") and arts[1].origin.endswith("#L2")
+    assert arts[1].title == "Ministers meet in Geneva over border crisis"  # "" is no title: detected
+    assert [a.published for a in arts] == [None, None, "2019-06-02"]
+
+
+def test_jsonl_published_out_of_range_impossible_or_not_iso(tmp_path):
+    dates = ["9999-12-31", "1799-12-31", "0001-01-01", "2101-01-01", "2011-02-30", "06/02/2019",
+             "2019-06-021", "1800-01-01", "2100-12-31T23:59:59Z"]
+    f = _jsonl(tmp_path, "dates.jsonl", [{"published": d, "text": ARTICLE_B.replace("vote", f"vote {i}")}
+                                         for i, d in enumerate(dates)])
+    arts, rej = _split(list(read([str(f)])))
+    why = {r.origin.rsplit("#L", 1)[1]: r.reason for r in rej}
+    assert why == {
+        "1": "published 9999-12-31 is outside 1800-2100",
+        "2": "published 1799-12-31 is outside 1800-2100",
+        "3": "published 0001-01-01 is outside 1800-2100",
+        "4": "published 2101-01-01 is outside 1800-2100",
+        "5": "published 2011-02-30 is not a real date",
+        "6": 'published "06/02/2019" is not an ISO date (YYYY-MM-DD)',
+        "7": 'published "2019-06-021" is not an ISO date (YYYY-MM-DD)',
+    }
+    assert [a.published for a in arts] == ["1800-01-01", "2100-12-31"]
+
+
+def test_jsonl_all_wrong_fields_in_one_reason_and_odd_json(tmp_path):
+    f = _jsonl(tmp_path, "odd.jsonl", [
+        {"title": 1, "url": [], "published": "9999-12-31", "text": ARTICLE_B},
+        '{"id": ' + "1" * 5000 + ', "text": "x"}',
+        "[" * 100_000 + "]" * 100_000,
+        {"text": ARTICLE_A},
+    ])
+    arts, rej = _split(list(read([str(f)])))
+    assert len(arts) == 1 and arts[0].origin.endswith("#L4")
+    assert rej[0].reason == ('field "title" is a number, expected a string; field "url" is a list, '
+                             'expected a string; published 9999-12-31 is outside 1800-2100')
+    assert [r.origin.rsplit("#", 1)[1] for r in rej] == ["L1", "L2", "L3"]
+    assert all(r.reason.startswith("invalid JSON") for r in rej[1:])
+
+
+def test_lone_surrogates_are_mended_at_the_door(tmp_path):
+    f = tmp_path / "sur.jsonl"
+    f.write_text('{"id": "x\\udfff", "title": "Talks \\udfff resume", "url": "https://e.org/\\ud800", '
+                 '"source": "Wire \\udc80", "text": ' + json.dumps(ARTICLE_B.replace("Wednesday", "Wednesday \udfff"), ensure_ascii=True)
+                 + '}\n{"html": ' + json.dumps("<p>The African Union suspended the country's membership on "
+                                               "Friday \udfff after the army seized power.</p>") + '}\n',
+                 encoding="utf-8")
+    arts, rej = _split(list(read([str(f)])))
+    assert not rej and len(arts) == 2
+    a, h = arts
+    assert a.title == "Talks \ufffd resume" and a.url == "https://e.org/\ufffd" and a.source == "Wire \ufffd"
+    assert a.external_id == "x\ufffd" and a.origin.endswith("#x\ufffd") and "Wednesday \ufffd" in a.text
+    assert "\ufffd" in h.text
+    assert all(_encodes(x) for x in arts)
+
+
+def test_stdin_with_surrogates_from_a_lenient_decoder():
+    import io
+
+    data = ('{"title": "T\\ud83d", "text": ' + json.dumps(ARTICLE_A) + "}\n").encode()
+    items = list(read(["-"], stdin=io.BytesIO(data)))
+    (art,) = items
+    assert art.title == "T\ufffd" and _encodes(art)
+
+
+def test_latin1_file_name_round_trips_and_is_read(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    raw = os.fsencode(d) + b"/latin1-\xe9t\xe9 #1%.txt"
+    with open(raw, "wb") as fh:
+        fh.write(ARTICLE_A.encode())
+    with open(os.fsencode(d) + b"/wire-\xe9.jsonl", "wb") as fh:
+        fh.write(json.dumps({"text": ARTICLE_B}).encode() + b"\n")
+    p = __import__("pathlib").Path(os.fsdecode(raw))
+    origin = origin_of(p)
+    origin.encode("utf-8")
+    assert origin == p.as_uri() and origin.endswith("/latin1-%E9t%E9%20%231%25.txt")
+    assert path_of(origin) == p and os.fsencode(path_of(origin)) == raw
+    arts, rej = _split(list(read([str(d)])))
+    assert not rej and len(arts) == 2
+    assert all(_encodes(a) for a in arts)
+    txt, jl = arts
+    assert txt.origin == origin and path_of(txt.origin).read_bytes() == ARTICLE_A.encode()
+    assert jl.origin.endswith("/wire-%E9.jsonl#L1") and path_of(jl.origin.split("#", 1)[0]).is_file()
+    # given directly, and a missing one: origins are text too
+    (art,) = list(read([os.fsdecode(raw)]))
+    assert art.origin == origin
+    (miss,) = list(read([os.fsdecode(os.fsencode(d) + b"/gone-\xff.txt")]))
+    assert miss.reason == "no such file or directory" and miss.origin.endswith("/gone-%FF.txt")
+
+
+def test_utf8_names_keep_their_origin(tmp_path):
+    import pathlib
+
+    for name in ("caf\u00e9 50%.txt", "file:x.txt"):
+        p = tmp_path / name
+        assert path_of(origin_of(p)) == p
+    assert origin_of(tmp_path / "caf\u00e9 50%.txt") == str(tmp_path / "caf\u00e9 50%.txt")
+    assert origin_of("notes/a.txt") == "notes/a.txt" and origin_of("stdin") == "stdin"
+    (tmp_path / "caf\u00e9 50%.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (art,) = list(read([str(tmp_path / "caf\u00e9 50%.txt")]))
+    assert art.origin == str(pathlib.Path(tmp_path / "caf\u00e9 50%.txt").resolve())
+
+
+def test_display_origin_escapes_controls_only():
+    assert display_origin("a\nb.txt") == "a\\nb.txt"
+    assert display_origin("\x1b]0;title\x07x.txt") == "\\x1b]0;title\\x07x.txt"
+    assert display_origin("[bold]x.txt") == "[bold]x.txt"
+    assert display_origin("tab\there\r\x00\x7f\x85\x9b\u2028.txt") == "tab\\there\\r\\x00\\x7f\\x85\\x9b\\u2028.txt"
+    plain = "/data/caf\u00e9 \u65b0\u805e \\ 'q' \"d\" %E9 #L3.jsonl"
+    assert display_origin(plain) == plain
+    assert "\n" not in display_origin("x\u2029y\ndone") and display_origin("\udce9").isprintable()
+
+
+def test_symlink_and_hard_link_beside_their_file_are_read_once(tmp_path):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "story.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (d / "a-link.txt").symlink_to(d / "story.txt")  # sorts before its target
+    (d / "z-hard.txt").hardlink_to(d / "story.txt")
+    (d / "other.txt").write_text(ARTICLE_B, encoding="utf-8")
+    items = list(read([str(d)]))
+    arts, rej = _split(items)
+    # the file is read at the place of its first name (a-link.txt), under its own
+    assert [os.path.basename(a.origin) for a in arts] == ["story.txt", "other.txt"]
+    first = str((d / "story.txt").resolve())
+    assert {(r.origin, r.reason) for r in rej} == {
+        (str(d / "a-link.txt"), f"already read as {first}"),
+        (str(d / "z-hard.txt"), f"already read as {first}"),
+    }
+    # the order is the sorted order, the same each time
+    assert [(type(x).__name__, x.origin) for x in items] == [(type(x).__name__, x.origin) for x in read([str(d)])]
+
+
+def test_same_file_by_two_arguments_is_read_once(tmp_path):
+    f = tmp_path / "story.txt"
+    f.write_text(ARTICLE_A, encoding="utf-8")
+    link = tmp_path / "sub" / "link.txt"
+    link.parent.mkdir()
+    link.symlink_to(f)
+    items = list(read([str(f), str(f), str(tmp_path / "sub")]))
+    arts, rej = _split(items)
+    assert len(arts) == 1 and arts[0].origin == str(f.resolve())
+    assert [(r.origin, r.reason) for r in rej] == [(str(f), f"already read as {f.resolve()}"),
+                                                   (str(link), f"already read as {f.resolve()}")]
+    # read through the link first: the target is named, and the rejection says how it was read
+    items = list(expand([str(tmp_path / "sub"), str(f)]))
+    assert items[0].origin == str(f.resolve())
+    assert items[1].reason == f"already read as {f.resolve()} (through {link})"
+
+
+def test_text_over_max_chars_is_rejected(tmp_path):
+    f = tmp_path / "long.txt"
+    f.write_text(ARTICLE_A, encoding="utf-8")
+    n = len(list(read([str(f)]))[0].text)
+    (r,) = list(read([str(f)], max_chars=n - 1))
+    assert r.reason == f"too long ({n:,} characters; limit {n - 1:,}, see --max-chars)"
+    (art,) = list(read([str(f)], max_chars=n))
+    assert isinstance(art, Article)
+    g = _jsonl(tmp_path, "two.jsonl", [{"text": ARTICLE_A}, {"text": "Short text of a few words only here."}])
+    arts, rej = _split(list(read([str(g)], max_chars=100)))
+    assert len(arts) == 1 and rej[0].origin.endswith("#L1") and rej[0].reason.startswith("too long")
+    assert DEFAULT_MAX_CHARS == 5_000_000
+
+
+def test_a_path_the_system_refuses_is_a_rejection(tmp_path):
+    long_name = str(tmp_path / ("x" * 300))
+    items = list(read([long_name, str(tmp_path / ("y" * 300) / "*.txt")]))
+    assert all(isinstance(x, Rejection) for x in items) and len(items) == 2
+    assert items[0].reason == "unreadable (File name too long)"
+    # a folder walk that reaches names longer than the system takes goes on
+    (tmp_path / "ok.txt").write_text(ARTICLE_A, encoding="utf-8")
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(20):  # 20 x 250 characters: past PATH_MAX
+            os.mkdir("d" * 250, dir_fd=fd)
+            nxt = os.open("d" * 250, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = nxt
+    finally:
+        os.close(fd)
+    arts, rej = _split(list(read([str(tmp_path)])))
+    assert [os.path.basename(a.origin) for a in arts] == ["ok.txt"]
+    assert rej and all(r.reason == "unreadable (File name too long)" for r in rej)
+
+
+def test_a_fifo_or_device_is_read_with_a_limit(tmp_path):
+    (r,) = list(read(["/dev/zero"], max_bytes=1000))
+    assert r.reason == "too large (more than 1,000 bytes, see --max-bytes)"

@@ -6,23 +6,36 @@ Python API::
     for item in read(["articles/", "more/*.html", "-"]):
         ...  # Article or Rejection
 
-See :mod:`diurna.ingest.readers` (formats, bad input), :mod:`.boilerplate`
-(line classifier, title detection) and :mod:`.dedup` (exact and near copies).
+Nothing raises past :func:`read`: every input it cannot make an article of
+is a :class:`~diurna.records.Rejection` with the reason, and every string in
+what it yields is valid UTF-8.  Origins name files as text
+(:func:`origin_of`, :func:`path_of`); print them with :func:`display_origin`.
+
+See :mod:`diurna.ingest.readers` (formats, bad input, origins),
+:mod:`.boilerplate` (line classifier, title detection) and :mod:`.dedup`
+(exact and near copies).
 """
 
 from collections.abc import Callable, Iterable, Iterator
 
 from ..records import Article, Rejection
 from .dedup import Deduplicator
-from .readers import DEFAULT_MAX_BYTES, Source, expand, read_source
+from .readers import (DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Source, display_origin, expand, origin_of,
+                      path_of, read_source)
 
-__all__ = ["read", "expand", "read_source", "Deduplicator", "Source"]
+__all__ = ["read", "expand", "read_source", "Deduplicator", "Source", "DEFAULT_MAX_BYTES",
+           "DEFAULT_MAX_CHARS", "display_origin", "origin_of", "path_of"]
 
 
 def read(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
          skip: Callable[[Source], bool] | None = None,
-         seen: Callable[[Source, int], None] | None = None) -> Iterator[Article | Rejection]:
+         seen: Callable[[Source, int], None] | None = None, *,
+         max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Rejection]:
     """Every article (and rejection) the given paths hold, in order.
+
+    A file over ``max_bytes`` bytes, or an article whose clean text is over
+    ``max_chars`` characters, is a rejection (``--max-bytes``,
+    ``--max-chars``).
 
     ``skip(source)`` True leaves a source unread (the pipeline's manifest of
     unchanged files); ``seen(source, n_articles)`` hears of each source read
@@ -35,7 +48,7 @@ def read(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
         if skip is not None and skip(src):
             continue
         n, whole_rejected = 0, False
-        for item in read_source(src, max_bytes=max_bytes):
+        for item in read_source(src, max_bytes=max_bytes, max_chars=max_chars):
             if isinstance(item, Article):
                 n += 1
             elif item.origin == src.origin:

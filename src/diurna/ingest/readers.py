@@ -13,18 +13,44 @@ Small pure functions, one decision each:
 
 Every failure becomes a :class:`~diurna.records.Rejection` naming the file
 (and the line, for JSONL) and the reason; nothing raises past
-:func:`read_source`.
+:func:`expand` and :func:`read_source`.
+
+Origins (the name of an input in every record) are valid UTF-8 text, so that
+any store, terminal or JSON file takes them.  A file's origin is its resolved
+path, ``str(path.resolve())``, exactly as the operating system spells it, with
+one exception.  A name whose bytes are not UTF-8 (a Latin-1 disk, an old
+archive) reaches Python with surrogate escapes that no UTF-8 writer accepts;
+such a name (and the rare one that starts with ``file:``) becomes the
+RFC 8089 ``file://`` URI of its absolute path, every byte outside
+``A-Za-z0-9_.-~/`` percent-encoded (``file:///data/latin1-%E9t%E9.txt``
+for the bytes ``/data/latin1-\\xe9t\\xe9.txt``; the same text as
+``Path.as_uri()``).
+Resolved paths start with ``/``, never with ``file:``, so the two forms
+cannot be mistaken for each other and the scheme is reversible:
+:func:`origin_of` encodes, :func:`path_of` decodes, and
+``path_of(origin_of(p)) == p`` for every absolute path.  A ``#`` in such a
+URI is escaped (``%23``), so ``origin.split("#", 1)[0]`` names the file of a
+JSONL record's origin (``file#L<n>``, ``file#<id>``).  :func:`display_origin`
+makes an origin safe to print on one terminal line.
+
+At the door every string that enters an :class:`~diurna.records.Article` or
+a :class:`~diurna.records.Rejection` has its lone surrogates (a JSON
+``"\\udfff"``, a lenient decoder) replaced by U+FFFD (:func:`valid_text`), so
+that nothing later fails to encode it.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import glob
 import hashlib
 import json
 import logging
+import os
 import re
 import sys
 import unicodedata
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +59,11 @@ from ..records import Article, Rejection
 from .boilerplate import clean_plain_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# the longest clean text an article may have: some hundred times a long
+# feature; what is longer is a book, a dump or a scraping accident
+DEFAULT_MAX_CHARS = 5_000_000
+# the years a given publication date may fall in
+PUBLISHED_YEARS = (1800, 2100)
 
 TXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -52,19 +83,74 @@ _MAGIC = {
 }
 
 
+# --------------------------------------------------------------------------
+# origins: valid UTF-8 names for paths, and back
+# --------------------------------------------------------------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_URI = "file://"
+
+
+def valid_text(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (valid UTF-8)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def origin_of(path: str | os.PathLike) -> str:
+    """The origin (valid UTF-8 text) naming ``path``: the path as it is when
+    its name is UTF-8, else its ``file://`` URI (see the module docstring).
+    The path is not resolved here: pass ``path.resolve()`` for a file read."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    if not _SURROGATE.search(text) and not text.startswith("file:"):
+        return text
+    absolute = os.path.abspath(text)
+    try:
+        raw = os.fsencode(absolute)
+    except UnicodeEncodeError:  # a surrogate no file name can hold: still an origin
+        raw = absolute.encode("utf-8", "surrogatepass")
+    return _URI + urllib.parse.quote(raw, safe="/")
+
+
+def path_of(origin: str) -> Path:
+    """The path a file's origin names (the inverse of :func:`origin_of`)."""
+    if origin.startswith(_URI):
+        return Path(os.fsdecode(urllib.parse.unquote_to_bytes(origin[len(_URI):])))
+    return Path(origin)
+
+
+# control characters (C0, DEL, C1), line and paragraph separators, surrogates
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def display_origin(origin: str) -> str:
+    """``origin`` safe to print on one terminal line: control characters
+    (newline, tab, ESC of a terminal sequence, C1...), U+2028/U+2029 and lone
+    surrogates written as Python escapes (``\\n``, ``\\x1b``, ``\\u2028``);
+    every other character, ``\\`` and markup included, is left as it is."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], origin)
+
+
 @dataclass
 class Source:
-    """One input: a file path, or stdin's bytes (``data``)."""
+    """One input: a file path, or stdin's bytes (``data``).
+
+    ``origin`` is the valid UTF-8 name of the input (:func:`origin_of`),
+    ``path`` the real path to read."""
 
     origin: str
     path: Path | None = None
     data: bytes | None = None
 
-    def read(self) -> bytes:
+    def read(self, limit: int | None = None) -> bytes:
+        """The bytes, at most ``limit + 1`` of them (a pipe or a device has
+        no size to check first)."""
         if self.data is not None:
             return self.data
         assert self.path is not None
-        return self.path.read_bytes()
+        with self.path.open("rb") as fh:
+            return fh.read() if limit is None else fh.read(limit + 1)
 
     def size(self) -> int:
         if self.data is not None:
@@ -72,35 +158,112 @@ class Source:
         return self.path.stat().st_size
 
 
+_README = {"readme.md", "readme.txt"}
+
+
+def _unreadable(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"unreadable ({exc.strerror})"
+    return f"unreadable ({type(exc).__name__}: {exc})"
+
+
 def expand(args: Iterable[str], stdin=None) -> Iterator[Source | Rejection]:
     """Files, directories (recursive, sorted, hidden files skipped), globs and
-    ``-`` (stdin) to sources; a path that does not exist is a rejection."""
+    ``-`` (stdin) to sources; a path that does not exist is a rejection.
+
+    A file is read once per call, whatever the number of names it is met by
+    (given twice, a symbolic link beside its target, hard links): the other
+    names are rejections ``already read as <origin>``.  An argument that
+    cannot be walked (a folder the system refuses to list, a name too long)
+    is a rejection too: nothing raises."""
+    seen: dict[tuple[int, int], str] = {}  # (st_dev, st_ino) -> how it was read
     for arg in args:
-        if arg == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield Source(origin="stdin", data=stream.read())
-            continue
-        p = Path(arg)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
+        try:
+            yield from _expand_one(arg, stdin, seen)
+        except Exception as exc:  # noqa: BLE001 (a path the system refuses is a rejection)
+            yield Rejection(origin_of(arg), valid_text(_unreadable(exc)))
+
+
+def _expand_one(arg: str, stdin, seen: dict) -> Iterator[Source | Rejection]:
+    if arg == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        yield Source(origin="stdin", data=stream.read())
+        return
+    p = Path(arg)
+    if p.is_dir():
+        yield from _once(_walk(p), seen)
+    elif p.exists():
+        yield from _once([p], seen)
+    elif glob.has_magic(arg):
+        hits = sorted(glob.glob(arg, recursive=True))
+        if not hits:
+            yield Rejection(origin_of(arg), "no file matches this pattern")
+        yield from _once([Path(h) for h in hits if Path(h).is_file()], seen)
+    else:
+        yield Rejection(origin_of(arg), "no such file or directory")
+
+
+def _walk(top: Path) -> list[Path | Rejection]:
+    """The files below ``top`` (hidden ones and READMEs left out) and the
+    rejections of what cannot be listed, in sorted path order."""
+    found: list[tuple[Path, Path | Rejection]] = []
+
+    def refused(where: Path, exc: BaseException) -> None:
+        found.append((where, Rejection(origin_of(where.absolute()), valid_text(_unreadable(exc)))))
+
+    def unlistable(exc: OSError) -> None:
+        refused(Path(exc.filename) if exc.filename else top, exc)
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=unlistable):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            f = Path(dirpath, name)
+            if name.startswith("."):
+                continue
+            try:
                 if f.is_symlink() and not f.exists():
-                    yield Rejection(str(f.absolute()), "unreadable (broken symbolic link)")
-                elif f.is_file() and f.name.lower() not in {"readme.md", "readme.txt"}:
-                    yield Source(origin=str(f.resolve()), path=f)
-        elif p.exists():
-            yield Source(origin=str(p.resolve()), path=p)
-        elif glob.has_magic(arg):
-            hits = sorted(glob.glob(arg, recursive=True))
-            if not hits:
-                yield Rejection(arg, "no file matches this pattern")
-            for h in hits:
-                if Path(h).is_file():
-                    yield Source(origin=str(Path(h).resolve()), path=Path(h))
+                    found.append((f, Rejection(origin_of(f.absolute()), "unreadable (broken symbolic link)")))
+                elif f.is_file() and name.lower() not in _README:
+                    found.append((f, f))
+            except (OSError, ValueError) as exc:
+                refused(f, exc)
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
+def _once(entries: list[Path | Rejection], seen: dict) -> Iterator[Source | Rejection]:
+    """Sources for these files (rejections pass through), each file once.
+
+    Of the names one file has among ``entries``, the first that is not a
+    symbolic link is read, at the place of the first name met; the others
+    are rejected, in sorted order, at the places of the later names."""
+    keys: dict[Path, tuple[int, int]] = {}
+    names: dict[tuple[int, int], list[Path]] = {}
+    for f in entries:
+        if isinstance(f, Path):
+            try:
+                st = f.stat()
+            except OSError:
+                continue  # read_source says why it cannot be read
+            keys[f] = (st.st_dev, st.st_ino)
+            names.setdefault(keys[f], []).append(f)
+    others: dict[tuple[int, int], list[Path]] = {}
+    for f in entries:
+        if isinstance(f, Rejection):
+            yield f
+            continue
+        key = keys.get(f)
+        if key is None:
+            yield Source(origin=origin_of(f.resolve()), path=f)
+        elif key in seen:
+            name = others[key].pop(0) if others.get(key) else f
+            yield Rejection(origin_of(name.absolute()), f"already read as {seen[key]}")
         else:
-            yield Rejection(arg, "no such file or directory")
+            group = names[key]
+            first = next((g for g in group if not g.is_symlink()), group[0])
+            others[key] = [g for g in group if g is not first]
+            origin = origin_of(first.resolve())
+            seen[key] = f"{origin} (through {origin_of(first.absolute())})" if first.is_symlink() else origin
+            yield Source(origin=origin, path=first)
 
 
 def check_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
@@ -188,25 +351,39 @@ def article_id(origin: str, chash: str) -> str:
     return hashlib.sha1(f"{origin}\0{chash}".encode("utf-8")).hexdigest()[:16]
 
 
+_ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
+
+
+def _checked_date(value: str) -> tuple[str | None, str | None]:
+    """(``YYYY-MM-DD``, None) for a string that starts with an ISO date in
+    :data:`PUBLISHED_YEARS`, else (None, the reason)."""
+    m = _ISO_DATE.match(value)
+    if not m:
+        return None, f"published {json.dumps(value[:40], ensure_ascii=False)} is not an ISO date (YYYY-MM-DD)"
+    iso = f"{m[1]}-{m[2]}-{m[3]}"
+    if not PUBLISHED_YEARS[0] <= int(m[1]) <= PUBLISHED_YEARS[1]:
+        return None, f"published {iso} is outside {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}"
+    try:
+        return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), None
+    except ValueError:
+        return None, f"published {iso} is not a real date"
+
+
 def _iso_date(value) -> str | None:
     """A YYYY-MM-DD string from an ISO-ish date/datetime value, else None."""
     if not value or not isinstance(value, str):
         return None
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    y, mo, d = map(int, m.groups())
-    try:
-        import datetime as _dt
-
-        return _dt.date(y, mo, d).isoformat()
-    except ValueError:
-        return None
+    return _checked_date(value)[0]
 
 
 def make_article(origin: str, raw_text: str, fmt: str, *, title=None, external_id=None,
                  source=None, url=None, published=None, published_source=None) -> Article | Rejection:
-    cleaned = clean_plain_text(raw_text, title=title)
+    """The article of one text and its metadata; every string is made valid
+    UTF-8 here (:func:`valid_text`), the one door all readers go through."""
+    origin = valid_text(origin)
+    title, external_id, source, url = (valid_text(v) if isinstance(v, str) else v
+                                       for v in (title, external_id, source, url))
+    cleaned = clean_plain_text(valid_text(raw_text), title=title)
     text = cleaned.text.strip()
     if not text:
         return Rejection(origin, "no article text left after removing boilerplate")
@@ -293,7 +470,7 @@ def _fragment_text(html: str) -> str:
 
 
 def read_html(origin: str, html: str, **given) -> Iterator[Article | Rejection]:
-    parts = html_to_parts(html)
+    parts = html_to_parts(valid_text(html))
     if parts is None:
         yield Rejection(origin, "malformed HTML or no article text found in it")
         return
@@ -313,19 +490,90 @@ def read_html(origin: str, html: str, **given) -> Iterator[Article | Rejection]:
 
 JSONL_FIELDS = ("id", "url", "source", "title", "published", "text", "html")
 
+# JSON's names for the types json.loads gives
+_JSON_TYPE = {str: "a string", int: "a number", float: "a number", bool: "a boolean",
+              list: "a list", dict: "an object"}
+
+
+def jsonl_lines(text: str) -> list[str]:
+    """The lines of a JSONL text: split at ``\\n`` only (a ``\\r`` before it
+    dropped), or at ``\\r`` in a file whose lines end with CR alone.  U+2028,
+    U+2029, U+0085, ``\\v``, ``\\f`` and ``\\x1c``-``\\x1e`` inside a record
+    are characters of its strings, not line ends (``str.splitlines`` would
+    cut the record there)."""
+    if "\n" not in text:
+        return text.split("\r")
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+
+
+def _record_meta(rec: dict) -> tuple[dict, list[str]]:
+    """The metadata of a JSONL record and what is wrong with its fields."""
+    wrong = []
+    ext_id = rec.get("id")
+    if isinstance(ext_id, int) and not isinstance(ext_id, bool):
+        ext_id = str(ext_id)
+    elif ext_id is not None and not isinstance(ext_id, str):
+        wrong.append(f'field "id" is {_JSON_TYPE.get(type(ext_id))}, expected a string or an integer')
+    meta = {"external_id": ext_id}
+    for name in ("title", "url", "source"):
+        value = rec.get(name)
+        if value is not None and not isinstance(value, str):
+            wrong.append(f'field "{name}" is {_JSON_TYPE.get(type(value))}, expected a string')
+        meta[name] = value if isinstance(value, str) and value.strip() else None
+    published = rec.get("published")
+    meta["published"] = None
+    if isinstance(published, str) and published.strip():
+        meta["published"], why = _checked_date(published)
+        wrong += [why] if why else []
+    elif published is not None and not isinstance(published, str):
+        wrong.append(f'field "published" is {_JSON_TYPE.get(type(published))}, expected a string')
+    return meta, wrong
+
 
 def read_jsonl(origin: str, text: str) -> Iterator[Article | Rejection]:
     """One article per line: ``{"id"?, "url"?, "source"?, "title"?,
     "published"?, "text" | "html"}``.  Blank lines are skipped; a broken line
-    is a rejection naming ``file#L<n>``; the other lines go on."""
-    for n, line in enumerate(text.splitlines(), 1):
+    is a rejection naming ``file#L<n>``; the other lines go on.
+
+    Lines end at ``\\n`` (CRLF and CR-only files too: :func:`jsonl_lines`).
+    Control characters left raw inside a string are taken as they are.
+
+    Fields, checked at the door so that a wrong value is reported, never
+    dropped in silence or carried on to fail later:
+
+    * ``null``, or a missing field, is no value; so is an empty (or blank)
+      ``title``, ``url``, ``source`` or ``published``.
+    * ``id``: a string, or an integer (kept as its decimal string); any other
+      type rejects the record (``field "id" is a list, expected a string or
+      an integer``): a float or a boolean id is a mistake in the data, and
+      guessing a string for it would name records the user cannot find.
+    * ``title``, ``url``, ``source``: strings; any other type rejects the
+      record (``field "url" is an object, expected a string``).  Dropping the
+      field instead would store an article without what the user believes
+      they gave it.
+    * ``published``: a string starting with an ISO date ``YYYY-MM-DD``
+      (``2019-06-02``, ``2019-06-02T08:30:00Z``), a real date in the years
+      1800-2100; anything else rejects the record with the reason
+      (``published 9999-12-31 is outside 1800-2100``, ``published
+      2011-02-30 is not a real date``, ``published "06/02/2019" is not an ISO
+      date``).  Dates outside those years are typos or placeholders, and
+      date arithmetic on them overflows later.
+    * ``text`` or ``html``: a non-blank string (``text`` first).
+
+    All wrong fields of a record are named in its one rejection.  Strings
+    with lone surrogates (``"\\udfff"``) are mended, not rejected (U+FFFD).
+    """
+    for n, line in enumerate(jsonl_lines(text), 1):
         if not line.strip():
             continue
         where = f"{origin}#L{n}"
         try:
-            rec = json.loads(line)
+            rec = json.loads(line, strict=False)
         except json.JSONDecodeError as exc:
             yield Rejection(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except (ValueError, RecursionError) as exc:  # a 5,000-digit number, [[[[...]]]]
+            yield Rejection(where, f"invalid JSON ({type(exc).__name__}: {str(exc)[:80]})")
             continue
         if not isinstance(rec, dict):
             yield Rejection(where, "JSON line is not an object")
@@ -336,33 +584,48 @@ def read_jsonl(origin: str, text: str) -> Iterator[Article | Rejection]:
         ):
             yield Rejection(where, 'record has no "text" or "html" string')
             continue
-        ext_id = rec.get("id")
-        ext_id = str(ext_id) if ext_id is not None else None
+        meta, wrong = _record_meta(rec)
+        if wrong:
+            yield Rejection(where, "; ".join(wrong))
+            continue
+        ext_id = meta["external_id"]
         line_origin = f"{origin}#{ext_id}" if ext_id else where
-        published = _iso_date(rec.get("published"))
-        meta = dict(
-            title=rec.get("title") if isinstance(rec.get("title"), str) else None,
-            external_id=ext_id,
-            source=rec.get("source") if isinstance(rec.get("source"), str) else None,
-            url=rec.get("url") if isinstance(rec.get("url"), str) else None,
-            published=published,
-        )
         if isinstance(body_text, str) and body_text.strip():
             yield make_article(line_origin, body_text, "jsonl", published_source="given", **meta)
         else:
             yield from read_html(line_origin, body_html, fmt="jsonl", **meta)
 
 
-def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejection]:
-    """Everything one source yields; never raises for bad input."""
+def _door(item: Article | Rejection) -> Article | Rejection:
+    """A rejection's origin and reason as valid UTF-8 (articles are mended
+    in :func:`make_article`)."""
+    if isinstance(item, Rejection):
+        item.origin, item.reason = valid_text(item.origin), valid_text(item.reason)
+    return item
+
+
+def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES, *,
+                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Rejection]:
+    """Everything one source yields; never raises for bad input.
+
+    A source over ``max_bytes`` bytes, or an article whose clean text is
+    over ``max_chars`` characters, is a rejection."""
+    for item in _read_source(source, max_bytes, max_chars):
+        yield _door(item)
+
+
+def _read_source(source: Source, max_bytes: int, max_chars: int) -> Iterator[Article | Rejection]:
     try:
         size = source.size()
         if size > max_bytes:
             yield Rejection(source.origin, f"too large ({size:,} bytes; limit {max_bytes:,}, see --max-bytes)")
             return
-        data = source.read()
+        data = source.read(max_bytes)
     except OSError as exc:
         yield Rejection(source.origin, f"unreadable ({exc.strerror or exc})")
+        return
+    if len(data) > max_bytes:  # a pipe or a device: no size known before reading
+        yield Rejection(source.origin, f"too large (more than {max_bytes:,} bytes, see --max-bytes)")
         return
     reason = check_bytes(data, max_bytes)
     if reason:
@@ -386,7 +649,11 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
     try:
         for item in readers[fmt](source.origin, text):
             if isinstance(item, Article):
-                item.encoding = enc
+                if len(item.text) > max_chars:
+                    item = Rejection(item.origin, f"too long ({len(item.text):,} characters; limit "
+                                                  f"{max_chars:,}, see --max-chars)")
+                else:
+                    item.encoding = enc
             yield item
     except Exception as exc:  # a reader bug must not stop the run
         yield Rejection(source.origin, f"could not be read ({type(exc).__name__}: {exc})")
