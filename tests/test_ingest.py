@@ -1,13 +1,15 @@
 """Ingest: formats, bad input, duplicates (real files written to tmp)."""
 
+import io
 import json
 import os
+import pathlib
 
 from conftest import ARTICLE_A, ARTICLE_B
 
-from diurna.ingest import Deduplicator, read
+from diurna.ingest import DEFAULT_MAX_CHARS, Deduplicator, display_origin, expand, origin_of, path_of, read
 from diurna.ingest.readers import content_hash
-from diurna.records import Article, Rejection
+from diurna.records import Article, Rejection, to_dict
 
 
 def _split(items):
@@ -145,8 +147,6 @@ def test_different_articles_are_not_duplicates(tmp_path):
 
 
 def test_stdin_and_glob(tmp_path):
-    import io
-
     (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
     arts, _ = _split(list(read([str(tmp_path / "*.txt")])))
@@ -160,9 +160,6 @@ def test_stdin_and_glob(tmp_path):
 # --------------------------------------------------------------------------
 # the door: odd lines, fields, strings, names, links, lengths
 # --------------------------------------------------------------------------
-
-from diurna.ingest import DEFAULT_MAX_CHARS, display_origin, expand, origin_of, path_of  # noqa: E402
-from diurna.records import to_dict  # noqa: E402
 
 SEPARATORS = ["\u2028", "\u2029", "\u0085", "\v", "\f", "\x1c", "\x1d", "\x1e"]
 
@@ -287,8 +284,6 @@ def test_lone_surrogates_are_mended_at_the_door(tmp_path):
 
 
 def test_stdin_with_surrogates_from_a_lenient_decoder():
-    import io
-
     data = ('{"title": "T\\ud83d", "text": ' + json.dumps(ARTICLE_A) + "}\n").encode()
     items = list(read(["-"], stdin=io.BytesIO(data)))
     (art,) = items
@@ -303,7 +298,7 @@ def test_latin1_file_name_round_trips_and_is_read(tmp_path):
         fh.write(ARTICLE_A.encode())
     with open(os.fsencode(d) + b"/wire-\xe9.jsonl", "wb") as fh:
         fh.write(json.dumps({"text": ARTICLE_B}).encode() + b"\n")
-    p = __import__("pathlib").Path(os.fsdecode(raw))
+    p = pathlib.Path(os.fsdecode(raw))
     origin = origin_of(p)
     origin.encode("utf-8")
     assert origin == p.as_uri() and origin.endswith("/latin1-%E9t%E9%20%231%25.txt")
@@ -322,8 +317,6 @@ def test_latin1_file_name_round_trips_and_is_read(tmp_path):
 
 
 def test_utf8_names_keep_their_origin(tmp_path):
-    import pathlib
-
     for name in ("caf\u00e9 50%.txt", "file:x.txt"):
         p = tmp_path / name
         assert path_of(origin_of(p)) == p
