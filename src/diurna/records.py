@@ -9,6 +9,7 @@ into ``Article.text`` (the clean text), never into the raw input.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -47,8 +48,10 @@ class Article:
 
     id            stable id: sha1 of (origin, content hash), 16 hex digits;
                   re-reading the same input gives the same id.
-    origin        where it came from: a resolved file path, ``path#L<n>`` for a
-                  JSONL line, the URL, or ``stdin``.
+    origin        where it came from: a resolved file path (its ``file://`` URI,
+                  bytes percent-encoded, when the name is not UTF-8:
+                  ``ingest.path_of`` gives the path back), ``path#L<n>`` or
+                  ``path#<id>`` for a JSONL line, or ``stdin``.
     external_id   the ``id`` field of a JSONL record, if any.
     title         given (JSONL/HTML metadata) or detected from plain text.
     text          the clean text: boilerplate removed, paragraphs separated
@@ -260,31 +263,35 @@ def clean_text(value: str) -> str:
         value.encode("utf-8")
         return value
     except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", value)
+        return SURROGATES.sub("\ufffd", value)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+_ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 
 
 def check_date(value) -> tuple[str | None, str | None]:
-    """``(YYYY-MM-DD, None)`` for an ISO date or timestamp string between
-    :data:`EARLIEST_DATE` and :data:`LATEST_DATE`, else ``(None, reason)``.
-    Dates outside that range are refused at the door: date arithmetic near
-    year 1 or 9999 overflows, and no news article is from then."""
+    """``(YYYY-MM-DD, None)`` for a string that starts with an ISO date (or
+    timestamp) between :data:`EARLIEST_DATE` and :data:`LATEST_DATE`, else
+    ``(None, reason)``.  Dates outside that range are refused at the door:
+    they are typos or placeholders, and date arithmetic on them overflows."""
     import datetime as _dt
 
     if not isinstance(value, str):
         return None, f"is a {_json_type(value)}, expected a date string YYYY-MM-DD"
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    m = _ISO_DATE.match(value)
     if not m:
-        return None, f"{value[:40]!r} is not a date YYYY-MM-DD"
+        return None, f"{json.dumps(value[:40], ensure_ascii=False)} is not an ISO date (YYYY-MM-DD)"
+    iso = f"{m[1]}-{m[2]}-{m[3]}"
+    lo, hi = int(EARLIEST_DATE[:4]), int(LATEST_DATE[:4])
+    if not lo <= int(m[1]) <= hi:
+        return None, f"{iso} is outside {lo}-{hi}"
     try:
-        day = _dt.date(*map(int, m.groups())).isoformat()
+        return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), None
     except ValueError:
-        return None, f"{m.group(0).strip()} is not a day of the calendar"
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        return None, f"{day} is outside {EARLIEST_DATE[:4]}-{LATEST_DATE[:4]}"
-    return day, None
+        return None, f"{iso} is not a real date"
 
 
 def _json_type(value) -> str:
@@ -302,8 +309,6 @@ def text_records(lines):
     ``date``, when given, is a checked ``YYYY-MM-DD`` (:func:`check_date`);
     an id of another type or a bad date makes the line bad.
     """
-    import json
-
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue

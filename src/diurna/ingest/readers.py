@@ -55,15 +55,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..records import Article, Rejection
+from ..records import SURROGATES, Article, Rejection, check_date, clean_text
 from .boilerplate import clean_plain_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # the longest clean text an article may have: some hundred times a long
 # feature; what is longer is a book, a dump or a scraping accident
 DEFAULT_MAX_CHARS = 5_000_000
-# the years a given publication date may fall in
-PUBLISHED_YEARS = (1800, 2100)
 
 TXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -87,13 +85,10 @@ _MAGIC = {
 # origins: valid UTF-8 names for paths, and back
 # --------------------------------------------------------------------------
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _URI = "file://"
 
 
-def valid_text(text: str) -> str:
-    """``text`` with every lone surrogate replaced by U+FFFD (valid UTF-8)."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+valid_text = clean_text  # every lone surrogate replaced by U+FFFD (valid UTF-8)
 
 
 def origin_of(path: str | os.PathLike) -> str:
@@ -103,7 +98,7 @@ def origin_of(path: str | os.PathLike) -> str:
     text = os.fspath(path)
     if isinstance(text, bytes):
         text = os.fsdecode(text)
-    if not _SURROGATE.search(text) and not text.startswith("file:"):
+    if not SURROGATES.search(text) and not text.startswith("file:"):
         return text
     absolute = os.path.abspath(text)
     try:
@@ -351,22 +346,11 @@ def article_id(origin: str, chash: str) -> str:
     return hashlib.sha1(f"{origin}\0{chash}".encode("utf-8")).hexdigest()[:16]
 
 
-_ISO_DATE = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
-
-
 def _checked_date(value: str) -> tuple[str | None, str | None]:
     """(``YYYY-MM-DD``, None) for a string that starts with an ISO date in
-    :data:`PUBLISHED_YEARS`, else (None, the reason)."""
-    m = _ISO_DATE.match(value)
-    if not m:
-        return None, f"published {json.dumps(value[:40], ensure_ascii=False)} is not an ISO date (YYYY-MM-DD)"
-    iso = f"{m[1]}-{m[2]}-{m[3]}"
-    if not PUBLISHED_YEARS[0] <= int(m[1]) <= PUBLISHED_YEARS[1]:
-        return None, f"published {iso} is outside {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}"
-    try:
-        return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), None
-    except ValueError:
-        return None, f"published {iso} is not a real date"
+    1800-2100 (:func:`~diurna.records.check_date`), else (None, the reason)."""
+    day, why = check_date(value)
+    return day, None if why is None else f"published {why}"
 
 
 def _iso_date(value) -> str | None:
