@@ -358,3 +358,10 @@ def test_store_splits_a_batch_and_rejects_only_the_article_that_fails(tmp_path, 
         assert ids == {"a0", "a2"}
         assert st.query("SELECT count(*) AS n FROM sentences WHERE article_id = 'a1'")[0]["n"] == 0
         assert st.query("SELECT origin FROM rejections")[0]["origin"] == "/in/1.txt"
+
+
+def test_stdin_is_read_no_further_than_the_size_limit():
+    out = _run(["ingest", "-", "--max-bytes", "2000"], input=(ARTICLE_A * 20).encode())
+    assert out.returncode == 1 and "stdin: too large (more than 2,000 bytes" in out.stderr.decode()
+    out = _run(["ingest", "-"], input=ARTICLE_A.encode())
+    assert out.returncode == 0 and json.loads(out.stdout)["origin"] == "stdin"

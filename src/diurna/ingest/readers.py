@@ -129,7 +129,9 @@ def display_origin(origin: str) -> str:
 
 @dataclass
 class Source:
-    """One input: a file path, or stdin's bytes (``data``).
+    """One input: a file path, given bytes (``data``), or a binary stream
+    such as stdin (``stream``: read when the source is, never more than the
+    size limit and one byte).
 
     ``origin`` is the valid UTF-8 name of the input (:func:`origin_of`),
     ``path`` the real path to read."""
@@ -137,12 +139,15 @@ class Source:
     origin: str
     path: Path | None = None
     data: bytes | None = None
+    stream: object | None = None
 
     def read(self, limit: int | None = None) -> bytes:
         """The bytes, at most ``limit + 1`` of them (a pipe or a device has
         no size to check first)."""
         if self.data is not None:
             return self.data
+        if self.stream is not None:
+            return self.stream.read() if limit is None else self.stream.read(limit + 1)
         assert self.path is not None
         with self.path.open("rb") as fh:
             return fh.read() if limit is None else fh.read(limit + 1)
@@ -150,6 +155,8 @@ class Source:
     def size(self) -> int:
         if self.data is not None:
             return len(self.data)
+        if self.stream is not None:
+            return 0  # not known before reading: read() stops past the limit
         return self.path.stat().st_size
 
 
@@ -182,7 +189,7 @@ def expand(args: Iterable[str], stdin=None) -> Iterator[Source | Rejection]:
 def _expand_one(arg: str, stdin, seen: dict) -> Iterator[Source | Rejection]:
     if arg == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield Source(origin="stdin", data=stream.read())
+        yield Source(origin="stdin", stream=stream)
         return
     p = Path(arg)
     if p.is_dir():
