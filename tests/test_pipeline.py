@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from diurna import query
-from diurna.pipeline import Settings, run
+from diurna.pipeline import Settings, report_line, run
 from diurna.store import SCHEMA_VERSION, Store
 
 
@@ -240,7 +240,8 @@ def test_an_article_a_stage_fails_on_is_rejected_and_the_run_goes_on(corpus, tmp
     db = tmp_path / "f.duckdb"
     heard = []
     s = run([str(corpus)], Settings(db=str(db), coder="fails-on-running-short"), on_reject=heard.append)
-    assert (s.stored, s.rejected) == (2, 1)
+    assert (s.stored, s.rejected, s.failed) == (2, 1, 1)
+    assert "1 rejected (1 failed in a stage, tried again next run)" in report_line(s)
     assert heard[0].origin.endswith("c.txt") and "event coding: ValueError: unexpected text" in heard[0].reason
     _consistent(db)
     again = run([str(corpus)], Settings(db=str(db)))  # the file was not marked as read: tried again

@@ -107,7 +107,11 @@ def _export_petrarch(verbs, actors, agents) -> None:
 @petrarch_options
 def run(paths, db, workers, batch_size, pipeline, max_bytes, max_chars, quiet, rescan, log_batches, executor, scheduler, parquet_dir,
         petrarch_verbs, petrarch_actors, petrarch_agents):
-    """Ingest PATHS (files, directories, globs, - for stdin) and store their events."""
+    """Ingest PATHS (files, directories, globs, - for stdin) and store their events.
+
+    Each bad input is named on stderr with the reason and the run goes on. The exit
+    status is 0 when every article was stored or rejected as bad input, 1 when a stage
+    failed on some article (named with the stage; the next run tries it again)."""
     _export_petrarch(petrarch_verbs, petrarch_actors, petrarch_agents)
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -159,6 +163,8 @@ def run(paths, db, workers, batch_size, pipeline, max_bytes, max_chars, quiet, r
         raise click.ClickException(str(exc)) from exc
     dt = time.perf_counter() - t0
     _err(f"{report_line(summary)} in {dt:.1f}s -> {Path(db).resolve()}")
+    if summary.failed:
+        sys.exit(1)
 
 
 # --------------------------------------------------------------------------

@@ -80,6 +80,7 @@ class RunSummary:
     duplicates: int = 0
     skipped: int = 0
     rejected: int = 0
+    failed: int = 0               # of the rejected: articles a stage failed on (read again by the next run)
     sentences: int = 0
     events: int = 0
     unchanged_files: int = 0      # files not read again: unchanged since a finished run read them
@@ -465,13 +466,18 @@ def run(
         if todo:
             yield todo
 
+    def lose(r: Rejection) -> None:
+        """An article a stage failed on: its file is read again next run."""
+        summary.failed += 1
+        failed_inputs.add(r.origin.split("#", 1)[0])
+
     def write(result: tuple[list[CodedArticle], float, list[Rejection]]) -> None:
         coded, peak, failed = result
         summary.peak_worker_mb = max(summary.peak_worker_mb, peak)
         for r in failed:
             reject(r)
             pending_rej.append(r)
-            failed_inputs.add(r.origin.split("#", 1)[0])
+            lose(r)
         copies = list(pending_copies)
         rej = list(pending_rej)
         batch_sigs = {a.article.id: sigs.pop(a.article.id) for a in coded if a.article.id in sigs}
@@ -481,7 +487,7 @@ def run(
         pending_rej.clear()
         for r in unstored:  # already written to the store's rejections
             reject(r)
-            failed_inputs.add(r.origin.split("#", 1)[0])
+            lose(r)
         lost = {r.origin for r in unstored}
         coded = [c for c in coded if c.article.origin not in lost]
         summary.duplicates -= sum(1 for a in copies if a.origin in lost)
@@ -546,8 +552,9 @@ def run(
 
 def report_line(summary: RunSummary) -> str:
     unchanged = f" ({summary.unchanged_files} unchanged files not read again)" if summary.unchanged_files else ""
+    failed = f" ({summary.failed} failed in a stage, tried again next run)" if summary.failed else ""
     return (f"{summary.stored} stored, {summary.duplicates} duplicate, {summary.skipped} already stored{unchanged}, "
-            f"{summary.rejected} rejected; {summary.sentences} sentences, {summary.events} events")
+            f"{summary.rejected} rejected{failed}; {summary.sentences} sentences, {summary.events} events")
 
 
 def eprint(*args) -> None:
