@@ -200,3 +200,56 @@ def test_pattern_gates_do_not_depend_on_other_words():
     assert [(t.text, t.value) for t in find_timexes("Rescuers arrived hours after the blast. It was later confirmed.",
                                                      "2012-06-15")] == [("hours", "PTXH")]
     assert [t.text for t in find_timexes("Shops close on Good\nFriday.", "2012-06-15")] == ["Good\nFriday"]
+
+
+def test_modal_may_is_no_month_and_unknown_units_give_no_timex():
+    # the modal verb after "each"/"every" was read as the month, then as a duration unit (KeyError: 'may')
+    assert find_timexes("The issues are linked, and each may come to the forefront again.", "2011-06-23") == []
+    assert find_timexes("Each march ends at the square.", "2011-06-23") == []
+    got = find_timexes("The fair opens each May.", "2011-06-23")
+    assert [(t.text, t.value) for t in got] == [("each May", "XXXX-05")]
+    from diurna.time.expressions import _duration
+
+    assert _duration(1, "may") is None and _duration(2, "week") == "P2W"
+    # dates past the calendar's ends (an anchor of year 1 or 9999) drop the match, not the run
+    assert find_timexes("He left on Monday, before Christmas.", "9999-12-31") is not None
+    assert find_timexes("He left on Monday, before Christmas.", "0001-01-01") is not None
+
+
+def test_jsonl_goes_on_past_a_record_that_raises(monkeypatch):
+    from diurna.time import expressions
+
+    real = expressions.find_timexes
+
+    def fails_on_boom(text, *args, **kw):
+        if "BOOM" in text:
+            raise RuntimeError("cannot tag BOOM")
+        return real(text, *args, **kw)
+
+    monkeypatch.setattr(expressions, "find_timexes", fails_on_boom)
+    lines = [json.dumps({"id": "a", "text": "He arrived yesterday.", "date": "2020-02-03"}),
+             json.dumps({"id": "b", "text": "BOOM on Monday.", "date": "2020-02-03"}),
+             json.dumps({"id": "c", "text": "The issues are linked, and each may come to the forefront again.",
+                         "date": "2011-06-23"}),
+             json.dumps({"id": "d", "text": 5}),
+             json.dumps({"id": "e", "text": "She left last week.", "date": "2020-02-03"})]
+    out = [json.loads(x) for x in timexes_jsonl(lines, batch_size=2)]
+    assert [o["id"] for o in out] == ["a", "b", "c", "d", "e"]
+    assert out[0]["timexes"][0]["value"] == "2020-02-02"
+    assert out[1] == {"id": "b", "error": "timex: RuntimeError: cannot tag BOOM"}
+    assert out[2] == {"id": "c", "timexes": []}  # used to end the run with KeyError: 'may'
+    assert out[3] == {"id": "d", "error": 'line 4: no "text" string'}
+    assert out[4]["timexes"][0]["value"] == "2020-W05"
+
+
+def test_jsonl_parses_a_text_over_the_limit_in_pieces(nlp, monkeypatch):
+    para = ("Talks resumed in Geneva on Monday, three weeks after the ceasefire collapsed. "
+            "The envoy said on Tuesday that a deal could come next month.")
+    text = "\n\n".join([para] * 40)
+    whole = json.loads(next(timexes_jsonl([json.dumps({"id": "x", "text": text, "date": "2016-10-05"})], nlp=nlp)))
+    monkeypatch.setattr(nlp, "max_length", 1000)  # spaCy's limit, far below the text: E088 if parsed whole
+    (line,) = timexes_jsonl([json.dumps({"id": "x", "text": text, "date": "2016-10-05"})], nlp=nlp)
+    out = json.loads(line)
+    assert len(out["timexes"]) == 4 * 40
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in out["timexes"])
+    assert out == whole

@@ -54,13 +54,12 @@ from __future__ import annotations
 import bisect
 import functools
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 from ..actors import children
-from ..records import Sentence, text_records
+from ..records import Sentence
 
 __all__ = ["Timex", "find_timexes", "timexes_jsonl", "tense_at"]
 
@@ -796,9 +795,12 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "SET", f"XXXX-WXX-{_weekday_name(u) + 1}", None
         if u in SEASONS:
             return "SET", f"XXXX-{SEASONS[u]}", None
-        if u.rstrip(".") in MONTHS and (u[0] != "m" or g["u"][0] == "M"):
+        if u.rstrip(".") in MONTHS:
+            if u[0] == "m" and g["u"][0] != "M":
+                return None  # "each may come", "every march": the verb, not the month
             return "SET", f"XXXX-{_month_name(u):02d}", None
-        return "SET", _duration(1, _unit_key(u)), None
+        value = _duration(1, _unit_key(u))
+        return ("SET", value, None) if value else None
     if kind == "ref":
         w = re.sub(r"\s+", " ", low)
         if w in ("soon", "shortly") and (re.match(r"\s+(?:after|before|as)\b", m.string[m.end():])
@@ -916,7 +918,11 @@ def _unit_key(u: str) -> str:
     return u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
 
 
-def _duration(n: float | None, unit: str) -> str:
+def _duration(n: float | None, unit: str) -> str | None:
+    """TIMEX3 value of ``n`` ``unit``s (None: vague); None for a unit
+    :data:`UNITS` does not know (the caller drops the match)."""
+    if unit not in UNITS:
+        return None
     prefix, code = UNITS[unit]
     if unit == "fortnight":
         n = None if n is None else n * 2
@@ -1188,6 +1194,21 @@ _VERB_BEFORE = re.compile(r"\b(?:will|would|to|could|may|might|should|can|must|n
 _ABBREV_END = re.compile(r"(?:\b[a-z]{3,4}\.|[ap]\.m\.)$", I)
 
 
+def _normalise_or_drop(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None):
+    """:func:`_normalise`, with a match it has no value for dropped (None)
+    rather than raised: a word missing from a table (``KeyError``), a date
+    past the calendar's ends (an anchor of year 1 or 9999: ``ValueError``,
+    ``OverflowError``), a duration or set without a value (a unit
+    :data:`UNITS` does not know)."""
+    try:
+        norm = _normalise(kind, m, anchor, tense)
+    except (KeyError, ValueError, OverflowError):
+        return None
+    if norm is not None and norm[0] in ("DURATION", "SET") and norm[1] is None:
+        return None
+    return norm
+
+
 def find_timexes(text: str, anchor: dt.date | str | None = None,
                  sentences: list[Sentence] | None = None) -> list[Timex]:
     """Time expressions of ``text`` with TIMEX3 type and value.
@@ -1231,7 +1252,7 @@ def find_timexes(text: str, anchor: dt.date | str | None = None,
                 direction = "since" if since else "future"
         if direction == "past" and kind in ("month", "modmon") and sent is not None and _under_noun(sent, start, end):
             direction = "past~"  # "told of a cutback in September": the noun's event may be ahead
-        norm = _normalise(kind, m, anchor, direction)
+        norm = _normalise_or_drop(kind, m, anchor, direction)
         if norm is None:
             continue  # a shorter or later candidate may still cover this text
         typ, value, mod = norm
@@ -1413,7 +1434,7 @@ def _resolve_refs(items: list, anchor: dt.date, sents: list[Sentence]) -> None:
                 t.value = _ref_value(unit, k, ref)
         elif kind == "wdpart" and t.value and re.match(r"(?:the\s+)?(?:previous|following)\b", m.group("rel") or "", I):
             ref = next((d for h in reversed(history) if (d := _value_date(h.value, "day"))), None)
-            norm = _normalise(kind, m, ref, None) if ref else None
+            norm = _normalise_or_drop(kind, m, ref, None) if ref else None
             if norm:
                 t.value = norm[1]
         elif kind == "sameper" and t.value and history:
@@ -1441,13 +1462,12 @@ def timexes_jsonl(lines: Iterable[str], nlp=None, batch_size: int = 32) -> Itera
     Each output timex is ``{"start", "end", "text", "type", "value", "mod"?,
     "tense"}`` with character offsets into the input text.  A line that is
     not a JSON object with a ``text`` string gives
-    ``{"id": <id or null>, "error": "line N: <reason>"}`` and the run goes on.
-    With ``nlp`` (a spaCy pipeline) texts are parsed in batches for tense.
+    ``{"id": <id or null>, "error": "line N: <reason>"}``, a record whose
+    parse or tagging raises ``{"id", "error": "<stage>: <type>: <message>"}``,
+    and the run goes on.  With ``nlp`` (a spaCy pipeline) texts are parsed in
+    batches of ``batch_size`` records for tense (a text longer than
+    :data:`diurna.nlp.PIECE_CHARS` in pieces).
     """
-    from ..nlp import flatten
-
-    def records():
-        return text_records(lines)
 
     def emit(rec, sents):
         date = rec.get("date")
@@ -1456,24 +1476,8 @@ def timexes_jsonl(lines: Iterable[str], nlp=None, batch_size: int = 32) -> Itera
         except ValueError:
             anchor = None
         tx = find_timexes(rec["text"], anchor, sents)
-        return json.dumps({"id": rec.get("id"), "timexes": [t.to_json() for t in tx]}, ensure_ascii=False)
+        return {"id": rec.get("id"), "timexes": [t.to_json() for t in tx]}
 
-    batch: list = []
+    from ..nlp import stream_records
 
-    def flush():
-        good = [r for r in batch if r[2] is None]
-        docs = nlp.pipe([r[1]["text"] for r in good], batch_size=batch_size) if nlp is not None else None
-        docs = iter(docs) if docs is not None else None
-        for n, rec, err in batch:
-            if err is not None:
-                yield json.dumps({"id": rec, "error": f"line {n}: {err}"})
-            else:
-                sents = flatten(next(docs)) if docs is not None else None
-                yield emit(rec, sents)
-        batch.clear()
-
-    for item in records():
-        batch.append(item)
-        if len(batch) >= batch_size:
-            yield from flush()
-    yield from flush()
+    return stream_records(lines, emit, "timex", nlp, batch_size)
