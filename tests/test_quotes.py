@@ -281,3 +281,52 @@ def test_span_conventions_of_the_second_pass(nlp):
     qs = quotes(nlp, "The host repeatedly demeaned women on the set, according to show insiders.")
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in qs] == [
         ("show insiders", "according to", "The host repeatedly demeaned women on the set")]
+
+
+def test_jsonl_goes_on_past_a_record_that_raises(nlp, monkeypatch):
+    import json
+
+    from diurna.quotes import quotes_jsonl
+
+    real_pipe = nlp.pipe  # a pipeline that cannot parse one text (ZeroDivisionError) fails only that record
+    monkeypatch.setattr(nlp, "pipe",
+                        lambda texts, **kw: real_pipe([t if "BOOM" not in t else 1 / 0 for t in texts], **kw))
+    lines = [json.dumps({"id": "a", "text": "Ayrault said that France was pursuing a resolution."}),
+             json.dumps({"id": "b", "text": "BOOM, the minister said."}),
+             json.dumps({"id": "c", "text": 42}),
+             json.dumps({"id": "d", "text": "The talks were useful, the ministry said.", "date": "2017-04-06"})]
+    out = [json.loads(x) for x in quotes_jsonl(iter(lines), nlp, batch_size=4)]
+    assert [o["id"] for o in out] == ["a", "b", "c", "d"]
+    assert out[0]["quotes"][0]["content"]["text"] == "that France was pursuing a resolution"
+    assert out[1] == {"id": "b", "error": "nlp: ZeroDivisionError: division by zero"}
+    assert out[2] == {"id": "c", "error": 'line 3: no "text" string'}
+    assert out[3]["quotes"][0]["speaker"]["text"] == "the ministry"
+
+
+def test_jsonl_streams_and_parses_a_long_text_in_pieces(nlp, monkeypatch):
+    import json
+
+    from diurna.quotes import quotes_jsonl
+
+    para = ("“The talks were useful,” the envoy said on Monday. "
+            "French Foreign Minister Jean-Marc Ayrault said that France was pursuing a resolution.")
+    text = "\n\n".join([para] * 30)
+    rec = json.dumps({"id": "x", "text": text, "date": "2017-04-06"})
+    whole = json.loads(next(quotes_jsonl([rec], nlp)))
+    monkeypatch.setattr(nlp, "max_length", 1000)  # far below the text: spaCy would refuse it whole (E088)
+
+    read = []
+
+    def lines():  # the stream answers a batch before it reads the next one
+        for i in range(4):
+            read.append(i)
+            yield rec
+
+    stream = quotes_jsonl(lines(), nlp, batch_size=2)
+    first = json.loads(next(stream))
+    assert read == [0, 1]
+    assert first == whole and len(first["quotes"]) == 2 * 30
+    for q in first["quotes"]:
+        for part in ("cue", "content", "speaker"):
+            assert text[q[part]["start"]:q[part]["end"]] == q[part]["text"]
+    assert len(list(stream)) == 3 and read == [0, 1, 2, 3]

@@ -68,7 +68,6 @@ article's date); "he"/"she" is the last person named.
 from __future__ import annotations
 
 import csv
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -77,7 +76,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .actors import People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
-from .records import Actor, Sentence, Span, text_records
+from .records import Actor, Sentence, Span
 
 __all__ = ["Quote", "find_quotes", "quotes_jsonl"]
 
@@ -1593,16 +1592,17 @@ def _prep_source(text, s: Sentence, v: int, to: int, kids, mentions, people) -> 
 
 
 def quotes_jsonl(lines: Iterable[str], nlp, batch_size: int = 32) -> Iterator[str]:
-    """JSONL in ``{"id", "text", "date"?}``; JSONL out ``{"id", "quotes": [...]}``."""
-    from .nlp import flatten
+    """JSONL in ``{"id", "text", "date"?}``; JSONL out ``{"id", "quotes": [...]}``.
 
-    recs = list(text_records(lines))
-    good = [r for r in recs if r[2] is None]
-    docs = iter(nlp.pipe([r[1]["text"] for r in good], batch_size=batch_size))
-    for n, rec, err in recs:
-        if err:
-            yield json.dumps({"id": rec, "error": f"line {n}: {err}"})
-            continue
-        sents = flatten(next(docs))
+    Read and parsed ``batch_size`` records at a time (a text longer than
+    :data:`diurna.nlp.PIECE_CHARS` in pieces); a bad line gives ``{"id",
+    "error": "line N: <reason>"}``, a record whose parse or attribution
+    raises ``{"id", "error": "<stage>: <type>: <message>"}``, and the stream
+    goes on (:func:`diurna.nlp.stream_records`)."""
+    from .nlp import stream_records
+
+    def emit(rec, sents):
         qs = find_quotes(rec["text"], sents, rec.get("date"))
-        yield json.dumps({"id": rec.get("id"), "quotes": [q.to_json() for q in qs]}, ensure_ascii=False)
+        return {"id": rec.get("id"), "quotes": [q.to_json() for q in qs]}
+
+    return stream_records(lines, emit, "quotes", nlp, batch_size)
