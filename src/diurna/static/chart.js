@@ -67,7 +67,7 @@
       }
       if (!p.total) return;
       const end = D.periodEnd(p.period, unit);
-      const g = svg("g", {class: "period", "data-period": p.period, tabindex: 0, role: "link", style: "cursor:pointer",
+      const g = svg("g", {class: "period", "data-period": p.period, tabindex: 0, role: "link",
                           onclick: () => { location.href = "/events" + D.query({since: p.period, until: end}); }});
       let base = T + h;
       for (const q of ["0", "1", "2", "3", "4"]) {

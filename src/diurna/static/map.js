@@ -79,7 +79,7 @@
       const [x, y] = at(p.lon, p.lat);
       const q = Object.entries(p.by_quad).sort((a, b) => b[1] - a[1])[0][0];
       const r = Math.min(30, 3 + 2.5 * Math.sqrt(p.total));
-      const g = svg("g", {class: "place", "data-place": p.name, tabindex: 0, role: "link", style: "cursor:pointer",
+      const g = svg("g", {class: "place", "data-place": p.name, tabindex: 0, role: "link",
                           onclick: () => { location.href = "/events" + D.query(filters({place: p.name})); }},
                     svg("circle", {cx: x, cy: y, r, fill: D.COLOURS[q], "fill-opacity": 0.6, stroke: "#fff"},
                         svg("title", {}, `${p.name} (${p.country || "?"}): ${p.total} events`)));

@@ -27,7 +27,7 @@
   filters.elements.quad.value = state.quad || "";
   const chosen = () => ({actor: state.actor, quad: state.quad});
   const info = el("p", {class: "muted", id: "timeline-info"});
-  const plot = el("div", {class: "plot", style: "overflow-x:auto"});
+  const plot = el("div", {class: "plot"});
   const keyDates = el("div", {id: "key-dates"});
   const panel = el("section", {class: "day-panel", id: "day-panel", "aria-live": "polite"});
   root.classList.add("timeline");
