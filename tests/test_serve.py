@@ -258,3 +258,85 @@ def test_cache_keeps_within_its_count_and_bytes(tmp_path):
     c.put(key(4, state=2), (b"new", "text/plain"))
     assert c.latest(key(4)[:-1]) == (b"new", "text/plain") and c.latest(key(0)[:-1]) is None
     assert c.state() == (None, None)  # no store files yet
+
+
+def _check_security_headers(r, path):
+    assert r.headers["x-content-type-options"] == "nosniff", path
+    assert r.headers["referrer-policy"] == "no-referrer", path
+    policy = dict(d.strip().split(" ", 1) for d in r.headers["content-security-policy"].split(";"))
+    assert policy["default-src"] == "'self'" and policy["object-src"] == "'none'", path
+    assert policy["frame-ancestors"] == "'none'" and policy["base-uri"] == "'none'", path
+    assert policy["script-src"] in ("'self'", "'none'") and "unsafe-inline" not in policy["style-src"], path
+    return policy
+
+
+def test_every_response_sends_the_security_headers(client):
+    from diurna.serve import CSP
+
+    art = client.get("/api/articles", params={"limit": 1}).json()["items"][0]["id"]
+    for path, status in [("/", 200), ("/events", 200), ("/network", 200), ("/chart", 200), ("/map", 200),
+                         (f"/articles/{art}", 200), ("/api/stats", 200), ("/api/stats", 200),  # a cache hit too
+                         ("/api/events?limit=2", 200), (f"/api/articles/{art}", 200), ("/api/events?format=csv", 200),
+                         ("/openapi.json", 200), ("/static/app.js", 200), ("/static/app.css", 200),
+                         ("/nope", 404), ("/static/nope.js", 404), ("/api/articles/nope", 404),
+                         ("/articles/nope", 404), ("/api/events?quad=9", 422), ("/report", 200)]:
+        r = client.get(path)
+        assert r.status_code == status, path
+        policy = _check_security_headers(r, path)
+        if path != "/report":
+            assert r.headers["content-security-policy"] == CSP
+            assert policy["script-src"] == policy["style-src"] == "'self'"
+    assert client.get("/api/stats").headers["X-Diurna-Cache"] == "hit"
+
+
+def test_pages_need_nothing_inline(client):
+    """Under the policy nothing inline runs: the pages and scripts must not use it."""
+    import re
+
+    from diurna.serve import STATIC
+
+    art = client.get("/api/articles", params={"limit": 1}).json()["items"][0]["id"]
+    for path in ("/", "/events", "/network", "/chart", "/map", f"/articles/{art}"):
+        page = client.get(path).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)", page), path  # only <script src=...>
+        assert "<style" not in page and not re.search(r"\sstyle=", page), path
+        assert not re.search(r"<[^>]+\son[a-z]+\s*=", page), path  # no onclick= handlers
+    for js in STATIC.glob("*.js"):  # attributes the el()/svg() helpers would set as markup
+        code = js.read_text()
+        assert not re.search(r"\bstyle:\s", code) and 'setAttribute("style"' not in code, js.name
+        assert not re.search(r"\bon[a-z]+:\s*[\"'`]", code), js.name  # handlers are functions, never strings
+
+
+def test_report_allows_its_own_styles_by_hash_and_no_script(client):
+    import base64
+    import hashlib
+    import re
+
+    r = client.get("/report")
+    policy = _check_security_headers(r, "/report")
+    assert policy["script-src"] == "'none'" and "<script" not in r.text
+    sources = policy["style-src"].split()
+
+    def allowed(text):
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'" in sources
+
+    styles = re.findall(r"<style>(.*?)</style>", r.text, re.S)
+    attrs = re.findall(r"\sstyle='([^']*)'", r.text)
+    assert styles and attrs and all(map(allowed, styles)) and all(map(allowed, attrs))
+    assert len(re.findall(r"\sstyle=", r.text)) == len(attrs)
+    assert not allowed("color:red") and "'unsafe-hashes'" in sources
+
+
+def test_a_server_error_is_json_with_the_security_headers(tmp_path, corpus, monkeypatch):
+    from diurna import query
+
+    db = tmp_path / "e.duckdb"
+    run([str(corpus / "a.txt")], Settings(db=str(db)))
+
+    def broken(*args, **kw):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(query, "stats", broken)
+    r = TestClient(create_app(db, cache_size=0), raise_server_exceptions=False).get("/api/stats")
+    assert r.status_code == 500 and r.json() == {"detail": "internal server error"}
+    _check_security_headers(r, "/api/stats")

@@ -26,6 +26,13 @@ here: event sentences highlighted, events, quotes, removed lines),
 articles into the page with ``textContent`` only; the server-rendered pages
 escape it with :func:`html.escape`.
 
+Every response (pages, API, static files, errors) carries a strict
+Content-Security-Policy (:data:`CSP`: scripts, styles and everything else
+from this server only, no inline script or style, no plugins, no framing),
+``X-Content-Type-Options: nosniff`` and ``Referrer-Policy: no-referrer``
+(:class:`SecurityHeaders`); ``/report``, a self-contained page with its own
+``<style>``, allows that style and its colour swatches by hash and no script.
+
 Pagination: ``limit`` (at most :data:`MAX_PAGE`) and ``offset``.  Bad
 parameters get a 4xx with a message, never a 500; nothing outside the store
 can be read (no path parameter reaches the file system but the static
@@ -35,15 +42,18 @@ folder's, which Starlette confines to it).
 from __future__ import annotations
 
 import asyncio
+import base64
 import collections
 import contextlib
 import csv
 import datetime as dt
 import functools
+import hashlib
 import html
 import io
 import json
 import os
+import re
 import string
 import threading
 from pathlib import Path
@@ -56,6 +66,73 @@ PAGES = {"/": ("Timeline", "timeline"), "/events": ("Events", "events"), "/netwo
          "/chart": ("Events per week", "chart"), "/map": ("Map of events", "map")}
 ARTICLE_SQL = ("SELECT id, title, source, url, published, published_source, text, removed, origin, story_id, "
                "duplicate_of FROM articles WHERE id = ?")
+
+
+# What a page may load and run: this server's scripts, styles, images (and
+# data: images: the page icon), nothing inline (an injected <script>, onclick=
+# or style= does not run), no plugins, no <base>, not inside another site's
+# frame, forms sent here only.
+CSP_DIRECTIVES = {
+    "default-src": "'self'", "script-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
+    "object-src": "'none'", "base-uri": "'none'", "frame-ancestors": "'none'", "form-action": "'self'",
+}
+
+
+def csp(**directives: str) -> str:
+    """The policy of :data:`CSP_DIRECTIVES`, some directives replaced (``style_src="..."``)."""
+    merged = {**CSP_DIRECTIVES, **{k.replace("_", "-"): v for k, v in directives.items()}}
+    return "; ".join(f"{k} {v}" for k, v in merged.items())
+
+
+CSP = csp()
+# no-referrer: page URLs carry the filters of a search (/events?q=...), which
+# an article's "original" link would otherwise hand to the publisher's site;
+# nothing here reads the Referer header
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer"}
+
+
+class SecurityHeaders:
+    """ASGI middleware: :data:`SECURITY_HEADERS` on every HTTP response that
+    does not set the header itself (``/report`` sets its own policy)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        from starlette.datastructures import MutableHeaders
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    if name not in headers:
+                        headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+_STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
+_COLOUR_ATTR = re.compile(r"""\sstyle=(['"])(background:#[0-9A-Fa-f]{3,8})\1""")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def report_csp(page: str) -> str:
+    """The policy of the self-contained report (:func:`diurna.timeline.render_html`):
+    no script at all; styles from here, its own ``<style>`` elements (those of
+    the head: article text is in the body, escaped) and ``style`` attributes
+    that only set a background colour (the quad class swatches), by hash."""
+    head = page.split("<body", 1)[0]
+    hashes = sorted({_sha256(x) for x in _STYLE_ELEMENT.findall(head)})
+    colours = sorted({_sha256(v) for _, v in _COLOUR_ATTR.findall(page)})
+    style = " ".join(["'self'", *hashes, *(["'unsafe-hashes'", *colours] if colours else [])])
+    return csp(script_src="'none'", style_src=style)
 
 
 def dumps(value) -> str:
@@ -249,7 +326,7 @@ def create_app(db: str | Path, cache_size: int | None = None):
     """The app over the store ``db``; ``cache_size`` responses kept (default
     $DIURNA_SERVE_CACHE or 512; 0: none)."""
     from fastapi import Depends, FastAPI, HTTPException, Query
-    from fastapi.responses import HTMLResponse, Response
+    from fastapi.responses import HTMLResponse, JSONResponse, Response
     from fastapi.staticfiles import StaticFiles
 
     from . import __version__, query, stories, timeline
@@ -297,8 +374,16 @@ def create_app(db: str | Path, cache_size: int | None = None):
             del in_flight[key]
             done.set_result(value)  # None: the waiters compute it themselves
 
-    if cache.size:  # no middleware at all without the cache
+    if cache.size:  # no cache middleware at all without the cache
         app.middleware("http")(cached)
+    app.add_middleware(SecurityHeaders)
+
+    async def server_error(request, exc):
+        """A 500 (an exception no route handled) comes from outside every
+        middleware: it brings the security headers itself."""
+        return JSONResponse({"detail": "internal server error"}, status_code=500, headers=SECURITY_HEADERS)
+
+    app.add_exception_handler(Exception, server_error)
 
     @contextlib.contextmanager
     def store():
@@ -479,7 +564,8 @@ def create_app(db: str | Path, cache_size: int | None = None):
             tl = timeline.build(st, dates=30, sentences=2)
             st_ = query.stats(st)
             where = query.event_places(st)["places"]
-        return HTMLResponse(timeline.render_html(tl, st_, places=where))
+        body = timeline.render_html(tl, st_, places=where)
+        return HTMLResponse(body, headers={"Content-Security-Policy": report_csp(body)})
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str):
