@@ -93,7 +93,7 @@ def flatten(doc, article_text: str | None = None, offset: int = 0, index: int = 
                 tags=[t.tag_ for t in toks],
                 deps=[t.dep_ for t in toks],
                 heads=[local.get(t.head.i, k) for k, t in enumerate(toks)],
-                offsets=[t.idx + offset for t in toks] if offset else [t.idx for t in toks],
+                offsets=[t.idx + offset for t in toks],
                 entities=entities,
             )
         )
