@@ -30,8 +30,8 @@ from .quotes import find_quotes
 from .time.pubdate import date_article
 from .ingest import Deduplicator, read
 from .ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
-from .nlp import NLP_BATCH, load, parse
-from .records import Article, CodedArticle, ParsedArticle, Rejection
+from .nlp import NLP_BATCH, load, parse, parse_texts
+from .records import Article, CodedArticle, ParsedArticle, Rejection, from_dict, to_dict
 from . import stories
 from .store import Store
 
@@ -158,65 +158,42 @@ def _stage_error(stage: str, exc: Exception) -> str:
     return f"{stage}: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
 
 
-def _parsed_stream(items: Iterable[tuple[int, Article | None, str | None]], nlp) -> Iterator[tuple]:
-    """``(line, article or id, error)`` in; ``(line, ParsedArticle or id,
-    error)`` out, in order, parsed in groups of ``NLP_BATCH`` with a parser
-    failure confined to its record."""
-    for chunk in _chunks(iter(items), NLP_BATCH):
-        results = iter(_parse_each([a for _, a, err in chunk if err is None], nlp, NLP_BATCH))
-        for n, a, err in chunk:
-            if err is not None:
-                yield n, a, err
-                continue
-            p = next(results)
-            yield (n, a.id, p.reason) if isinstance(p, Rejection) else (n, p, None)
-
-
 def code_jsonl(lines: Iterable[str], pipeline: str | None = None, coder: str = "rules",
                parsed: bool = False) -> Iterator[str]:
     """``diurna code``: ``{"id", "text", "date"?}`` JSONL in (or, with
     ``parsed``, parsed articles from ``diurna parse``), ``{"id", "events"}``
     JSONL out, one line per record and in order.  A record that is bad or
-    that a stage fails on gives ``{"id", "error": "line N: <stage>: ..."}``
-    and the stream goes on."""
-    from .records import from_dict, text_records
+    that a stage fails on gives ``{"id", "error": "<where>: ..."}`` and the
+    stream goes on (:func:`diurna.nlp.stream_records`)."""
     from .ingest.readers import content_hash
+    from .nlp import stream_records
 
     c = get_coder(coder)
 
-    def articles():
-        for n, rec, err in text_records(lines):
-            if err is not None:
-                yield n, rec, err
-            else:
-                yield n, Article(id=rec["id"], origin=rec["id"], text=rec["text"], published=rec.get("date"),
-                                 content_hash=content_hash(rec["text"])), None
+    def events_of(article: Article, sentences) -> dict:
+        return {"id": article.id, "events": [_event_json(e) for e in code_article(c, article, sentences)]}
 
-    def parsed_records():
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                yield n, from_dict(ParsedArticle, json.loads(line)), None
-            except Exception as exc:  # noqa: BLE001 (a bad record is reported, not fatal)
-                yield n, None, f"not a parsed article ({type(exc).__name__}: {exc})"
+    if not parsed:
+        def emit(rec: dict, sentences) -> dict:
+            art = Article(id=rec["id"], origin=rec["id"], text=rec["text"], published=rec.get("date"),
+                          content_hash=content_hash(rec["text"]))
+            return events_of(art, sentences)
 
-    stream = parsed_records() if parsed else _parsed_stream(articles(), load(pipeline))
-    for n, pa, err in stream:
-        if err is not None:
-            yield _error_line(pa, f"line {n}", err)
+        yield from stream_records(lines, emit, "event coding", nlp=load(pipeline), batch_size=NLP_BATCH)
+        return
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
             continue
+        pa = None
         try:
-            events = code_article(c, pa.article, pa.sentences)
-        except Exception as exc:  # noqa: BLE001 (reported as this record's error)
-            yield _error_line(pa.article.id, f"line {n}", _stage_error("event coding", exc))
-            continue
-        yield json.dumps({"id": pa.article.id, "events": [_event_json(e) for e in events]}, ensure_ascii=False)
+            pa = from_dict(ParsedArticle, json.loads(line))
+            yield json.dumps(events_of(pa.article, pa.sentences), ensure_ascii=False)
+        except Exception as exc:  # noqa: BLE001 (a bad record is reported, not fatal)
+            yield _error_line(getattr(getattr(pa, "article", None), "id", None), f"line {n}",
+                              _stage_error("event coding" if pa else "not a parsed article", exc))
 
 
 def _event_json(e) -> dict:
-    from .records import to_dict
-
     d = to_dict(e)
     d.pop("article_id", None)
     return d
@@ -226,9 +203,9 @@ def parse_jsonl(lines: Iterable[str], pipeline: str | None = None) -> Iterator[s
     """``diurna parse``: articles JSONL (from ``diurna ingest``) in, parsed
     articles JSONL out; a bad record or one the parser fails on gives an
     ``{"id", "error"}`` line and the stream goes on."""
-    from .records import from_dict, to_dict
+    nlp = load(pipeline)
 
-    def articles():
+    def records() -> Iterator[tuple[int, Article | None, str | None]]:
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -242,8 +219,18 @@ def parse_jsonl(lines: Iterable[str], pipeline: str | None = None) -> Iterator[s
             except Exception as exc:  # noqa: BLE001 (a bad record is reported, not fatal)
                 yield n, d.get("id") if isinstance(d, dict) else None, f"not an article ({type(exc).__name__}: {exc})"
 
-    for n, pa, err in _parsed_stream(articles(), load(pipeline)):
-        yield _error_line(pa, f"line {n}", err) if err is not None else json.dumps(to_dict(pa), ensure_ascii=False)
+    for chunk in _chunks(records(), NLP_BATCH):
+        good = [a for _, a, err in chunk if err is None]  # (for a bad record, a is its id)
+        results = iter(parse_texts(nlp, [a.text for a in good], NLP_BATCH))
+        for n, a, err in chunk:
+            if err is not None:
+                yield _error_line(a, f"line {n}", err)
+                continue
+            sents = next(results)
+            if isinstance(sents, Exception):
+                yield _error_line(a.id, f"line {n}", _stage_error("nlp", sents))
+            else:
+                yield json.dumps(to_dict(ParsedArticle(article=a, sentences=sents)), ensure_ascii=False)
 
 
 def peak_mb() -> float:
