@@ -116,7 +116,6 @@ class SecurityHeaders:
 
 
 _STYLE_ELEMENT = re.compile(r"<style>(.*?)</style>", re.S)
-_COLOUR_ATTR = re.compile(r"""\sstyle=(['"])(background:#[0-9A-Fa-f]{3,8})\1""")
 
 
 def _sha256(text: str) -> str:
@@ -125,14 +124,12 @@ def _sha256(text: str) -> str:
 
 def report_csp(page: str) -> str:
     """The policy of the self-contained report (:func:`diurna.timeline.render_html`):
-    no script at all; styles from here, its own ``<style>`` elements (those of
-    the head: article text is in the body, escaped) and ``style`` attributes
-    that only set a background colour (the quad class swatches), by hash."""
+    no script at all; styles from here and its own ``<style>`` elements
+    (those of the head: article text is in the body, escaped), by hash; no
+    ``style`` attribute is allowed (the report uses none)."""
     head = page.split("<body", 1)[0]
     hashes = sorted({_sha256(x) for x in _STYLE_ELEMENT.findall(head)})
-    colours = sorted({_sha256(v) for _, v in _COLOUR_ATTR.findall(page)})
-    style = " ".join(["'self'", *hashes, *(["'unsafe-hashes'", *colours] if colours else [])])
-    return csp(script_src="'none'", style_src=style)
+    return csp(script_src="'none'", style_src=" ".join(["'self'", *hashes]))
 
 
 def dumps(value) -> str:
