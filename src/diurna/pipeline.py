@@ -433,7 +433,7 @@ def run(
                     summary.skipped += 1
                     continue
                 if a.id in run_ids:  # the same origin and text again (a repeated JSONL line or id)
-                    summary.skipped += 1
+                    summary.duplicates += 1
                     note(f"{a.origin}: already read in this run (same place, same text)")
                     continue
                 run_ids.add(a.id)
