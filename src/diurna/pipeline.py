@@ -454,9 +454,13 @@ def run(
             yield todo
 
     def lose(r: Rejection) -> None:
-        """An article a stage failed on: its file is read again next run."""
+        """An article a stage failed on: its file is read again next run.
+        (Its origin is the file's, or the file's + ``#`` + a JSONL line or
+        id; a file name may hold ``#`` too, so every prefix before a ``#``
+        counts: at worst another file is read again, and its ids skipped.)"""
         summary.failed += 1
-        failed_inputs.add(r.origin.split("#", 1)[0])
+        failed_inputs.update(r.origin[:i] for i, ch in enumerate(r.origin) if ch == "#")
+        failed_inputs.add(r.origin)
 
     def write(result: tuple[list[CodedArticle], float, list[Rejection]]) -> None:
         coded, peak, failed = result
