@@ -221,7 +221,8 @@ def test_sample_corpus(tmp_path):
             assert junk not in (a["text"] or ""), (a["origin"], junk)
 
 
-def test_an_article_a_stage_fails_on_is_rejected_and_the_run_goes_on(corpus, tmp_path):
+@pytest.mark.parametrize("name", ["c.txt", "c#1.txt"])
+def test_an_article_a_stage_fails_on_is_rejected_and_the_run_goes_on(corpus, tmp_path, name):
     """A stage raising on one article (a bug meeting unexpected text) costs
     that article only: one rejection line naming the stage, the rest stored,
     and the file is read again by the next run."""
@@ -237,12 +238,13 @@ def test_an_article_a_stage_fails_on_is_rejected_and_the_run_goes_on(corpus, tmp
                 raise ValueError("unexpected text")
             return self.rules.code(article, sentences)
 
+    (corpus / "c.txt").rename(corpus / name)  # a '#' in a name is no JSONL line
     db = tmp_path / "f.duckdb"
     heard = []
     s = run([str(corpus)], Settings(db=str(db), coder="fails-on-running-short"), on_reject=heard.append)
     assert (s.stored, s.rejected, s.failed) == (2, 1, 1)
     assert "1 rejected (1 failed in a stage, tried again next run)" in report_line(s)
-    assert heard[0].origin.endswith("c.txt") and "event coding: ValueError: unexpected text" in heard[0].reason
+    assert heard[0].origin.endswith(name) and "event coding: ValueError: unexpected text" in heard[0].reason
     _consistent(db)
     again = run([str(corpus)], Settings(db=str(db)))  # the file was not marked as read: tried again
     assert (again.stored, again.unchanged_files) == (1, 2)
