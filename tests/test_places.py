@@ -52,7 +52,7 @@ def test_seed_places(seeds_dir, nlp):
 
 def located(nlp, text, trigger):
     """The place place_at gives the event on the first token ``trigger``."""
-    from diurna.actors import children
+    from diurna.syntax import children
     from diurna.places import place_at
 
     sents = flatten(nlp(text))

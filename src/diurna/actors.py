@@ -30,19 +30,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .lexicon.actors import PERSONAL
 from .records import Actor, Sentence
+from .syntax import children, conjuncts, full_phrase, noun_phrase
 
 __all__ = ["Entry", "Gazetteer", "Mention", "actors_for", "default_gazetteer", "phrase_key"]
 
 _TOKEN = re.compile(r"[\w.'’]+|[^\w\s]", re.UNICODE)
-
-# dependents that belong to the noun phrase of a head noun
-NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "case", "appos", "flat", "nummod",
-                     "npadvmod", "quantmod"})
-# prepositions whose object still names the same actor ("Ministry of Foreign
-# Affairs", "ambassador to the UN", "minister for Europe")
-NP_PREPS = frozenset({"of", "to", "for", "at", "in", "from"})
-
 
 def phrase_key(text: str) -> tuple[str, ...]:
     """Lower-cased token tuple used as the lookup key of a phrase."""
@@ -137,95 +131,6 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     return Gazetteer.from_files(os.environ.get("DIURNA_ACTORS"), os.environ.get("DIURNA_SECTORS"))
-
-
-def _children(sent: Sentence) -> list[list[int]]:
-    kids: list[list[int]] = [[] for _ in sent.words]
-    for i, h in enumerate(sent.heads):
-        if h != i:
-            kids[h].append(i)
-    return kids
-
-
-def noun_phrase(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
-    """Token indices of the noun phrase headed by ``head`` (no conjuncts,
-    relative clauses or other prepositional phrases)."""
-    out, stack = [], [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        for c in kids[t]:
-            d = sent.deps[c]
-            if d in NP_DEPS:
-                stack.append(c)
-            elif d == "prep" and sent.words[c].lower() in NP_PREPS:
-                stack.extend(k for k in kids[c] if sent.deps[k] == "pobj")
-    return sorted(out)
-
-
-# clauses inside a noun phrase are not part of the actor's span
-PHRASE_STOP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
-
-
-# prepositional phrases that belong to an event argument: "the government of
-# Peru", "refugees from Syria", "the embassy in Kabul"; not "troops on Sunday",
-# "a request for revocation", "talks with X" (the event's own arguments)
-ARGUMENT_PREPS = frozenset({"of", "from", "in", "near", "to"})
-# prepositions of place, which restrict a common noun ("people in Somalia")
-# but not a name ("Saad Hariri in Washington")
-PLACE_PREPS = frozenset({"in", "near"})
-_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
-
-
-def full_phrase(sent: Sentence, head: int, kids: list[list[int]],
-                preps: frozenset[str] | None = None) -> tuple[int, int]:
-    """First and last token of the phrase under ``head`` (modifiers,
-    prepositional phrases, appositions; not its conjuncts or the clauses in
-    it), trimmed of edge punctuation: the span an annotator would mark.
-
-    With ``preps``, only prepositional phrases headed by one of those words
-    are kept (the extent of an event argument, see :data:`ARGUMENT_PREPS`).
-    A closing bracket stays when the span opens it ("the Nigerian Air Force
-    (NAF)")."""
-    out, stack = [], [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        for c in kids[t]:
-            d = sent.deps[c]
-            if d in PHRASE_STOP or (t == head and d in ("conj", "cc", "preconj")):
-                continue
-            if preps is not None and d == "prep" and (sent.words[c].lower() not in preps or (
-                    sent.pos[t] == "PROPN" and sent.words[c].lower() in PLACE_PREPS)):
-                continue  # a name needs no "in Washington": that is where the event is
-            stack.append(c)
-    # the unbroken run of the phrase's tokens around the head: a clause the
-    # parser hung between them ("Ayrault, who has accused Syria, ...,") is not in it
-    inside = set(out)
-    lo = hi = head
-    while lo - 1 in inside:
-        lo -= 1
-    while hi + 1 in inside:
-        hi += 1
-    while lo < head and sent.pos[lo] == "PUNCT":
-        lo += 1
-    while hi > head and sent.pos[hi] == "PUNCT" and not (
-            sent.words[hi] in _CLOSE and any(sent.words[k] in _OPEN for k in range(lo, hi))):
-        hi -= 1
-    if hi + 1 < len(sent.words) and sent.words[hi + 1] in _CLOSE and (
-            sum(w in _OPEN for w in sent.words[lo:hi + 1]) > sum(w in _CLOSE for w in sent.words[lo:hi + 1])):
-        hi += 1  # "the Central African Republic (CAR)": the bracket the span opens
-    return lo, hi
-
-
-def conjuncts(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
-    """``head`` and the heads coordinated with it ("Russia and China")."""
-    out, stack = [], [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in kids[t] if sent.deps[c] == "conj")
-    return sorted(out)
 
 
 def _person_in(sent: Sentence, tokens: list[int]) -> tuple[str, int, int] | None:
@@ -363,9 +268,6 @@ def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention],
 UNCODED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
-PERSONAL = frozenset({"he", "she", "him", "her"})
-
-
 def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
                mentions: list[Mention] | None = None, gazetteer: Gazetteer | None = None,
                uncoded: bool = False, people: People | None = None,
@@ -376,7 +278,7 @@ def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
     an :class:`Actor` with an empty ``code`` (its span, for the record and
     for span scoring); otherwise it is left out.  ``preps``: see
     :func:`full_phrase`."""
-    kids = kids if kids is not None else _children(sent)
+    kids = kids if kids is not None else children(sent)
     if mentions is None:
         mentions = (gazetteer or default_gazetteer()).mentions(sent.words)
     out = []
@@ -405,5 +307,3 @@ def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
             out.append(a)
     return out
 
-
-children = _children

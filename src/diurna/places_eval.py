@@ -172,7 +172,7 @@ def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = 
     ``cache`` keeps parsed articles between calls."""
     from dataclasses import asdict
 
-    from .actors import children
+    from .syntax import children
     from .events import get_coder
     from .nlp import flatten, load
     from .places import find_places, place_at

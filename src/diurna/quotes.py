@@ -75,7 +75,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .actors import People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
+from .actors import People, actors_for, default_gazetteer, resolve_phrase
+from .syntax import children, noun_phrase
 from .records import Actor, Sentence, Span
 
 __all__ = ["Quote", "find_quotes", "quotes_jsonl"]

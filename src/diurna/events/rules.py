@@ -36,7 +36,7 @@ coder finds:
   must ..." a demand on Y (100).
 
 Actors come from :mod:`diurna.actors`; an argument's span is its noun phrase
-with the prepositional phrases of :data:`diurna.actors.ARGUMENT_PREPS`.  An
+with the prepositional phrases of :data:`diurna.lexicon.actors.ARGUMENT_PREPS`.  An
 event needs a source or a target.  The event's date is the date of a time
 expression in the trigger's clause, else the article's.
 """
@@ -50,7 +50,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..actors import ARGUMENT_PREPS, Gazetteer, People, actors_for, children, default_gazetteer, noun_phrase, resolve_phrase
+from ..actors import Gazetteer, People, actors_for, default_gazetteer, resolve_phrase
+from ..syntax import ARGUMENT_PREPS, children, noun_phrase
 from ..records import Actor, Article, Event, Sentence, Span
 from ..places import find_places, place_at
 from ..time import find_timexes
@@ -161,7 +162,7 @@ DECLARING = frozenset({"announce", "declare", "approve", "authorize", "authorise
 AMOUNTS = frozenset({"$", "€", "£", "million", "billion", "euro", "dollar", "pound", "yuan", "yen"})
 # material conflict: what is attacked, seized or destroyed is the target, thing or not
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-# prepositions of place: where an act happens, not to whom (not actors.PLACE_PREPS,
+# prepositions of place: where an act happens, not to whom (not lexicon.actors.PLACE_PREPS,
 # the narrower set that restricts a common noun)
 WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout"})
 # sending forces is peacekeeping (CAMEO 074) when the sentence says so

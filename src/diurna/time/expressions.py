@@ -58,7 +58,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
-from ..actors import children
+from ..syntax import children
 from ..records import Sentence
 
 __all__ = ["Timex", "find_timexes", "timexes_jsonl", "tense_at"]
