@@ -33,17 +33,26 @@ def children(sent: Sentence) -> list[list[int]]:
 def noun_phrase(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
     """Token indices of the noun phrase headed by ``head`` (no conjuncts,
     relative clauses or other prepositional phrases)."""
+    def follow(t: int):
+        for c in kids[t]:
+            d = sent.deps[c]
+            if d in NP_DEPS:
+                yield c
+            elif d == "prep" and sent.words[c].lower() in NP_PREPS:
+                yield from (k for k in kids[c] if sent.deps[k] == "pobj")
+
+    return sorted(_reach(head, follow))
+
+
+def _reach(head: int, follow) -> list[int]:
+    """``head`` and every token reached from it through ``follow(token)``
+    (the tokens a phrase takes in from one of its own)."""
     out, stack = [], [head]
     while stack:
         t = stack.pop()
         out.append(t)
-        for c in kids[t]:
-            d = sent.deps[c]
-            if d in NP_DEPS:
-                stack.append(c)
-            elif d == "prep" and sent.words[c].lower() in NP_PREPS:
-                stack.extend(k for k in kids[c] if sent.deps[k] == "pobj")
-    return sorted(out)
+        stack.extend(follow(t))
+    return out
 
 
 # clauses inside a noun phrase are not part of the actor's span
@@ -63,10 +72,7 @@ def full_phrase(sent: Sentence, head: int, kids: list[list[int]],
     are kept (the extent of an event argument, see :data:`ARGUMENT_PREPS`).
     A closing bracket stays when the span opens it ("the Nigerian Air Force
     (NAF)")."""
-    out, stack = [], [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
+    def follow(t: int):
         for c in kids[t]:
             d = sent.deps[c]
             if d in PHRASE_STOP or (t == head and d in ("conj", "cc", "preconj")):
@@ -74,7 +80,9 @@ def full_phrase(sent: Sentence, head: int, kids: list[list[int]],
             if preps is not None and d == "prep" and (sent.words[c].lower() not in preps or (
                     sent.pos[t] == "PROPN" and sent.words[c].lower() in PLACE_PREPS)):
                 continue  # a name needs no "in Washington": that is where the event is
-            stack.append(c)
+            yield c
+
+    out = _reach(head, follow)
     # the unbroken run of the phrase's tokens around the head: a clause the
     # parser hung between them ("Ayrault, who has accused Syria, ...,") is not in it
     inside = set(out)
@@ -96,9 +104,4 @@ def full_phrase(sent: Sentence, head: int, kids: list[list[int]],
 
 def conjuncts(sent: Sentence, head: int, kids: list[list[int]]) -> list[int]:
     """``head`` and the heads coordinated with it ("Russia and China")."""
-    out, stack = [], [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in kids[t] if sent.deps[c] == "conj")
-    return sorted(out)
+    return sorted(_reach(head, lambda t: (c for c in kids[t] if sent.deps[c] == "conj")))
