@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon.reporting import SAID_AT
 from .records import Entity, Sentence
 
 __all__ = ["Place", "find_places", "place_index"]
@@ -341,7 +342,6 @@ GATHERINGS = frozenset({"meeting", "conference", "session", "summit", "rally", "
 # lemmas the small model gets wrong ("raged" -> "rag")
 LEMMA_FIX = {"rag": "rage"}
 # reporting verbs: where their subject is, is where it speaks from, not where an event was
-SAY_VERBS = frozenset({"say", "tell", "add", "quote", "report", "claim", "state", "write", "note"})
 # words that stand for part of a number of people: "140 people were killed, most of them in Hama"
 PART_WORDS = frozenset({"most", "many", "some", "all", "half", "several", "dozens", "hundreds", "thousands",
                         "majority", "one", "two", "three", "none", "each", "both", "others"})
@@ -442,7 +442,7 @@ def place_at(s: Sentence, head: int, kids: list[list[int]], places: list[Place],
     force = cameo[:2] >= "14" and cameo[:2] != "16"  # not sanctions or a suspension ("suspended Syria")
     allowed = allowed_for(head, force) | (MOVE_PREPS if cameo[:3] in ("042", "043", "044") else set())
     lemma = s.lemmas[head].lower()
-    if lemma in SAY_VERBS and not any(s.deps[c] in ("nsubjpass", "auxpass") for c in kids[head]):
+    if lemma in SAID_AT and not any(s.deps[c] in ("nsubjpass", "auxpass") for c in kids[head]):
         # where a speaker is ("Jonathan Head, in neighbouring Turkey, says", "a report from Homs,
         # where it said") is not an event's place; the gathering where it was said is ("at a news
         # conference in Paris", "told the Security Council meeting in New York"); ("fighting was

@@ -76,23 +76,13 @@ from functools import lru_cache
 from importlib import resources
 
 from .actors import People, actors_for, default_gazetteer, resolve_phrase
+from .lexicon.reporting import SAYING
 from .syntax import children, noun_phrase
 from .records import Actor, Sentence, Span
 
 __all__ = ["Quote", "find_quotes", "quotes_jsonl"]
 
-REPORTING = frozenset({
-    "say", "tell", "add", "note", "state", "announce", "insist", "warn", "stress", "argue", "claim", "report",
-    "explain", "write", "declare", "acknowledge", "admit", "recall", "respond", "reply", "suggest", "confirm",
-    "deny", "assert", "predict", "estimate", "allege", "contend", "maintain", "emphasize", "emphasise",
-    "reiterate", "complain", "concede", "caution", "remark", "observe", "learn", "believe", "think", "urge",
-    "promise", "vow", "pledge", "tweet", "post", "ask", "question", "agree", "cite", "find", "show", "indicate",
-    "read", "shout", "yell", "chant", "scream", "sing", "quip", "boast", "brag", "testify", "conclude",
-    # more verbs of saying, general English
-    "aver", "avow", "gripe", "grumble", "moan", "crow", "gloat", "elaborate", "relate", "restate", "inquire",
-    "query", "forewarn", "advise", "counsel", "infer", "deduce", "prophesy", "foretell", "answer",
-    "gather", "figure", "sense",
-})
+REPORTING = SAYING  # every verb of saying is a cue (diurna.lexicon.reporting)
 # verbs of stance that attribution corpora count as well ("called for", "cited", "wants")
 STANCE = frozenset({
     "call", "cite", "want", "plan", "decline", "mention", "point", "criticize", "criticise", "condemn",

@@ -51,6 +51,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..actors import Gazetteer, People, actors_for, default_gazetteer, resolve_phrase
+from ..lexicon.reporting import REPORTING_CLAUSE
 from ..syntax import ARGUMENT_PREPS, children, noun_phrase
 from ..records import Actor, Article, Event, Sentence, Span
 from ..places import find_places, place_at
@@ -197,10 +198,6 @@ WEAK_PREPS = frozenset({"about", "over", "regarding", "concerning", "for", "by"}
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
 SUBJ = ("nsubj", "csubj")
-REPORTING = frozenset({"say", "tell", "report", "claim", "add", "note", "state", "announce", "insist",
-                       "warn", "stress", "argue", "believe", "think", "write", "suggest", "accuse", "assert",
-                       "reiterate", "confirm", "emphasize", "emphasise", "repeat", "acknowledge", "admit",
-                       "maintain", "indicate", "explain"})
 FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "want", "hope", "vow", "willing",
                           "prepared", "determined", "eager",
                           "promise", "aim", "seek", "expect", "pledge", "agree", "likely", "set"})
@@ -492,7 +489,7 @@ class RuleCoder:
                     and not self._names_body(s, dobj, kids) and p.cameo[:2] not in FORCE_ROOTS:
                 # "sent troops to Uganda": the forces are the doer's own
                 target = self._recipient(s, t, dobj, kids)
-            if target is None and s.lemmas[t].lower() in REPORTING:
+            if target is None and s.lemmas[t].lower() in REPORTING_CLAUSE:
                 # "Russia says Israel must end attacks": the one spoken about
                 target = self._reported_subject(s, t, kids)
                 if target is not None and p.cameo.startswith("01") and self._obliged(s, target, kids):
@@ -694,7 +691,7 @@ class RuleCoder:
                 h = t
                 while s.deps[h] in ("xcomp", "conj") and s.heads[h] != h:
                     h = s.heads[h]
-                if s.deps[h] == "ccomp" and s.lemmas[s.heads[h]].lower() in REPORTING:
+                if s.deps[h] == "ccomp" and s.lemmas[s.heads[h]].lower() in REPORTING_CLAUSE:
                     said, _ = self._subject(s, s.heads[h], kids)
                     if said is not None and s.words[said].lower() not in PRONOUNS:
                         return said, False
@@ -757,7 +754,7 @@ class RuleCoder:
             return "hypothetical", None
         if future or aux & {"will", "shall"}:
             return "future", None
-        if dep in ("ccomp", "advcl") and s.heads[h] != h and s.lemmas[s.heads[h]].lower() in REPORTING:
+        if dep in ("ccomp", "advcl") and s.heads[h] != h and s.lemmas[s.heads[h]].lower() in REPORTING_CLAUSE:
             say = s.heads[h]
             subj, _ = self._subject(s, say, kids)
             who = actors_for(s, subj, kids, mentions, people=self._people) if subj is not None else []
