@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .lexicon.actors import PERSONAL
+from .lexicon.actors import DOCUMENT_NOUNS, PERSONAL
 from .records import Actor, Sentence
 from .syntax import children, conjuncts, full_phrase, noun_phrase
 
@@ -206,8 +206,6 @@ def _name_keys(name: str) -> list[str]:
     return [name] + ([parts[-1]] if len(parts) > 1 else [])
 
 
-# nouns for things an actor authors: "a French-led draft" is France's
-DOCUMENT_NOUNS = frozenset({"resolution", "draft", "text", "proposal", "plan", "measure", "initiative", "motion"})
 
 
 def resolve_phrase(sent: Sentence, tokens: list[int], mentions: list[Mention],

@@ -51,6 +51,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..actors import Gazetteer, People, actors_for, default_gazetteer, resolve_phrase
+from ..lexicon.events import (TARGET_PREPS, DECLARING, AMOUNTS, WHERE_PREPS, GROUP_NOUNS, WEAK_PREPS,
+                              ACTOR_PRONOUNS, FUTURE_HEADS, HYPOTHETICAL_AUX, RELATIVE, PRONOUNS,
+                              NEGATING_HEADS, UNREALISED_UNDER)
 from ..lexicon.reporting import REPORTING_CLAUSE
 from ..syntax import ARGUMENT_PREPS, children, noun_phrase
 from ..records import Actor, Article, Event, Sentence, Span
@@ -152,20 +155,8 @@ def _first_day(value: str) -> str:
         return value + "-01"
     return value[:4] + "-01-01"
 
-TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "from", "between", "in", "about", "over", "regarding",
-                "concerning", "for", "by")
-# verbs whose object names the act their subject does: "announced a
-# ceasefire", "began a joint exercise", "approved the deployment of troops"
-DECLARING = frozenset({"announce", "declare", "approve", "authorize", "authorise", "order", "begin", "start",
-                       "launch", "conduct", "hold", "stage", "perform", "carry", "complete", "make", "unveil",
-                       "continue", "resume", "intensify", "escalate", "step", "renew", "extend", "mount",
-                       "undertake", "issue", "set", "impose", "pay"})
-AMOUNTS = frozenset({"$", "€", "£", "million", "billion", "euro", "dollar", "pound", "yuan", "yen"})
 # material conflict: what is attacked, seized or destroyed is the target, thing or not
 FORCE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-# prepositions of place: where an act happens, not to whom (not lexicon.actors.PLACE_PREPS,
-# the narrower set that restricts a common noun)
-WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout"})
 # sending forces is peacekeeping (CAMEO 074) when the sentence says so
 PEACEKEEPING_OF = frozenset({"042", "062", "150", "152", "154"})
 
@@ -175,7 +166,6 @@ def _peacekeeping(cameo: str, s: Sentence) -> str:
     if cameo in PEACEKEEPING_OF and any(w.lower().startswith("peacekeep") for w in s.words):
         return "074"
     return cameo
-GROUP_NOUNS = frozenset({"country", "nation", "government", "state", "power", "side", "ally", "neighbour", "neighbor"})
 # acts that are mutual whatever the syntax: "X met Y" is also "Y met X"
 # (consult, meet at a third place, negotiate, sign an agreement)
 SYMMETRIC_CODES = frozenset({"040", "044", "046", "057"})
@@ -191,21 +181,9 @@ def mutual(ev: Event) -> bool:
         bool(ev.source) and [(a.start, a.end) for a in ev.source] == [(a.start, a.end) for a in ev.target])
 
 
-# prepositions that name a target only when their object is a party, or
-# after a noun ("pessimism about the talks")
-WEAK_PREPS = frozenset({"about", "over", "regarding", "concerning", "for", "by"})
 # entity labels of parties (not MONEY, DATE, LAW, WORK_OF_ART...)
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-ACTOR_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
 SUBJ = ("nsubj", "csubj")
-FUTURE_HEADS = frozenset({"threaten", "plan", "intend", "ready", "prepare", "want", "hope", "vow", "willing",
-                          "prepared", "determined", "eager",
-                          "promise", "aim", "seek", "expect", "pledge", "agree", "likely", "set"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
-RELATIVE = frozenset({"who", "which", "that"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
-# "refused to release", "declined to resign": the complement is not done
-NEGATING_HEADS = frozenset({"refuse", "decline", "fail"})
 # a cooperative act refused or denied is a rejection (CAMEO 12x)
 REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "081": "1241", "082": "1242",
               "083": "123", "0841": "1243", "0842": "1243", "085": "1244", "086": "1245", "087": "1246", "08": "124"}
@@ -215,11 +193,6 @@ INTENT_OF = {"06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0
              "082": "0352", "083": "034", "0831": "0341", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
 # a conflictual act announced for the future is a threat of it
 THREAT_OF = {"12": "130", "16": "1313", "17": "130", "18": "138", "19": "138", "20": "138"}
-# verbs whose infinitive complement is only asked for, not done: "urged Russia to
-# stop the bombing" is an appeal to Russia; the stopping is not an event
-UNREALISED_UNDER = frozenset({"urge", "ask", "call", "press", "demand", "request", "persuade", "convince",
-                              "want", "encourage", "invite", "order", "force", "allow", "help", "tell",
-                              "appeal", "implore", "plead", "lobby", "push", "try", "attempt", "hope"})
 
 
 @dataclass(frozen=True)

@@ -15,3 +15,6 @@ PLACE_PREPS = frozenset({"in", "near"})
 
 # third-person pronouns that stand for the last person named ("he said")
 PERSONAL = frozenset({"he", "she", "him", "her"})
+
+# nouns for things an actor authors: "a French-led draft" is France's
+DOCUMENT_NOUNS = frozenset({"resolution", "draft", "text", "proposal", "plan", "measure", "initiative", "motion"})
