@@ -65,7 +65,8 @@ MERGE_CHUNK = 200_000  # new mentions merged per pass
 _LABELS = "('GPE','ORG','PERSON','NORP','LOC','FAC')"
 _KEY = "coalesce(e.source_code, ''), substr(e.cameo, 1, 3), coalesce(e.target_code, '')"
 # firmly dated: a given date, or an inferred one from an interval of at most a year
-# (the same rule in SQL, for stored articles, and in ``_weak``, for new ones)
+# (the one definition, in SQL: for the pool of stored articles to borrow from and for
+# the new articles that may borrow)
 FIRM_DAYS = 366
 _FIRM = """{a}.published IS NOT NULL AND coalesce({a}.published_source, '') <> 'story' AND NOT (
     coalesce({a}.published_source, '') = 'inferred' AND ({a}.published_earliest IS NULL OR {a}.published_latest IS NULL
@@ -242,25 +243,21 @@ def _update(store: Store) -> dict:
             WHERE articles.id = c.id AND (articles.published IS NULL OR articles.published_source = 'inferred')
             RETURNING articles.story_id""").fetchall() if r[0] is not None]
         _refresh_stories(con, redated)
-    new = con.execute("""SELECT id, published, published_source, published_earliest, published_latest FROM articles
-                         WHERE story_id IS NULL AND duplicate_of IS NULL ORDER BY published NULLS LAST, id""").fetchall()
+    new = con.execute(f"""SELECT id, published, published_source, published_earliest, published_latest,
+                                 NOT coalesce({_FIRM.format(a="articles")}, false) AS weak
+                          FROM articles WHERE story_id IS NULL AND duplicate_of IS NULL
+                          ORDER BY published NULLS LAST, id""").fetchall()
     if not new:
         return {"events_placed": placed, "articles_placed": 0}
     for chunk in _chunks(new):
         with _Tx(con):
             _store_features(con, [r[0] for r in chunk])
     borrowed = {}
-    for chunk in _chunks([r for r in new if _weak(*r[1:])]):
+    for chunk in _chunks([r for r in new if r[5]]):  # not firmly dated: may borrow its story's date
         borrowed.update(_borrow(con, chunk))
     for chunk in _chunks(new):
         _place(con, chunk, borrowed)
     return {"events_placed": placed, "articles_placed": len(new)}
-
-
-def _weak(d, src, lo, hi) -> bool:
-    """Not firmly dated (the negation of ``_FIRM`` for a new article's date,
-    source and interval): its date may be borrowed from its story."""
-    return d is None or (src == "inferred" and (lo is None or hi is None or (hi - lo).days > FIRM_DAYS))
 
 
 def _pairs_sql(probe: str, pool: str, where: str, cols: str) -> str:
