@@ -14,8 +14,6 @@ Stages alone, JSONL in and out (for testing, benchmarking, pipelines)::
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 import time
@@ -174,30 +172,20 @@ def run(paths, db, workers, batch_size, pipeline, max_bytes, max_chars, quiet, r
 
 def _emit(rows: list[dict], fmt: str, output: str | None, columns: list[str] | None = None,
           title: str | None = None) -> None:
-    if fmt == "jsonl":
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout
-        for r in rows:
-            out.write(dumps(r) + "\n")
-        if output:
-            out.close()
-    elif fmt == "csv":
-        buf = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-        cols = columns or (list(rows[0]) if rows else [])
-        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-        w.writeheader()
-        for r in rows:
-            w.writerow({k: (json.dumps(v, default=str, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-                        for k, v in r.items()})
-        if output:
-            buf.close()
-    elif fmt == "parquet":
-        if not output:
-            raise click.UsageError("--format parquet needs --output FILE")
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+    if fmt in ("jsonl", "csv", "parquet"):
+        from .export import write_rows
 
-        pq.write_table(pa.Table.from_pylist(rows), output)
-        _err(f"wrote {len(rows)} rows to {output}")
+        if fmt == "parquet" and not output:
+            raise click.UsageError("--format parquet needs --output FILE")
+        if output:
+            with open(output, "wb") as f:
+                write_rows(rows, fmt, f, columns)
+            if fmt == "parquet":
+                _err(f"wrote {len(rows)} rows to {output}")
+        else:
+            sys.stdout.flush()
+            write_rows(rows, fmt, sys.stdout.buffer, columns)
+            sys.stdout.buffer.flush()
     else:
         from rich.console import Console
         from rich.table import Table

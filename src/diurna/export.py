@@ -1,4 +1,9 @@
-"""export: coded articles to Parquet files DuckDB (or anything Arrow) can query.
+"""export: rows and coded articles to the files researchers load.
+
+:func:`write_rows` writes query results (lists of dicts) as CSV, JSONL or
+Parquet to a binary stream: the one writer behind the CLI's ``--format`` and
+the web API's ``format=``.  Nested values (actor lists, locations) stay
+nested in JSONL and Parquet (lists and structs) and are JSON text in CSV.
 
 :func:`write_parquet_batch` writes one batch of coded articles as Parquet
 under ``DIR/events/month=YYYY-MM/part-<batch>.parquet`` and
@@ -19,6 +24,53 @@ import json
 from pathlib import Path
 
 from .records import CodedArticle
+
+ROW_FORMATS = ("csv", "jsonl", "parquet")
+
+
+def _json(value) -> str:
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+def _flat(v):
+    return _json(v) if isinstance(v, (list, dict)) else v
+
+
+def rows_table(rows: list[dict]):
+    """An Arrow table of the rows; nested values as lists and structs, or as
+    JSON text when Arrow cannot give a column one type."""
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pylist(rows)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pa.Table.from_pylist([{k: _flat(v) for k, v in r.items()} for r in rows])
+
+
+def write_rows(rows: list[dict], fmt: str, out, columns: list[str] | None = None) -> None:
+    """Write ``rows`` to the binary stream ``out`` as ``csv`` (header from
+    ``columns`` or the first row), ``jsonl`` (one object a line) or
+    ``parquet``."""
+    if fmt == "jsonl":
+        for r in rows:
+            out.write((_json(r) + "\n").encode("utf-8"))
+    elif fmt == "csv":
+        import csv
+        import io
+
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        w = csv.DictWriter(text, fieldnames=columns or (list(rows[0]) if rows else []), extrasaction="ignore")
+        if rows or columns:
+            w.writeheader()
+        for r in rows:
+            w.writerow({k: _flat(v) for k, v in r.items()})
+        text.detach()  # leave ``out`` open for the caller
+    elif fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        pq.write_table(rows_table(rows), out)
+    else:
+        raise ValueError(f"unknown row format {fmt!r}; one of {', '.join(ROW_FORMATS)}")
 
 
 def _month(date: str | None) -> str:

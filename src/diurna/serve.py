@@ -45,7 +45,6 @@ import asyncio
 import base64
 import collections
 import contextlib
-import csv
 import datetime as dt
 import functools
 import hashlib
@@ -402,22 +401,12 @@ def create_app(db: str | Path, cache_size: int | None = None):
             raise HTTPException(status_code=422, detail=f"{name} must be a date YYYY-MM-DD, got {value!r}") from None
 
     def export(rows: list[dict], fmt: str, offset: int, total: int | None = None):
-        if fmt == "csv":
-            buf = io.StringIO()
-            if rows:
-                w = csv.DictWriter(buf, fieldnames=list(rows[0]))
-                w.writeheader()
-                for r in rows:
-                    w.writerow({k: dumps(v) if isinstance(v, (list, dict)) else v for k, v in r.items()})
-            return Response(buf.getvalue(), media_type="text/csv")
-        if fmt == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
+        if fmt in ("csv", "parquet"):
+            from .export import write_rows
 
             sink = io.BytesIO()
-            clean = [{k: (dumps(v) if isinstance(v, (list, dict)) else v) for k, v in r.items()} for r in rows]
-            pq.write_table(pa.Table.from_pylist(clean), sink)
-            return Response(sink.getvalue(), media_type="application/vnd.apache.parquet")
+            write_rows(rows, fmt, sink)
+            return Response(sink.getvalue(), media_type="text/csv" if fmt == "csv" else "application/vnd.apache.parquet")
         body = {"offset": offset, "count": len(rows), "items": rows}
         if total is not None:
             body["total"] = total
