@@ -347,6 +347,233 @@ def _bounded(submit: Callable, batches: Iterable, write: Callable, in_flight: Ca
         write(window.popleft().result())
 
 
+class Manifest:
+    """Which input files this run read, against the store's ``inputs`` table.
+
+    known      path -> (size, mtime_ns, n_articles) of the files a finished
+               run read (empty with ``rescan``);
+    stats      size and mtime of each file opened in this run, until it is read to its end;
+    read       (path, size, mtime_ns, n_articles) of the files read to their end;
+    failed     files with an article a stage failed on: not recorded, so the
+               next run reads them again.
+    """
+
+    def __init__(self, known: dict, summary: RunSummary):
+        self.known, self.summary = known, summary
+        self.stats: dict[str, tuple[int, int]] = {}
+        self.read: list[tuple[str, int, int, int]] = []
+        self.failed: set[str] = set()
+
+    def skip(self, src) -> bool:
+        """Whether ``src`` is unchanged since a finished run read it (then it is not read)."""
+        if src.path is None:
+            return False
+        try:
+            st = src.path.stat()
+        except OSError:
+            return False
+        self.stats[src.origin] = (st.st_size, st.st_mtime_ns)
+        k = self.known.get(src.origin)
+        if k is not None and tuple(k[:2]) == self.stats[src.origin]:
+            del self.stats[src.origin]
+            self.summary.unchanged_files += 1
+            self.summary.skipped += k[2] or 0
+            return True
+        return False
+
+    def seen(self, src, n: int) -> None:
+        """``src`` was read to its end and gave ``n`` articles."""
+        if src.origin in self.stats:
+            self.read.append((src.origin, *self.stats.pop(src.origin), n))
+
+    def lose(self, origin: str) -> None:
+        """A stage failed on the article from ``origin``: its file is read
+        again next run.  (The origin is the file's, or the file's + ``#`` + a
+        JSONL line or id; a file name may hold ``#`` too, so every prefix
+        before a ``#`` counts: at worst another file is read again, and its
+        ids skipped.)"""
+        self.failed.update(origin[:i] for i, ch in enumerate(origin) if ch == "#")
+        self.failed.add(origin)
+
+    def done(self) -> list[tuple[str, int, int, int]]:
+        """The rows to record once the run has finished."""
+        return [r for r in self.read if r[0] not in self.failed]
+
+
+WorkResult = tuple[list[CodedArticle], float, list[Rejection]]  # coded, worker's peak MB, failures
+
+
+class Run:
+    """One ``diurna run``: reads, de-duplicates and writes in this process,
+    hands batches to the executor (see :meth:`execute`).
+
+    The state between batches, all of it here:
+
+    summary        the counts so far (:class:`RunSummary`);
+    dedup          exact and near copies, seeded with the store's articles;
+    manifest       the input files read (:class:`Manifest`);
+    seen_ids       articles of this run, so one read twice is processed once;
+    pending_rejections, pending_copies
+                   what the next write stores besides coded articles;
+    signatures     MinHash of articles read but not yet written;
+    buffered       results of a local pool's small tasks, written in
+                   transactions of ``batch_size`` articles.
+    """
+
+    def __init__(self, paths: list[str], settings: Settings, store: Store, *, on_reject=None, on_notice=None,
+                 progress=None, on_stage=None, stdin=None):
+        self.paths, self.settings, self.store, self.stdin = paths, settings, store, stdin
+        self.on_reject, self.on_notice, self.progress, self.on_stage = on_reject, on_notice, progress, on_stage
+        self.summary = RunSummary()
+        self.dedup = Deduplicator(threshold=settings.near_threshold)
+        self.dedup.add_known(store.dedup_seed())
+        # files a finished run read, unchanged since (same size and mtime), are not read again
+        self.manifest = Manifest({} if settings.rescan else store.known_inputs(), self.summary)
+        self.seen_ids: set[str] = set()
+        self.pending_rejections: list[Rejection] = []
+        self.pending_copies: list[Article] = []
+        self.signatures: dict = {}
+        self.buffered: list[WorkResult] = []
+
+    # -- what is heard ---------------------------------------------------------
+    def reject(self, r: Rejection) -> None:
+        self.summary.rejected += 1
+        self.summary.rejections.append(r)
+        if self.on_reject:
+            self.on_reject(r)
+
+    def note(self, msg: str) -> None:
+        self.summary.notices.append(msg)
+        if self.on_notice:
+            self.on_notice(msg)
+
+    def lose(self, r: Rejection) -> None:
+        """An article a stage failed on (already rejected)."""
+        self.summary.failed += 1
+        self.manifest.lose(r.origin)
+
+    # -- reading ---------------------------------------------------------------
+    def batches(self) -> Iterator[list[Article]]:
+        """Canonical new articles in batches; copies and rejections are
+        collected for the next write."""
+        settings, summary = self.settings, self.summary
+        todo: list[Article] = []
+        items = read(self.paths, settings.max_bytes, self.stdin, skip=self.manifest.skip, seen=self.manifest.seen,
+                     max_chars=settings.max_chars)
+        for chunk in _chunks(items, settings.batch_size):
+            arts = [a for a in chunk if isinstance(a, Article)]
+            for r in chunk:
+                if isinstance(r, Rejection):
+                    self.reject(r)
+                    self.pending_rejections.append(r)
+            stored = self.store.existing_ids([a.id for a in arts])
+            for a in arts:
+                if a.id in stored:
+                    summary.skipped += 1
+                    continue
+                if a.id in self.seen_ids:  # the same origin and text again (a repeated JSONL line or id)
+                    summary.duplicates += 1
+                    self.note(f"{a.origin}: already read in this run (same place, same text)")
+                    continue
+                self.seen_ids.add(a.id)
+                if a.encoding not in ("utf-8", None):
+                    self.note(f"{a.origin}: not UTF-8, decoded as {a.encoding}")
+                sig = self.dedup.check(a)
+                if sig is not None:
+                    self.signatures[a.id] = sig
+                if a.duplicate_of:
+                    summary.duplicates += 1
+                    self.pending_copies.append(a)
+                else:
+                    todo.append(a)
+                if len(todo) >= settings.batch_size:
+                    yield todo
+                    todo = []
+        if todo:
+            yield todo
+
+    # -- writing ---------------------------------------------------------------
+    def write(self, result: WorkResult) -> None:
+        """Store one batch's results with the copies and rejections pending, in one transaction."""
+        coded, peak, failed = result
+        summary = self.summary
+        summary.peak_worker_mb = max(summary.peak_worker_mb, peak)
+        for r in failed:
+            self.reject(r)
+            self.pending_rejections.append(r)
+            self.lose(r)
+        copies, rejections = list(self.pending_copies), list(self.pending_rejections)
+        sigs = self.signatures
+        batch_sigs = {a.article.id: sigs.pop(a.article.id) for a in coded if a.article.id in sigs}
+        batch_sigs.update({a.id: sigs.pop(a.id) for a in copies if a.id in sigs})
+        unstored = self.store.write_batch(coded, copies=copies, signatures=batch_sigs, rejections=rejections)
+        self.pending_copies.clear()
+        self.pending_rejections.clear()
+        for r in unstored:  # already written to the store's rejections
+            self.reject(r)
+            self.lose(r)
+        lost = {r.origin for r in unstored}
+        coded = [c for c in coded if c.article.origin not in lost]
+        summary.duplicates -= sum(1 for a in copies if a.origin in lost)
+        summary.stored += len(coded)
+        summary.sentences += sum(len(c.sentences) for c in coded)
+        summary.events += sum(len(c.events) for c in coded)
+        if self.progress:
+            self.progress(summary, len(coded))
+
+    def collect(self, result: WorkResult) -> None:
+        """A local pool's small task done: write once a batch's worth is in."""
+        self.buffered.append(result)
+        if sum(len(r[0]) for r in self.buffered) >= self.settings.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buffered:
+            b = self.buffered
+            self.write(([c for r in b for c in r[0]], max(r[1] for r in b), [f for r in b for f in r[2]]))
+            self.buffered = []
+
+    # -- the whole run -----------------------------------------------------------
+    def execute(self) -> RunSummary:
+        """Every batch through the executor, then the stories update and the
+        manifest (only now: a killed run reads its files again)."""
+        settings, store = self.settings, self.store
+        run_id = store.start_run(self.paths)
+        args = (settings.pipeline, settings.coder, settings.batch_size, settings.parquet_dir)
+        if settings.executor == "dask":
+            # the same loop, the same worker function: only the pool differs
+            with _dask_client(settings) as client:
+                _bounded(lambda b: client.submit(_work, b, *args, pure=False), self.batches(), self.write,
+                         lambda: 2 * max(1, len(client.scheduler_info()["workers"])))
+        elif settings.workers <= 1:
+            for batch in self.batches():
+                self.write(_work(batch, *args))
+        else:
+            # tasks are small (one spaCy group) so that no worker waits long for the last one;
+            # their results are written in transactions of ``batch_size`` articles
+            ctx = mp.get_context("spawn")
+            with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
+                                     initargs=(settings.pipeline, settings.coder)) as pool:
+                try:
+                    _bounded(lambda b: pool.submit(_work, b, *args),
+                             (t for b in self.batches() for t in _chunks(iter(b), NLP_BATCH)), self.collect,
+                             lambda: 2 * settings.workers)
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+        self.flush()
+        if self.pending_copies or self.pending_rejections:
+            self.write(([], 0.0, []))
+        # merge event mentions, attach new articles to stories (only what is new;
+        # also what a killed run left unplaced, so this runs even when nothing was stored)
+        if self.on_stage:
+            self.on_stage("stories")
+        stories.update(store)
+        store.record_inputs(self.manifest.done(), run_id)
+        store.finish_run(run_id, self.summary.as_dict())
+        return self.summary
+
+
 @gc_tuned()  # the main process too: it reads, de-duplicates and writes
 def run(
     paths: Iterable[str],
@@ -362,183 +589,19 @@ def run(
     """Ingest ``paths`` and store articles, sentences, mentions and events.
 
     Re-running on the same inputs adds nothing.  ``on_reject`` hears about
-    each rejected input as it happens, ``progress`` about each written batch,
+    each rejected input as it happens, ``on_notice`` about notes (an input
+    read twice, an encoding guessed), ``progress`` about each written batch,
     ``on_stage`` about the step after the batches (``"stories"``).
     """
     settings = settings or Settings()
-    paths = list(paths)
     own_store = store is None
     store = store or Store(settings.db)
-    summary = RunSummary()
-    dedup = Deduplicator(threshold=settings.near_threshold)
-    dedup.add_known(store.dedup_seed())
-    run_id = store.start_run(paths)
-
-    def reject(r: Rejection) -> None:
-        summary.rejected += 1
-        summary.rejections.append(r)
-        if on_reject:
-            on_reject(r)
-
-    # files a finished run read, unchanged since (same size and mtime), are not read again
-    known = {} if settings.rescan else store.known_inputs()
-    stats: dict[str, tuple[int, int]] = {}
-    read_inputs: list[tuple[str, int, int, int]] = []
-
-    def skip(src) -> bool:
-        if src.path is None:
-            return False
-        try:
-            st = src.path.stat()
-        except OSError:
-            return False
-        stats[src.origin] = (st.st_size, st.st_mtime_ns)
-        k = known.get(src.origin)
-        if k is not None and tuple(k[:2]) == stats[src.origin]:
-            del stats[src.origin]
-            summary.unchanged_files += 1
-            summary.skipped += k[2] or 0
-            return True
-        return False
-
-    def seen(src, n: int) -> None:
-        if src.origin in stats:
-            read_inputs.append((src.origin, *stats.pop(src.origin), n))
-
-    def note(msg: str) -> None:
-        summary.notices.append(msg)
-        if on_notice:
-            on_notice(msg)
-
-    run_ids: set[str] = set()  # articles of this run, so one read twice is processed once
-    pending_rej: list[Rejection] = []
-    failed_inputs: set[str] = set()  # files with an article a stage failed on: read again next run
-    pending_copies: list[Article] = []
-    sigs: dict = {}
-
-    def batches() -> Iterator[list[Article]]:
-        """Canonical new articles in batches; copies and rejections are
-        collected for the next write."""
-        todo: list[Article] = []
-        for chunk in _chunks(read(paths, settings.max_bytes, stdin, skip=skip, seen=seen,
-                                         max_chars=settings.max_chars), settings.batch_size):
-            arts = [a for a in chunk if isinstance(a, Article)]
-            for r in chunk:
-                if isinstance(r, Rejection):
-                    reject(r)
-                    pending_rej.append(r)
-            stored = store.existing_ids([a.id for a in arts])
-            for a in arts:
-                if a.id in stored:
-                    summary.skipped += 1
-                    continue
-                if a.id in run_ids:  # the same origin and text again (a repeated JSONL line or id)
-                    summary.duplicates += 1
-                    note(f"{a.origin}: already read in this run (same place, same text)")
-                    continue
-                run_ids.add(a.id)
-                if a.encoding not in ("utf-8", None):
-                    note(f"{a.origin}: not UTF-8, decoded as {a.encoding}")
-                sig = dedup.check(a)
-                if sig is not None:
-                    sigs[a.id] = sig
-                if a.duplicate_of:
-                    summary.duplicates += 1
-                    pending_copies.append(a)
-                else:
-                    todo.append(a)
-                if len(todo) >= settings.batch_size:
-                    yield todo
-                    todo = []
-        if todo:
-            yield todo
-
-    def lose(r: Rejection) -> None:
-        """An article a stage failed on: its file is read again next run.
-        (Its origin is the file's, or the file's + ``#`` + a JSONL line or
-        id; a file name may hold ``#`` too, so every prefix before a ``#``
-        counts: at worst another file is read again, and its ids skipped.)"""
-        summary.failed += 1
-        failed_inputs.update(r.origin[:i] for i, ch in enumerate(r.origin) if ch == "#")
-        failed_inputs.add(r.origin)
-
-    def write(result: tuple[list[CodedArticle], float, list[Rejection]]) -> None:
-        coded, peak, failed = result
-        summary.peak_worker_mb = max(summary.peak_worker_mb, peak)
-        for r in failed:
-            reject(r)
-            pending_rej.append(r)
-            lose(r)
-        copies = list(pending_copies)
-        rej = list(pending_rej)
-        batch_sigs = {a.article.id: sigs.pop(a.article.id) for a in coded if a.article.id in sigs}
-        batch_sigs.update({a.id: sigs.pop(a.id) for a in copies if a.id in sigs})
-        unstored = store.write_batch(coded, copies=copies, signatures=batch_sigs, rejections=rej)
-        pending_copies.clear()
-        pending_rej.clear()
-        for r in unstored:  # already written to the store's rejections
-            reject(r)
-            lose(r)
-        lost = {r.origin for r in unstored}
-        coded = [c for c in coded if c.article.origin not in lost]
-        summary.duplicates -= sum(1 for a in copies if a.origin in lost)
-        summary.stored += len(coded)
-        summary.sentences += sum(len(c.sentences) for c in coded)
-        summary.events += sum(len(c.events) for c in coded)
-        if progress:
-            progress(summary, len(coded))
-
-    args = (settings.pipeline, settings.coder, settings.batch_size, settings.parquet_dir)
-    # with a local pool, tasks are small (one spaCy group) so that no worker waits long for
-    # the last one; their results are written in transactions of ``batch_size`` articles.
-    # (Dask tasks stay whole batches: each writes its own Parquet parts.)
-    buffered: list[tuple[list[CodedArticle], float, list[Rejection]]] = []
-
-    def collect(result) -> None:
-        buffered.append(result)
-        if sum(len(r[0]) for r in buffered) >= settings.batch_size:
-            flush()
-
-    def flush() -> None:
-        if buffered:
-            write(([c for r in buffered for c in r[0]], max(r[1] for r in buffered),
-                   [f for r in buffered for f in r[2]]))
-            buffered.clear()
-
     try:
-        if settings.executor == "dask":
-            # the same loop, the same worker function: only the pool differs
-            with _dask_client(settings) as client:
-                _bounded(lambda b: client.submit(_work, b, *args, pure=False), batches(), write,
-                         lambda: 2 * max(1, len(client.scheduler_info()["workers"])))
-        elif settings.workers <= 1:
-            for batch in batches():
-                write(_work(batch, *args))
-        else:
-            ctx = mp.get_context("spawn")
-            with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
-                                     initargs=(settings.pipeline, settings.coder)) as pool:
-                try:
-                    _bounded(lambda b: pool.submit(_work, b, *args),
-                             (t for b in batches() for t in _chunks(iter(b), NLP_BATCH)), collect,
-                             lambda: 2 * settings.workers)
-                except BaseException:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    raise
-        flush()
-        if pending_copies or pending_rej:
-            write(([], 0.0, []))
-        # merge event mentions, attach new articles to stories (only what is new;
-        # also what a killed run left unplaced, so this runs even when nothing was stored)
-        if on_stage:
-            on_stage("stories")
-        stories.update(store)
-        store.record_inputs([r for r in read_inputs if r[0] not in failed_inputs], run_id)  # only now: a killed run reads its files again
-        store.finish_run(run_id, summary.as_dict())
+        return Run(list(paths), settings, store, on_reject=on_reject, on_notice=on_notice, progress=progress,
+                   on_stage=on_stage, stdin=stdin).execute()
     finally:
         if own_store:
             store.close()
-    return summary
 
 
 def report_line(summary: RunSummary) -> str:
