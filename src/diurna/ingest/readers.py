@@ -349,6 +349,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()
 
 
+ARTICLE_ID = re.compile(r"[0-9a-f]{16}")  # what :func:`article_id` makes
+
+
 def article_id(origin: str, chash: str) -> str:
     return hashlib.sha1(f"{origin}\0{chash}".encode("utf-8")).hexdigest()[:16]
 
