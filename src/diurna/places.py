@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon.places import (LOCATIVE, FORCE_PREPS, MOVE_PREPS, INNER_PREPS, PLACE_OBJECT, LIGHT_VERBS,
                              PLACE_HEADS, TOPIC_VERBS, GATHERINGS, LEMMA_FIX, PART_WORDS, MOVE_VERBS,
                              FROM_VERBS, VIOLENT_NOUNS, TRIP_NOUNS, SITE_NOUNS)
 from .lexicon.reporting import SAID_AT
-from .records import Entity, Sentence
+from .records import Entity, Place, Sentence
 
 __all__ = ["Place", "find_places", "place_index"]
 
@@ -35,29 +34,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REGION_TAIL = re.compile(r"\s+(province|governorate|region|district|prefecture|oblast)$", re.I)
 REGION_OF = re.compile(r"\b(province|governorate|region|district|prefecture|oblast)\s+of\s+$", re.I)
 REGION_WORDS = re.compile(r"^\s+(province|governorate|region|district|state|prefecture|oblast)\b", re.I)
-
-
-@dataclass
-class Place:
-    """A place named in the text.
-
-    text, start, end  the words as written (offsets into the article text)
-    name              the GeoNames name (or the country's name)
-    country           ISO 3166-1 alpha-3
-    feature           ``city``, ``admin1`` or ``country``
-    lat, lon          coordinates (None for a country)
-    geonameid         GeoNames id (None for a country)
-    """
-
-    text: str
-    start: int
-    end: int
-    name: str
-    country: str
-    feature: str
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: int | None = None
 
 
 def _fold(s: str) -> str:

@@ -335,3 +335,31 @@ def text_records(lines):
                 yield n, rid, f'"date" {why}'
                 continue
         yield n, rec, None
+
+
+# --------------------------------------------------------------------------
+# places
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Place:
+    """A place named in the text.
+
+    text, start, end  the words as written (offsets into the article text)
+    name              the GeoNames name (or the country's name)
+    country           ISO 3166-1 alpha-3
+    feature           ``city``, ``admin1`` or ``country``
+    lat, lon          coordinates (None for a country)
+    geonameid         GeoNames id (None for a country)
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str
+    feature: str
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
