@@ -29,7 +29,7 @@ attribution corpora (PolNeAR):
   Tuesday that ..."), an intransitive verb by a quotation ("“...?” Vitter
   demanded", "Caddell continued: “...”"), a stance stated with "be" ("has
   been critical of X", "was sure ...", "a staunch opponent of X");
-* cue verbs: hand-written lists (``REPORTING``, ``STANCE``) and the verbs of
+* cue verbs: hand-written lists (``SAYING``, ``STANCE``) and the verbs of
   ``data/quote_cues.tsv`` learned from annotated news
   (``scripts/learn_quote_cues.py``) that cue an attribution in at least
   ``LEARNED_PRECISION`` of their uses;
@@ -76,121 +76,33 @@ from functools import lru_cache
 from importlib import resources
 
 from .actors import People, actors_for, default_gazetteer, resolve_phrase
+from .lexicon.quotes import (
+    ABOUT_NOUNS, ADDRESS_PREPS, ADDRESS_VERBS, ASIDE_RELATIVES, ASIDE_TAIL_STOPS, BEFORE_ING_NOUN, CHARGE_VERBS,
+    CLAUSE_ONLY, COMPARISON_PREPS, CORE_PREPS, CUE_ABOUT, CUE_PREPS, DASHES, DOCUMENTS, EMPTY, FELT_BY_OBJECT, FINDERS,
+    HEADLINE_SOURCES, INFLECTIONS, ING_NOUNS, INTENT_NOUNS, LIKENESS_PREPS, LINKING_ADVERBS, LINKING_CONJUNCTIONS,
+    LINKING_PHRASES, MESSAGE_GROUPS, MESSAGE_NOUNS, NO_ONE, NOT_STATED, OPENING_PREPS, PEOPLE_NOUNS, PERSON_SUFFIXES,
+    POINTING_DETERMINERS, POLL_NOUNS, POLL_PREPS, RELATIVE, REPORTING_PREP, RESPONSE_PREPS, RESPONSE_VERBS, SAID_NOUNS,
+    SETTING_NOUNS, SETTING_PREPS, SOURCE_QUANTIFIERS, SPEAKER_PRONOUNS, STANCE, STANCE_ADJ, STANCE_ADJ_PREPS,
+    STANCE_HOLDERS, STANCE_NOUNS, STANCE_PREPS, THATLESS_REPORTERS, THING_RELATIVES, TOPIC_PREPS, URGING_VERBS,
+    VERB_OPENING_PREPS, WH,
+)
 from .lexicon.reporting import SAYING
 from .syntax import children, noun_phrase
 from .records import Actor, Sentence, Span
 
 __all__ = ["Quote", "find_quotes", "quotes_jsonl"]
 
-REPORTING = SAYING  # every verb of saying is a cue (diurna.lexicon.reporting)
-# verbs of stance that attribution corpora count as well ("called for", "cited", "wants")
-STANCE = frozenset({
-    "call", "cite", "want", "plan", "decline", "mention", "point", "criticize", "criticise", "condemn",
-    "encourage", "demand", "defend", "offer", "propose", "describe", "liken", "blast", "document", "oppose",
-    "support", "attack", "recommend", "hope", "expect", "fear", "accuse", "praise", "welcome", "reject",
-    "dismiss", "blame", "refuse", "threaten", "decry", "slam", "hail", "lament", "question", "doubt", "see",
-    "endorse", "rule", "discuss", "express", "consider", "view", "echo", "compare", "worry", "mock", "label",
-    "feel", "intend", "seek", "recognize", "recognise", "highlight", "reference", "chant", "tout", "dispute",
-    "assume", "imagine", "realize", "realise", "wonder", "disagree", "chastise", "grill", "rip", "ridicule",
-    "applaud", "champion", "advocate", "favor", "favour", "characterize", "portray", "brand", "dub", "deem",
-    "speak", "talk", "comment", "press", "lobby", "signal", "testify", "assure", "reassure", "reveal",
-    "disclose", "speculate", "hint", "imply", "proclaim", "prefer", "trust", "distrust", "like", "love", "hate",
-    "approve", "disapprove", "regret", "apologize", "apologise", "celebrate", "emphasize",
-    "appeal", "attest", "beg", "clarify", "confess", "confide", "contradict", "counter", "guarantee", "inform",
-    "plead", "rebut", "refute", "request", "retort", "specify", "swear", "whisper", "wish", "envision", "envisage",
-    "determine", "judge", "reason", "calculate", "suppose", "guess", "reckon", "presume", "perceive", "suspect",
-    "forecast", "project", "anticipate", "foresee", "desire",
-    "promote", "detail", "paint", "frame", "depict", "downplay", "embrace", "justify", "link",
-    "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "chide", "scold",
-    "lambaste", "berate", "denounce", "fault", "assail", "knock", "insult", "taunt", "joke",
-    # praise, blame and persuasion
-    "compliment", "commend", "congratulate", "thank", "extol", "admire", "despise", "exhort", "persuade", "convince",
-    "belittle", "disparage", "deride", "lampoon", "scoff", "sneer", "excoriate", "castigate", "rebuke", "reprimand",
-    "admonish", "bash", "trash", "vilify", "demonize", "demonise", "smear", "heckle", "jeer", "cheer",
-    # saying again, telling at length, thinking aloud
-    "repeat", "recount", "chronicle", "profile", "summarize", "summarise", "underscore", "underline", "reaffirm",
-    "affirm", "concur", "vouch", "protest", "object", "opine", "muse", "ponder", "contemplate", "theorize",
-    "theorise", "posit", "surmise", "insinuate", "moralize", "moralise", "propound", "pitch", "lie",
-    # stating, judging and condemning, general English
-    "articulate", "voice", "convey", "communicate", "relay", "paraphrase", "censure", "deplore", "denigrate",
-    "disavow", "disown", "repudiate", "renounce", "reproach", "pillory", "scorn", "salute",
-    "nickname", "term", "regard", "petition", "entreat", "beseech",
-})
-# prepositions that belong to the cue ("called for", "called on", "pointed to")
-CUE_PREPS = {"call": frozenset({"for", "on"}), "point": frozenset({"to"}),
-             "press": frozenset({"for"}), "advocate": frozenset({"for"}), "lobby": frozenset({"for"}),
-             "plead": frozenset({"for"}), "argue": frozenset({"for"}), "speak": frozenset({"of"}),
-             "comment": frozenset({"on"}), "weigh": frozenset({"in"})}
-# "about" belongs to any cue it follows: "complained about", "spoke about", "talked about"
-CUE_ABOUT = frozenset({"about"})
-STANCE_PREPS = frozenset({"for", "against", "of", "over"})
-# reporting verbs that state a stance through one of those ("warned against X", "complained of Y")
-REPORTING_PREP = frozenset({"warn", "caution", "argue", "complain", "testify", "insist", "plead", "vow", "pledge"})
 # a quotation mark that opens, closes, or does either (straight quotes, the '' of some wires)
 _QMARK = re.compile(r"“|”|``|''|\"|\n")
-# verbs that take a person as object, not what was said ("told reporters", "asked him")
-HEARER = frozenset({"tell", "ask", "urge", "encourage", "warn", "remind", "exhort", "persuade", "convince", "advise",
-                    "counsel", "forewarn", "inform", "notify"})
-# nouns of people addressed ("urged supporters", "encouraged voters"): who is urged, not what
-HEARERS = frozenset({
-    "supporter", "voter", "reporter", "people", "american", "member", "official", "leader", "lawmaker", "country",
-    "nation", "resident", "citizen", "follower", "fan", "colleague", "party", "side", "ally", "government",
-    "student", "parent", "worker", "audience", "crowd", "everyone", "public", "woman", "man", "youth", "donor",
-    "investor", "company", "employee", "state", "administration", "congress", "republican", "democrat",
-})
-# verbs of knowing, attributions only with a clause ("she knows that ...", not "knows the area")
-CLAUSE_ONLY = frozenset({"know", "understand", "see", "find", "maintain", "imagine", "determine", "judge", "reason",
-                         "calculate", "suppose", "guess", "reckon", "presume", "perceive", "suspect", "realize",
-                         "realise", "wonder", "assume", "forecast", "project", "anticipate", "foresee", "answer",
-                         "gather", "figure", "sense", "infer", "deduce", "relate"})
-# contents that only point back at something ("what she called...", "denied it")
-_EMPTY = frozenset({"what", "that", "it", "this", "him", "her", "them", "himself", "herself", "themselves",
-                    "which", "who", "so", "something", "anything", "nothing", "one"})
 # dependents on the right of a stance verb that are part of what was stated
 _CORE = frozenset({"dobj", "obj", "xcomp", "ccomp", "oprd", "attr", "acomp", "pcomp"})
-_CORE_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "into"})
-# nouns of saying or believing that take a that-clause ("Trump's claim that ...")
-CLAIM_NOUNS = frozenset({
-    "claim", "assertion", "argument", "warning", "belief", "insistence", "suggestion", "promise", "pledge", "vow",
-    "accusation", "allegation", "statement", "view", "opinion", "fear", "hope", "concern", "contention",
-    "prediction", "admission", "acknowledgment", "acknowledgement", "assurance", "threat", "charge", "message",
-    "notion", "complaint", "denial", "announcement", "report", "conclusion", "finding", "estimate", "assessment",
-})
-# nouns of messages: a verb with one as object reports it ("unleashed a flurry of tweets")
-MESSAGE_NOUNS = frozenset({
-    "statement", "tweet", "remark", "comment", "letter", "message", "speech", "reference", "criticism", "warning",
-    "appeal", "plea", "ultimatum", "proposal", "endorsement", "apology", "denial", "rebuke", "condemnation", "memo",
-    "editorial", "op-ed", "post", "announcement", "assurance",
-})
-# nouns of stance whose object is what is stated ("his criticism of the deal")
-STANCE_NOUNS = frozenset({
-    "criticism", "support", "comment", "remark", "concern", "question", "attack", "praise", "opposition", "call",
-    "demand", "plan", "proposal", "disdain", "admiration", "contempt", "rhetoric", "push", "endorsement",
-    "condemnation", "defense", "defence", "rejection", "denunciation", "embrace", "skepticism", "scepticism",
-})
-# nouns of intent whose infinitive is what is stated ("Clinton's plan to raise taxes")
-INTENT_NOUNS = frozenset({
-    "plan", "promise", "pledge", "vow", "determination", "refusal", "threat", "call", "demand", "push",
-    "proposal", "offer", "intention", "desire", "wish", "willingness", "eagerness", "reluctance",
-    "commitment", "vision", "hope",
-})
-_SAID_NOUNS = STANCE_NOUNS | CLAIM_NOUNS | INTENT_NOUNS
-# nouns of feeling and of weighing whose object is what is stated ("expressed outrage over X", "touted the
-# virtues of X", "embraced the idea of X", "sounded a note of caution")
-ABOUT_NOUNS = frozenset({
-    "outrage", "anger", "frustration", "alarm", "dismay", "disgust", "sympathy", "gratitude", "regret", "sorrow",
-    "displeasure", "satisfaction", "confidence", "doubt", "reservation", "misgiving", "optimism", "pessimism",
-    "enthusiasm", "disappointment", "idea", "notion", "prospect", "possibility", "virtue", "note", "word",
-})  # not nouns of a property claimed ("questioned the very need for X", "stressed the importance of Y")
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^)]*\))?,?(?: [A-Z][a-z]+\.? \d+)?(?: \([A-Z]+\))?\s*[-—–―]+\s+")
 # between the two halves of a split quotation: the speaker and cue and what goes with
 # them, in one paragraph, closing on a stop or comma (“A,” he said on Friday in X. “B.”)
 _SPLIT_GAP = r"[^“”\"\n]{0,200}[.,:] ?"
 # a linking word opening a sentence, not part of what was said ("But ...", "However, ...")
-_LINK = re.compile(r"(?:(?:But|And|So|Yet|Still)\b,?|However,|Meanwhile,|In addition,)\s+")
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
-# words opening an indirect question ("said when ...", "asked whether ...")
-_WH = frozenset({"whether", "when", "how", "why", "what", "where", "who", "which", "if"})
+_LINK = re.compile(r"(?:(?:" + "|".join(LINKING_CONJUNCTIONS) + r")\b,?|" + "|".join(a + "," for a in LINKING_ADVERBS)
+                   + r")\s+")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -310,19 +222,17 @@ def _mend(w: str, lem: str) -> str:
     known = _cue_lemmas()
     if lem in known:
         return lem
-    for suffix, repl in _SUFFIXES:
+    for suffix, repl in INFLECTIONS:
         if w.endswith(suffix) and len(w) > len(suffix) + 2 and w[:-len(suffix)] + repl in known:
             return w[:-len(suffix)] + repl
     return lem
 
 
-# regular inflections back to the base form: hopes, rated, retweeted, hoping, denied
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", "e"), ("ing", ""))
 
 
 @lru_cache(maxsize=1)
 def _cue_lemmas() -> frozenset:
-    return REPORTING | STANCE | FELT_BY_OBJECT | learned_cues()[0]
+    return SAYING | STANCE | FELT_BY_OBJECT | learned_cues()[0]
 
 
 # a learned cue counts when it cued an attribution at least this often among its occurrences
@@ -349,16 +259,13 @@ def learned_cues() -> tuple[frozenset, frozenset]:
 
 def _is_cue(s: Sentence, v: int) -> bool:
     low = _lemma(s, v)
-    return s.pos[v] in ("VERB", "AUX") and (low in REPORTING or low in STANCE or low in learned_cues()[0])
+    return s.pos[v] in ("VERB", "AUX") and (low in SAYING or low in STANCE or low in learned_cues()[0])
 
 
 def _clause_only(lemma: str) -> bool:
-    return lemma in CLAUSE_ONLY or (lemma in learned_cues()[1] and lemma not in REPORTING and lemma not in STANCE)
+    return lemma in CLAUSE_ONLY or (lemma in learned_cues()[1] and lemma not in SAYING and lemma not in STANCE)
 
 
-# verbs whose "that" clause is a fact or a goal, not something stated ("ensure that", "means that")
-NOT_STATED = frozenset({"be", "ensure", "insure", "mean", "require", "make", "provide", "happen", "seem", "appear",
-                        "matter", "help"})
 
 
 def _has_that(s: Sentence, c: int, kids) -> bool:
@@ -385,7 +292,7 @@ def _content(s: Sentence, comp: int, kids) -> tuple[int, int]:
     """Tokens of a reported clause, without a coordinated report of its own
     ("X says Y promised Z *and said* ...") or a closing aside after a comma."""
     def skip(c):  # not "... and that she would respond later": a second reported clause
-        return s.deps[c] == "conj" and _is_cue(s, c) and s.lemmas[c].lower() in REPORTING and not _has_that(s, c, kids)
+        return s.deps[c] == "conj" and _is_cue(s, c) and s.lemmas[c].lower() in SAYING and not _has_that(s, c, kids)
     toks = _subtree(s, comp, kids, skip)
     lo, hi = min(toks), max(toks)
     # cut before a conjunction left dangling by the cut ("... Clinton and")
@@ -401,17 +308,16 @@ def _trim(s: Sentence, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and (s.deps[lo] == "cc" or s.words[lo] == ","):
         lo += 1
     # a linking adverb opening the sentence: "However, ...", "In addition, ..."
-    link = 1 if s.pos[lo] == "ADV" else 2 if " ".join(s.words[lo:lo + 2]).lower() in ("in addition", "of course") else 0
+    link = 1 if s.pos[lo] == "ADV" else 2 if " ".join(s.words[lo:lo + 2]).lower() in LINKING_PHRASES else 0
     if link and lo + link < hi and s.words[lo + link] == ",":
         lo += link + 1
     for k in range(lo + 2, hi + 1):
-        if s.words[k - 1] == "," and (s.words[k].lower() in ("which", "who") or (
+        if s.words[k - 1] == "," and (s.words[k].lower() in ASIDE_RELATIVES or (
                 s.tags[k] == "VBG" and s.deps[k] in ("advcl", "acl", "xcomp", "conj") and _reports(s, k, hi))):
             return lo, k - 2
     return lo, hi
 
 
-_DASHES = frozenset({"-", "--", "—", "–", "―"})
 
 
 def _reports(s: Sentence, k: int, hi: int) -> bool:
@@ -442,19 +348,17 @@ def _closing_aside(s: Sentence, k: int, hi: int) -> bool:
 
 
 ADJUNCTS = frozenset({"prep", "npadvmod", "dative"})
-# what something was said in ("in a statement", "in an interview")
-_SETTING_NOUNS = MESSAGE_NOUNS | {"interview", "diatribe", "broadcast", "appearance"}
 
 
 def _setting(s: Sentence, c: int, kids) -> bool:
     """When or where something was said, not part of it: "on Thursday",
     "since the debate", "during his time on MSNBC", "in a statement"."""
-    if s.words[c].lower() in ("since", "during", "after", "before", "until", "at", "amid", "throughout"):
+    if s.words[c].lower() in SETTING_PREPS:
         return True
     obj = next((k for k in kids[c] if s.deps[k] == "pobj"), c)
     off = s.offsets[obj]
     return any(e.label in ("DATE", "TIME") and e.start <= off < e.end for e in s.entities) or \
-        s.lemmas[obj].lower() in _SETTING_NOUNS
+        s.lemmas[obj].lower() in SETTING_NOUNS
 
 
 def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | None:
@@ -462,10 +366,10 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     object complement, infinitive ("called the charges unsubstantiated",
     "blasted him for not paying taxes", "wants to triple the program")."""
     # "responded to X", "responded with attacks", "responded by using ...": the response
-    own = {"to", "with", "by"} if _lemma(s, v) in ("respond", "reply", "react") else set()
+    own = RESPONSE_PREPS if _lemma(s, v) in RESPONSE_VERBS else frozenset()
     core = [c for c in kids[v] if c > after and (
-        s.deps[c] in _CORE or (s.deps[c] == "prep" and s.words[c].lower() in _CORE_PREPS | own))]
-    if _lemma(s, v) in HEARER:
+        s.deps[c] in _CORE or (s.deps[c] == "prep" and s.words[c].lower() in CORE_PREPS | own))]
+    if _lemma(s, v) in ADDRESS_VERBS:
         # "tells his supporters at a rally to “go to your place”": the infinitive, which the parser may
         # hang on the verb as an adverbial clause, is what they are told
         core += [c for c in kids[v] if c > after and s.deps[c] == "advcl" and _infinitive(s, c, kids)]
@@ -475,13 +379,13 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     if after > v:  # "called for the repeal", "called on Trump to stop": what the cue's preposition governs
         core += [c for c in kids[after] if s.deps[c] in ("pobj", "pcomp")]
         core += [c for c in kids[v] if c > after and s.deps[c] in ("xcomp",) and c not in core]
-    if not core or not any(s.deps[c] != "prep" or s.words[c].lower() in own | {"as", "about"} for c in core):
+    if not core or not any(s.deps[c] != "prep" or s.words[c].lower() in own | OPENING_PREPS for c in core):
         return None
-    if after == v and s.lemmas[v].lower() in HEARER and not any(s.deps[c] in ("xcomp", "ccomp", "oprd", "advcl") or (
-            s.deps[c] == "prep" and s.words[c].lower() in ("for", "as", "of")) or (
+    if after == v and s.lemmas[v].lower() in ADDRESS_VERBS and not any(s.deps[c] in ("xcomp", "ccomp", "oprd", "advcl") or (
+            s.deps[c] == "prep" and s.words[c].lower() in ADDRESS_PREPS) or (
             # "urged restraint", "urges retaliation on Russia": what is urged, not who
-            s.deps[c] == "dobj" and s.lemmas[v].lower() in ("urge", "encourage") and s.pos[c] == "NOUN"
-            and s.lemmas[c].lower() not in HEARERS) for c in core):
+            s.deps[c] == "dobj" and s.lemmas[v].lower() in URGING_VERBS and s.pos[c] == "NOUN"
+            and s.lemmas[c].lower() not in PEOPLE_NOUNS) for c in core):
         return None  # "told reporters", "urged them" alone say nothing
     if any(s.deps[c] == "xcomp" for c in core):
         # "wants to triple X, grow Y and create Z": base forms joined to the verb continue the infinitive
@@ -492,7 +396,7 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
     for c in sorted(kids[v]):
         if c > max(core) and s.deps[c] in ADJUNCTS and "," not in s.words[max(core):c] and not _setting(s, c, kids):
             core.append(c)
-        elif c > max(core) and s.deps[c] == "prep" and s.words[c].lower() in ("compared", "versus", "relative"):
+        elif c > max(core) and s.deps[c] == "prep" and s.words[c].lower() in COMPARISON_PREPS:
             core.append(c)  # "rated 32% of claims as false, compared to 11% of ...": the comparison is stated too
     if len(core) > 1:
         # "called them “lone wolves”": the one named by a pronoun is not part of what is stated
@@ -505,34 +409,34 @@ def _right_phrase(s: Sentence, v: int, after: int, kids) -> tuple[int, int] | No
         noun = core[0]
     if noun is not None and _reported_by(s, noun, kids):
         return None  # "issued a statement calling the test a violation": the participle reports it
-    if noun is not None and s.lemmas[noun].lower() in _SAID_NOUNS | ABOUT_NOUNS:
+    if noun is not None and s.lemmas[noun].lower() in SAID_NOUNS | ABOUT_NOUNS:
         # "expressed deep concern about the policy", "a strong condemnation of the test", "touted the virtues
         # of X": what it is about; not when the noun has an owner ("cited his criticism of X": all of it)
         owned = any(s.deps[k] == "poss" for k in kids[noun])
         about = None if owned else next((k for p in kids[noun] + [loose] if p is not None and p > noun and s.deps[
-            p] == "prep" and s.words[p].lower() in ("of", "about", "over", "for", "against", "on") for k in kids[p]
+            p] == "prep" and s.words[p].lower() in TOPIC_PREPS for k in kids[p]
             if s.deps[k] in ("pobj", "pcomp")), None)
         about = about if about is not None else next((k for k in kids[noun] if k > noun and s.deps[k] in (
             "acl", "ccomp") and _has_that(s, k, kids)), None)
-        if about is None and s.lemmas[noun].lower() in _SAID_NOUNS:  # "announced plans this week to give $15 million": the infinitive the parser hung on the verb
+        if about is None and s.lemmas[noun].lower() in SAID_NOUNS:  # "announced plans this week to give $15 million": the infinitive the parser hung on the verb
             about = next((k for k in kids[v] if k > core[0] and s.deps[k] == "advcl" and _infinitive(s, k, kids)),
                          None)
         if about is not None:
             core = [about]
     # a verb of saying joined to what is stated is another report ("... and said ..."); a verb of stance
     # there is part of it ("called on Trump to stop attacking X and apologize")
-    parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k) and _lemma(s, k) in REPORTING)
+    parts = [_subtree(s, c, kids, lambda k: s.deps[k] == "conj" and _is_cue(s, k) and _lemma(s, k) in SAYING)
              for c in core]
     lo, hi = min(min(p) for p in parts), max(max(p) for p in parts)
     while hi > lo and s.deps[hi] in ("cc", "punct") and s.words[hi] not in ("”", '"', "''", ")"):
         hi -= 1
-    if s.deps[lo] == "prep" and lo < hi and (s.words[lo].lower() in ("as", "about") or s.heads[lo] == v and s.words[
-            lo].lower() in ("on", "over", "against")):
+    if s.deps[lo] == "prep" and lo < hi and (s.words[lo].lower() in OPENING_PREPS or s.heads[lo] == v and s.words[
+            lo].lower() in VERB_OPENING_PREPS):
         lo += 1  # "described as “unhinged”", "spoke out Tuesday about the death": what it was described as, about
     for k in range(lo + 2, hi + 1):
         # the writer's words after a dash closing a stance stated in the writer's words ("linked X to Y —
         # an opportunity he largely missed"); a reported clause is the speaker's, dash and all
-        if s.words[k - 1] in _DASHES and s.offsets[k - 1] > _tok_end(s, k - 2) and _closing_aside(s, k, hi) and \
+        if s.words[k - 1] in DASHES and s.offsets[k - 1] > _tok_end(s, k - 2) and _closing_aside(s, k, hi) and \
                 not _open_quote(s.words[lo:k]):
             return lo, k - 2
     return lo, hi
@@ -550,7 +454,7 @@ def _aside_of_speaker(s: Sentence, c: int, kids) -> bool:
         return True
     if s.deps[c] == "relcl" and any(s.words[k].lower() == "which" and k < c for k in kids[c]):
         return True
-    return s.deps[c] == "prep" and s.words[c].lower() in ("like", "unlike")
+    return s.deps[c] == "prep" and s.words[c].lower() in LIKENESS_PREPS
 
 
 def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
@@ -559,7 +463,7 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
     Miami lawyer who has been involved..."), not an aside on what they were
     doing ("Trump, speaking to veterans, said"); a relative pronoun stands
     for the noun it hangs on."""
-    if s.words[subj].lower() in _RELATIVE and s.deps[v] == "relcl":
+    if s.words[subj].lower() in RELATIVE and s.deps[v] == "relcl":
         lo = hi = subj  # "who", as annotators mark it (the actor is resolved from the noun it hangs on)
     else:
         toks = set(_subtree(s, subj, kids, lambda c: s.deps[c] in ("advcl", "parataxis") or c >= v > subj or (
@@ -569,7 +473,7 @@ def _speaker(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
             lo -= 1
         while hi + 1 in toks:
             hi += 1
-    dash = max((i for i in range(max(lo, 1), subj) if s.words[i] in _DASHES
+    dash = max((i for i in range(max(lo, 1), subj) if s.words[i] in DASHES
                 and s.offsets[i + 1] > _tok_end(s, i) and s.offsets[i] > _tok_end(s, i - 1)), default=None)
     if dash is not None:
         lo = dash + 1  # "... predictable - Donald J. Trump said": after the dash
@@ -641,7 +545,7 @@ def _adjacent_quote(text: str, quotes, used, lo: int, hi: int, para_end: int, se
 
 
 # words after the cue of an aside, before its closing comma: "me on Friday", "in an interview"
-_ASIDE_TAIL = re.compile(r"(?:\s+(?!that\b|and\b|but\b)[\w’'.-]+){1,5}(?=,)")
+_ASIDE_TAIL = re.compile(r"(?:\s+(?!" + "|".join(w + r"\b" for w in ASIDE_TAIL_STOPS) + r")[\w’'.-]+){1,5}(?=,)")
 
 
 def _aside(text: str, s: Sentence, speaker: Span, cue_hi: int) -> bool:
@@ -801,12 +705,12 @@ def _token_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
     """The attribution cued by token ``v``: a noun of saying, "according
     to", "in a poll", else a verb."""
     s, text, kids, mentions, people = c.s, art.text, c.kids, c.mentions, art.people
-    if s.pos[v] == "NOUN" and s.lemmas[v].lower() in _SAID_NOUNS:
+    if s.pos[v] == "NOUN" and s.lemmas[v].lower() in SAID_NOUNS:
         return _nominal(text, s, v, kids, mentions, people)
     word = s.words[v].lower()
     if word == "according":
         return _according(text, s, v, kids, mentions, people)
-    if word in ("in", "by") and s.deps[v] in ("prep", "agent"):
+    if word in POLL_PREPS and s.deps[v] in ("prep", "agent"):
         return _poll(text, s, v, kids, mentions, people)
     return _verb_quote(art, c, v)
 
@@ -832,11 +736,11 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
     cue_word = _is_cue(s, v) or _that_clause(s, v, kids) or put_it
     # any verb with a subject and nothing stated after it, next to a quotation ("“...?” Vitter
     # demanded", "Caddell continued: “...”"): its speaker and cue, nothing else
-    bare = (not cue_word or low not in REPORTING) and _bare_frame(text, s, v, kids, art.quotes)
+    bare = (not cue_word or low not in SAYING) and _bare_frame(text, s, v, kids, art.quotes)
     if not cue_word and not bare:
         return _message(text, s, v, kids, c.mentions, art.people) or \
             _predicate(text, s, v, kids, c.mentions, art.people)
-    stance = low not in REPORTING and not bare
+    stance = low not in SAYING and not bare
     cue_lo, cue_hi, last = _cue(text, s, v, kids)
     found = _verb_subject(art, c, v)
     if found is None:
@@ -870,7 +774,7 @@ def _verb_quote(art: _Article, c: _Sent, v: int) -> Quote | None:
     if span is None:
         return None
     lo, hi = _trim(s, *span)
-    if lo == hi and s.words[lo].lower() in _EMPTY:
+    if lo == hi and s.words[lo].lower() in EMPTY:
         return None
     content = _paragraph_cut(text, _span(text, s.offsets[lo], _tok_end(s, hi)), cue)
     if not content.text:
@@ -891,7 +795,7 @@ def _run_on(art: _Article, s: Sentence, content: Span) -> Span:
         return content
     nxt = art.sentences[k]
     if "\n" in art.text[s.end:nxt.start] or art.quoted(nxt.start) or any(
-            nxt.pos[i] == "VERB" and _lemma(nxt, i) in REPORTING for i in range(len(nxt.words))):
+            nxt.pos[i] == "VERB" and _lemma(nxt, i) in SAYING for i in range(len(nxt.words))):
         return content  # not into a report of its own ("... 13th | Amendment was ...,” she said")
     end = nxt.end - 1 if art.text[nxt.end - 1:nxt.end] == "." else nxt.end
     return _span(art.text, content.start, end)
@@ -910,7 +814,7 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
         return next((k for a in kids[v] if s.deps[a] == "agent" for k in kids[a] if s.deps[k] == "pobj"), None), \
             False, None
     h, dep = s.heads[v], s.deps[v]
-    if subj is not None and dep == "relcl" and s.words[subj].lower() in ("that", "which") and s.deps[h] in (
+    if subj is not None and dep == "relcl" and s.words[subj].lower() in THING_RELATIVES and s.deps[h] in (
             "dobj", "obj") and s.lemmas[h].lower() in MESSAGE_NOUNS | DOCUMENTS:
         # "released a letter from his doctor that says ...": the one who released it
         g = next((k for k in kids[s.heads[h]] if s.deps[k] == "nsubj"), None)
@@ -922,7 +826,7 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
         return None, False, None  # "Asked about X, Clinton said": she was asked; the asker is not named
     inherited, cue_lo = False, None
     if dep == "conj" and s.tags[v] in ("VBD", "VBZ") and s.deps[h] == "ccomp" and (s.tags[h] == "VB" or (
-            _lemma(s, v) in REPORTING and s.tags[v] == s.tags[s.heads[h]] and _is_cue(s, s.heads[h]))):
+            _lemma(s, v) in SAYING and s.tags[v] == s.tags[s.heads[h]] and _is_cue(s, s.heads[h]))):
         # "Trump said he would order X and warned against Y", "China said it was opposed to the test and
         # warned North Korea ...": the parser joined "warned" to the reported clause, whose tense it does
         # not share or which reports nothing itself; it goes with the verb that reports them
@@ -940,7 +844,7 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
             obj = next((k for p in kids[obj] if p > obj and s.words[p].lower() == "of" for k in kids[p]
                         if s.deps[k] == "pobj" and s.pos[k] == "PROPN"), obj)
         if dep == "xcomp" and obj is not None and (s.pos[obj] in ("PROPN", "PRON") or s.pos[obj] == "NOUN" and (
-                s.lemmas[obj].lower() in HEARERS or s.lemmas[obj].lower().endswith(_PERSON_SUFFIXES))):
+                s.lemmas[obj].lower() in PEOPLE_NOUNS or s.lemmas[obj].lower().endswith(PERSON_SUFFIXES))):
             subj = obj  # "forced Stumpf to admit", "led the journalist to fear": the one made to
         elif dep == "xcomp" and subj is not None:  # "appeared to suggest": the cue starts at the head
             cue_lo = _cue(art.text, s, h, kids)[0]
@@ -950,7 +854,7 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
         g = s.heads[h]
         if s.pos[g] in ("VERB", "AUX") and s.deps[h] in ("dobj", "obj"):
             subj = next((k for k in kids[g] if s.deps[k] == "nsubj"), None)
-        if subj is None and s.lemmas[h].lower() in _SETTING_NOUNS | FINDERS | DOCUMENTS:
+        if subj is None and s.lemmas[h].lower() in SETTING_NOUNS | FINDERS | DOCUMENTS:
             return h, True, None
         if subj is None and s.deps[h] == "ROOT" and s.tags[h] == "NNS":
             # "Trump avoids condemning X": a verb the small model took for a plural noun, its subject a name
@@ -969,8 +873,6 @@ def _verb_subject(art: _Article, c: _Sent, v: int) -> tuple[int | None, bool, in
     return subj, inherited, cue_lo
 
 
-# endings of nouns of people ("journalist", "leader", "investor", "politician", "participant", "resident")
-_PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent")
 
 
 def _stray_subject(s: Sentence, v: int) -> int | None:
@@ -996,9 +898,9 @@ def _speaker_actor(art: _Article, c: _Sent, subj: int | None, v: int) -> tuple[S
     speaker = _speaker(art.text, s, subj, v, c.kids)
     if subj < v:
         speaker = _after_quote(art, s, speaker)
-    if s.words[subj].lower() in ("he", "she"):
+    if s.words[subj].lower() in SPEAKER_PRONOUNS:
         return speaker, _pronoun(s, subj, art.persons, art.people)
-    ref = s.heads[v] if s.words[subj].lower() in _RELATIVE and s.deps[v] == "relcl" else subj
+    ref = s.heads[v] if s.words[subj].lower() in RELATIVE and s.deps[v] == "relcl" else subj
     acts = actors_for(s, ref, c.kids, c.mentions, uncoded=True, people=art.people)
     return speaker, acts[0] if acts else None
 
@@ -1021,8 +923,8 @@ def _after_quote(art: _Article, s: Sentence, speaker: Span) -> Span:
 
 # a participle between the halves of a split quotation: “A,” he said, adding later, “B” (B is the adding's);
 # not a noun in "-ing" after a determiner or preposition ("in her ruling", "at a briefing") nor "during"
-_ADDING = re.compile(r"(?<!\bher )(?<!\bhis )(?<!\bits )(?<!\btheir )(?<!\bthe )(?<!\ba )(?<!\bin )(?<!\bat )"
-                     r"(?<!\bof )\b(?!during\b|morning\b|evening\b)\w+ing\b[^,.]*,\s*$")
+_ADDING = re.compile("".join(rf"(?<!\b{w} )" for w in BEFORE_ING_NOUN) + r"\b(?!" + "|".join(w + r"\b" for w in ING_NOUNS)
+                     + r")\w+ing\b[^,.]*,\s*$")
 
 
 def _says_clause(art: _Article, s: Sentence, v: int, kids) -> bool:
@@ -1115,19 +1017,19 @@ def _reported_clause(text, s: Sentence, v: int, last: int, kids, cue: Span) -> i
         s.deps[c] == "parataxis" and _is_cue(s, c)) or (
         # "tweeted in the early hours that X was ...": the small parser may call it advcl
         s.deps[c] == "advcl" and c > last and s.words[min(_subtree(s, c, kids))].lower() == "that")), None)
-    if comp is None and _lemma(s, v) in REPORTING and not any(s.deps[c] in ("dobj", "obj") for c in kids[v]):
+    if comp is None and _lemma(s, v) in SAYING and not any(s.deps[c] in ("dobj", "obj") for c in kids[v]):
         # "have not said when they would take it up", "asked whether ...": a question, which the small
         # parser hangs on the verb as an adverbial clause
         comp = next((c for c in kids[v] if s.deps[c] == "advcl" and c > last and s.words[
-            min(_subtree(s, c, kids))].lower() in _WH and any(s.deps[k] == "nsubj" for k in kids[c])), None)
-        if comp is None and s.lemmas[v].lower() in ("say", "tell", "add", "insist", "claim", "argue", "note"):
+            min(_subtree(s, c, kids))].lower() in WH and any(s.deps[k] == "nsubj" for k in kids[c])), None)
+        if comp is None and s.lemmas[v].lower() in THATLESS_REPORTERS:
             # "said after the convention he would not accept X": a finite clause with a subject and no
             # conjunction of its own, which the parser hung on the verb as an adverbial clause
             comp = next((c for c in kids[v] if s.deps[c] == "advcl" and c > last and s.tags[c] in (
                 "VBD", "VBZ", "VBP", "VB") and any(s.deps[k] == "nsubj" and k < c for k in kids[c]) and not any(
                 s.deps[k] == "mark" for k in kids[c]) and (s.tags[c] != "VB" or any(
                 s.tags[k] == "MD" for k in kids[c]))), None)
-    if comp is None and _lemma(s, v) in REPORTING:
+    if comp is None and _lemma(s, v) in SAYING:
         comp = _stray_that(s, v, last, kids)
     if comp is not None and "\n" in text[cue.end:s.offsets[min(_subtree(s, comp, kids))]]:
         comp = None
@@ -1153,7 +1055,7 @@ def _stray_that(s: Sentence, v: int, last: int, kids) -> int | None:
             h = s.heads[k]
             if k > c and s.deps[k] in ("acl", "relcl", "ccomp") and s.pos[h] in ("NOUN", "PROPN") and (
                     # "said in a statement that ...": the clause is what was said in it
-                    s.lemmas[h].lower() not in _SAID_NOUNS or s.deps[h] == "pobj") and any(
+                    s.lemmas[h].lower() not in SAID_NOUNS or s.deps[h] == "pobj") and any(
                         s.deps[m] == "mark" and s.words[m].lower() == "that" and m == min(_subtree(s, k, kids))
                         for m in kids[k]):
                 return k
@@ -1181,13 +1083,13 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
             # "donations, which he said were accompanied by X": the relative pronoun stands before the speaker;
             # what was said is the rest of the clause after the cue
             span = (last + 1, span[1]) if comp > last and s.deps[v] == "relcl" and subj == span[0] and s.words[
-                subj].lower() in _RELATIVE else None
+                subj].lower() in RELATIVE else None
         elif comp > v:
             span = (span[0], _joined_clause(s, v, span[1], kids))
-    elif low in REPORTING:
+    elif low in SAYING:
         span = _said_before(s, v, kids)
     of = next((c for c in kids[v] if s.deps[c] == "prep" and s.words[c].lower() == "of"), None)
-    if span is None and low in ("accuse", "suspect") and of is not None:
+    if span is None and low in CHARGE_VERBS and of is not None:
         # "accused Clinton's campaign of being duped": the charge; the accused belong to the cue
         obj = [k for k in kids[of] if s.deps[k] in ("pobj", "pcomp")]
         if obj:
@@ -1202,7 +1104,7 @@ def _stated(text, s: Sentence, v: int, last: int, kids, cue: Span) -> tuple[tupl
         span = _right_phrase(s, v, last, kids)
     passive = next((c for c in kids[v] if s.deps[c] == "nsubjpass"), None)
     if span is not None and passive is not None and passive < v < span[0] and not any(
-            s.deps[c] == "agent" for c in kids[v]) and s.words[passive].lower() not in _RELATIVE | {"what"} and \
+            s.deps[c] == "agent" for c in kids[v]) and s.words[passive].lower() not in RELATIVE | {"what"} and \
             low != "intend":  # "the plan is intended to ...": what it is for, not what was said of it
         # "Mr. Quiros was accused of using ...", "The first attack was treated as a crime", "North Korea is
         # not thought to be capable of ...": said by no one named, of the subject: the whole clause
@@ -1224,7 +1126,7 @@ def _joined_clause(s: Sentence, v: int, hi: int, kids) -> int:
         return hi
     toks = _subtree(s, c, kids)
     if min(toks) > hi + 3 or _is_cue(s, c) or not any(s.deps[k] in ("nsubj", "expl") for k in kids[c]) or any(
-            s.pos[t] == "VERB" and _lemma(s, t) in REPORTING for t in toks) or not any(
+            s.pos[t] == "VERB" and _lemma(s, t) in SAYING for t in toks) or not any(
             s.words[t] in ("“", "”", '"', "''", "``") for t in toks):
         return hi  # the writer's words ("..., but that wasn't the case"); quoted words are the speaker's
     end = max(toks)
@@ -1257,7 +1159,7 @@ def _said_before(s: Sentence, v: int, kids) -> tuple[int, int] | None:
     first = min(_subtree(s, subj, kids))
     if first < 2 or s.words[first - 1] != "," or any(s.deps[k] in ("aux", "neg") and k < first for k in kids[v]):
         return None
-    if any(s.pos[k] == "VERB" and _lemma(s, k) in REPORTING for k in range(first)):
+    if any(s.pos[k] == "VERB" and _lemma(s, k) in SAYING for k in range(first)):
         return None  # "X also said the videos do not show it, the footage showed": X's report, not this one
     return 0, first - 2
 
@@ -1318,11 +1220,6 @@ def _pronoun(s: Sentence, t: int, persons, people: People) -> Actor:
                  country=country, sector=sector, name=full)
 
 
-# verbs whose object holds the stance and whose subject is what it is about ("That worries environmentalists")
-FELT_BY_OBJECT = frozenset({"worry", "concern", "alarm", "anger", "frustrate", "trouble", "bother", "upset", "disturb",
-                            "outrage", "infuriate", "dismay", "frighten", "scare", "irritate", "annoy",
-                            "offend", "appall", "appal", "horrify", "disappoint", "encourage", "please", "delight",
-                            "impress", "reassure", "unsettle", "rattle", "spook"})
 
 
 def _felt(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
@@ -1332,11 +1229,11 @@ def _felt(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
     obj = next((c for c in kids[v] if s.deps[c] in ("dobj", "obj") and c > v), None)
     if subj is None or obj is None or s.pos[v] != "VERB" or s.tags[v] == "VBG" or s.pos[obj] not in (
-            "NOUN", "PROPN", "PRON") or s.lemmas[obj].lower() in ("it", "itself", "themselves") or any(
+            "NOUN", "PROPN", "PRON") or s.lemmas[obj].lower() in NO_ONE or any(
             s.deps[c] in ("xcomp", "ccomp", "advcl", "oprd") for c in kids[v] if c > obj):
         return None
-    if s.pos[obj] == "NOUN" and not (s.lemmas[obj].lower() in HEARERS or s.lemmas[obj].lower().endswith(
-            _PERSON_SUFFIXES) or actors_for(s, obj, kids, mentions, people=people)):
+    if s.pos[obj] == "NOUN" and not (s.lemmas[obj].lower() in PEOPLE_NOUNS or s.lemmas[obj].lower().endswith(
+            PERSON_SUFFIXES) or actors_for(s, obj, kids, mentions, people=people)):
         return None  # "concerns the budget": not people
     cue_lo, cue_hi, _ = _cue(text, s, v, kids)
     toks = _subtree(s, obj, kids)
@@ -1354,7 +1251,7 @@ def _reported_by(s: Sentence, noun: int, kids) -> bool:
     if s.lemmas[noun].lower() not in MESSAGE_NOUNS | DOCUMENTS:
         return False
     return any(s.pos[k] == "VERB" and _is_cue(s, k) and (s.deps[k] == "acl" and s.tags[k] == "VBG" or (
-        s.deps[k] == "relcl" and any(s.words[c].lower() in ("that", "which") and s.deps[c] == "nsubj"
+        s.deps[k] == "relcl" and any(s.words[c].lower() in THING_RELATIVES and s.deps[c] == "nsubj"
                                      for c in kids[k]))) for k in kids[noun])
 
 
@@ -1367,7 +1264,7 @@ def _message(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     def message(c):  # "a statement", "a flurry of tweets"
         if s.lemmas[c].lower() in MESSAGE_NOUNS:
             return True
-        return s.lemmas[c].lower() in ("flurry", "series", "barrage", "string", "stream", "volley") and any(
+        return s.lemmas[c].lower() in MESSAGE_GROUPS and any(
             s.lemmas[k].lower() in MESSAGE_NOUNS for p in kids[c] if s.words[p].lower() == "of" for k in kids[p])
     obj = next((c for c in kids[v] if s.deps[c] in ("dobj", "obj") and message(c)), None)
     subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
@@ -1375,7 +1272,7 @@ def _message(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
         return None
     if _reported_by(s, obj, kids):
         return None  # "sent a letter calling the test a violation": the participle's report, theirs
-    if all(s.deps[k] == "det" and s.words[k].lower() in ("this", "these", "that", "those", "the") for k in kids[obj]) \
+    if all(s.deps[k] == "det" and s.words[k].lower() in POINTING_DETERMINERS for k in kids[obj]) \
             and kids[obj]:
         return None  # "made the comments", "made this statement": a message said elsewhere
     cue_lo, cue_hi, _ = _cue(text, s, v, kids)
@@ -1386,20 +1283,6 @@ def _message(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
                  _span(text, s.offsets[lo], _tok_end(s, hi)), False, s.index, acts[0] if acts else None)
 
 
-# "is critical of", "was sure (that)", "is a staunch opponent of": stance stated with a copula
-STANCE_ADJ = frozenset({
-    "critical", "supportive", "skeptical", "sceptical", "sure", "confident", "certain", "convinced", "adamant",
-    "wary", "opposed", "dismissive", "optimistic", "pessimistic", "doubtful", "hopeful", "fearful", "worried",
-    "concerned", "angry", "furious", "outspoken", "vocal", "proud", "insistent", "enthusiastic", "passionate",
-    "suspicious", "hostile", "sympathetic", "favorable", "favourable", "unhappy", "upset", "frustrated",
-    "disappointed", "pleased", "grateful", "appreciative", "cautious", "ambivalent", "unequivocal", "emphatic",
-    "afraid", "determined", "eager", "anxious", "keen", "reluctant", "unwilling", "resolved", "loath",
-    "hesitant", "aware", "unaware", "mindful", "alarmed", "troubled", "dismayed", "outraged", "incensed",
-})
-STANCE_HOLDERS = frozenset({
-    "supporter", "opponent", "critic", "advocate", "proponent", "champion", "fan", "defender", "backer", "foe",
-    "skeptic", "sceptic", "admirer", "believer", "detractor",
-})
 
 
 def _bare_frame(text, s: Sentence, v: int, kids, quotes) -> bool:
@@ -1434,8 +1317,7 @@ def _predicate(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
     subj = next((c for c in kids[v] if s.deps[c] == "nsubj"), None)
     if pred is None or subj is None:
         return None
-    prep = next((c for c in kids[pred] if c > pred and s.deps[c] == "prep" and s.words[c].lower() in (
-        "of", "about", "on", "toward", "towards", "to", "with", "over", "that")), None)
+    prep = next((c for c in kids[pred] if c > pred and s.deps[c] == "prep" and s.words[c].lower() in STANCE_ADJ_PREPS), None)
     comp = next((k for k in kids[prep] if s.deps[k] in ("pobj", "pcomp")), None) if prep is not None else None
     last = prep
     if comp is None:  # "was sure Trump would win", "is determined to warn his supporters"
@@ -1446,7 +1328,7 @@ def _predicate(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
         return None
     cue_lo = _cue(text, s, v, kids)[0]
     lo, hi = _trim(s, *_content(s, comp, kids))
-    if lo == hi and s.words[lo].lower() in _EMPTY:
+    if lo == hi and s.words[lo].lower() in EMPTY:
         return None
     acts = actors_for(s, subj, kids, mentions, uncoded=True, people=people)
     return Quote(_speaker(text, s, subj, v, kids), Span(text[cue_lo:_tok_end(s, last)], cue_lo, _tok_end(s, last)),
@@ -1470,7 +1352,7 @@ def _nominal(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     if comp is None and s.lemmas[v].lower() in STANCE_NOUNS:
         # "his criticism of the deal", "Clinton's support for the bill"
         prep = next((c for c in kids[v] if c == v + 1 and s.deps[c] == "prep"
-                     and s.words[c].lower() in ("of", "for", "about", "on", "over", "against")), None)
+                     and s.words[c].lower() in TOPIC_PREPS), None)
         comp = next((c for c in kids[prep] if s.deps[c] in ("pobj", "pcomp")), None) if prep is not None else None
         if comp is not None and _setting(s, prep, kids):
             comp = None  # "his remarks on Saturday": when, not what about
@@ -1496,7 +1378,7 @@ def _headline(text, s: Sentence, names: set[str]) -> Quote | None:
         return None
     if not any(e.label in ("PERSON", "ORG") and e.start <= s.offsets[0] < e.end for e in s.entities) and \
             " ".join(s.words[:colon]).lower() not in names and not (
-            colon == 1 and s.lemmas[0].lower() in _HEADLINE_SOURCES):
+            colon == 1 and s.lemmas[0].lower() in HEADLINE_SOURCES):
         return None
     speaker = Span(text[s.offsets[0]:_tok_end(s, colon - 1)], s.offsets[0], _tok_end(s, colon - 1))
     content = _span(text, _tok_end(s, colon), s.end)
@@ -1512,21 +1394,8 @@ def _according(text, s: Sentence, v: int, kids, mentions, people) -> Quote | Non
     return _prep_source(text, s, v, to, kids, mentions, people)
 
 
-# what speaks when a participle hangs on it ("a statement announcing the pick", "an ad attacking X")
-DOCUMENTS = frozenset({"ad", "advertisement", "video", "spot", "commercial", "article", "story", "column", "book",
-                       "film", "documentary", "paper", "filing", "lawsuit", "complaint", "petition", "resolution",
-                       "bill", "law", "measure", "amendment", "ruling", "order", "decision", "document", "email",
-                       "release", "note", "sign", "banner", "headline", "campaign", "platform"})
-# "in a new poll", "by one estimate": a source of figures named by a preposition
-POLL_NOUNS = frozenset({"poll", "survey", "study", "estimate", "analysis", "census", "tally", "count", "projection",
-                        "forecast"})
-# one word before a headline colon that names a source ("Poll: ...", "Officials: ...")
-_HEADLINE_SOURCES = POLL_NOUNS | {"report", "officials", "sources", "experts"}
 
 
-# sources whose object is their finding ("the study found 31 incidents")
-FINDERS = POLL_NOUNS | {"report", "review", "investigation", "audit", "research", "data", "analysis", "probe",
-                        "inquiry", "researcher", "scientist", "investigator", "auditor"}
 
 
 def _poll(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
@@ -1538,7 +1407,7 @@ def _poll(text, s: Sentence, v: int, kids, mentions, people) -> Quote | None:
     if pobj is None:
         return None
     head = pobj
-    if s.lemmas[pobj].lower() in ("one", "some", "many", "most") and any(
+    if s.lemmas[pobj].lower() in SOURCE_QUANTIFIERS and any(
             s.words[c].lower() == "of" for c in kids[pobj]):
         head = next((k for c in kids[pobj] if s.words[c].lower() == "of" for k in kids[c] if s.deps[k] == "pobj"), pobj)
     if s.lemmas[head].lower() not in POLL_NOUNS:
