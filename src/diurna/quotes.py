@@ -71,7 +71,7 @@ import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -88,7 +88,7 @@ from .lexicon.quotes import (
 )
 from .lexicon.reporting import SAYING
 from .syntax import children, noun_phrase
-from .records import Actor, Sentence, Span
+from .records import Actor, Quote, Sentence, Span
 
 __all__ = ["Quote", "find_quotes", "quotes_jsonl"]
 
@@ -137,34 +137,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             out.append((open_at, m.end()))
             open_at = None
     return out
-
-
-@dataclass
-class Quote:
-    """One attribution.
-
-    speaker  span of the speaker's words, with ``actor`` (an
-             :class:`~diurna.records.Actor`, code may be empty) when resolved
-    cue      the reporting words ("said", "has learned", "according to")
-    content  what was said (offsets into the article text)
-    direct   True for a quotation in quotation marks
-    sentence index of the sentence holding the cue
-    """
-
-    speaker: Span | None
-    cue: Span
-    content: Span
-    direct: bool
-    sentence: int
-    actor: Actor | None = None
-
-    def to_json(self) -> dict:
-        sp = None
-        if self.speaker is not None:
-            sp = {"start": self.speaker.start, "end": self.speaker.end, "text": self.speaker.text,
-                  "actor": asdict(self.actor) if self.actor else None}
-        return {"speaker": sp, "cue": asdict(self.cue), "content": asdict(self.content), "direct": self.direct,
-                "sentence": self.sentence}
 
 
 def _no_stop(sp: Span) -> Span:

@@ -363,3 +363,41 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+
+
+# --------------------------------------------------------------------------
+# quotes
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Quote:
+    """One attribution: who said what (``diurna.quotes.find_quotes``).
+
+    speaker   the speaker's words, or None (a passive naming no one).
+    cue       the reporting words ("said", "has learned", "according to").
+    content   what was said (offsets into the article text); a quotation
+              split around its cue runs from its first mark to its last.
+    direct    True for a quotation in quotation marks.
+    sentence  index of the sentence holding the cue.
+    actor     the speaker resolved to an actor (its code may be empty: a
+              person named with no country or role known), or None.
+
+    ``to_json`` is the form stored and streamed: ``{"speaker": {"start",
+    "end", "text", "actor"} or None, "cue", "content", "direct", "sentence"}``.
+    """
+
+    speaker: Span | None
+    cue: Span
+    content: Span
+    direct: bool
+    sentence: int
+    actor: Actor | None = None
+
+    def to_json(self) -> dict:
+        sp = None
+        if self.speaker is not None:
+            sp = {"start": self.speaker.start, "end": self.speaker.end, "text": self.speaker.text,
+                  "actor": dataclasses.asdict(self.actor) if self.actor else None}
+        return {"speaker": sp, "cue": dataclasses.asdict(self.cue), "content": dataclasses.asdict(self.content),
+                "direct": self.direct, "sentence": self.sentence}
