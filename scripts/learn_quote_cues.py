@@ -3,7 +3,7 @@
 Writes ``src/diurna/data/quote_cues.tsv``: for every word that heads a gold
 attribution cue at least ``--min-cues`` times in the **dev** split (the
 articles whose file name's sha1 ends in 5-f, as in
-:mod:`diurna.quotes_eval`), how often it cues an attribution against how
+:mod:`diurna.evaluation.quotes`), how often it cues an attribution against how
 often it occurs at all, and where the source and the content typically sit
 relative to it in the dependency parse.  The files of the test split are
 never opened (``read_gold(root, "dev")`` filters on the file name before
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from diurna.nlp import flatten, load  # noqa: E402
 from diurna.quotes import _lemma  # noqa: E402
-from diurna.quotes_eval import read_gold  # noqa: E402
+from diurna.evaluation.quotes import read_gold  # noqa: E402
 
 POS = ("VERB", "NOUN", "ADJ")
 

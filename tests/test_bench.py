@@ -1,6 +1,7 @@
 """The benchmark helpers (not timings: those belong in docs/benchmarks.md)."""
 
-from diurna.bench import actor_candidates, generated_corpus, remove_section, write_section
+from diurna.evaluation.bench import actor_candidates, generated_corpus
+from diurna.evaluation.sections import remove_section, write_section
 from diurna.ingest import Deduplicator, read
 from diurna.records import Article
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from diurna.time import pubdate_eval as ev
+from diurna.evaluation import pubdate as ev
 
 from conftest import SHARED
 
@@ -27,7 +27,7 @@ def test_scores_of_invented_texts(nlp):
     assert results[0].best == "2013-09-16"
     assert r["exact"] > 0 and r["within"][7] >= r["exact"]
     assert r["kinds"]["weekday"] == pytest.approx(1 / 3)
-    md = ev.markdown_section([dict(r, collection="AQUAINT", seconds=0.1, parsed=True)])
+    md = ev.markdown([dict(r, collection="AQUAINT", seconds=0.1, parsed=True)])
     assert "AQUAINT (held out)" in md and "| weekday |" in md
 
 

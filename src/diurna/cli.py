@@ -443,7 +443,19 @@ def code(input, pipeline, coder, parsed, petrarch_verbs, petrarch_actors, petrar
     _echo_stream(code_jsonl(input, pipeline=pipeline, coder=coder, parsed=parsed))
 
 
-@main.group()
+class _DataGroup(click.Group):
+    """A command group whose missing labelled data or checkout files are a usage error saying what to set."""
+
+    def invoke(self, ctx):
+        from .evaluation import DataMissing
+
+        try:
+            return super().invoke(ctx)
+        except DataMissing as e:
+            raise click.UsageError(str(e)) from None
+
+
+@main.group(cls=_DataGroup)
 def bench():
     """Benchmarks; each writes its section of docs/benchmarks.md."""
 
@@ -461,10 +473,10 @@ def bench():
 @click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
 def bench_throughput(paths, workers, batch_size, limit, generate, repeat, output):
     """Full pipeline vs spaCy alone on the same texts (default corpus: t17-syria-bbc, else generated)."""
-    from . import bench as b
+    from .evaluation import bench as b
+    from .evaluation.sections import remove_section, write_section
 
-    repo = Path(__file__).resolve().parents[2]
-    paths = list(paths) or ([] if generate else b.default_corpus(repo))
+    paths = list(paths) or ([] if generate else b.default_corpus())
     r = b.throughput(paths, workers=tuple(workers), batch_size=batch_size, limit=limit, generate=generate,
                      repeat=repeat)
     command = "diurna bench throughput " + " ".join(f"-w {w}" for w in workers) + (
@@ -472,8 +484,8 @@ def bench_throughput(paths, workers, batch_size, limit, generate, repeat, output
         f" --repeat {repeat}" if repeat > 1 else "")
     md = b.throughput_markdown(r, paths, command)
     for old in ("throughput-w1", "throughput-w2"):  # sections of earlier versions
-        b.remove_section(Path(output), old)
-    b.write_section(Path(output), "throughput-generated" if r["generated"] else "throughput", md)
+        remove_section(Path(output), old)
+    write_section(Path(output), "throughput-generated" if r["generated"] else "throughput", md)
     click.echo(md)
 
 
@@ -483,12 +495,12 @@ def bench_throughput(paths, workers, batch_size, limit, generate, repeat, output
 @click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
 def bench_profile(paths, limit, output):
     """cProfile of one full run: where the time goes (writes the profile section)."""
-    from . import bench as b
+    from .evaluation import bench as b
+    from .evaluation.sections import write_section
 
-    repo = Path(__file__).resolve().parents[2]
-    paths = list(paths) or b.default_corpus(repo)
+    paths = list(paths) or b.default_corpus()
     md = b.profile_markdown(b.profile(paths, limit=limit))
-    b.write_section(Path(output), "profile", md)
+    write_section(Path(output), "profile", md)
     click.echo(md)
 
 
@@ -501,17 +513,18 @@ def bench_stories(sizes, new, output):
     """The stories update after a run that added NEW articles, on synthetic stores of growing size."""
     import tempfile
 
-    from . import bench as b
+    from .evaluation import bench as b
+    from .evaluation.data import repo_file
+    from .evaluation.sections import write_section
     from .pipeline import Settings, run
 
-    repo = Path(__file__).resolve().parents[2]
     with tempfile.TemporaryDirectory() as tmp:
         template = str(Path(tmp) / "template.duckdb")
-        run([str(repo / "examples")], Settings(db=template))
+        run([str(repo_file("examples"))], Settings(db=template))
         rows = b.stories_bench(template, sizes=tuple(sizes), new=new)
     command = "diurna bench stories " + " ".join(f"--size {n}" for n in sizes) + (f" --new {new}" if new != 50 else "")
     md = b.stories_markdown(rows, command)
-    b.write_section(Path(output), "stories", md)
+    write_section(Path(output), "stories", md)
     click.echo(md)
 
 
@@ -524,17 +537,18 @@ def bench_serve(db, clients, seconds, output):
     """Load test of `diurna serve` on loopback: requests/s, p50/p99 latency, failures."""
     import tempfile
 
-    from . import bench as b
+    from .evaluation import bench as b
+    from .evaluation.data import repo_file
+    from .evaluation.sections import write_section
     from .pipeline import Settings, run
 
-    repo = Path(__file__).resolve().parents[2]
     with tempfile.TemporaryDirectory() as tmp:
         if db is None:
             db = str(Path(tmp) / "demo.duckdb")
-            run([str(repo / "examples")], Settings(db=db))
+            run([str(repo_file("examples"))], Settings(db=db))
         r = b.serve_load(db, clients=clients, seconds=seconds)
     md = b.serve_markdown(r, db)
-    b.write_section(Path(output), "serve", md)
+    write_section(Path(output), "serve", md)
     click.echo(md)
 
 
@@ -554,83 +568,61 @@ def timex(input, pipeline, no_parse):
     _echo_stream(timexes_jsonl(input, nlp=nlp))
 
 
-@main.group("eval")
+@main.group("eval", cls=_DataGroup)
 def eval_group():
-    """Measure against labelled data; each writes its section of docs/benchmarks.md."""
+    """Measure against labelled data; each writes its section of docs/benchmarks.md.
+
+    The data root (the folder holding tempeval3/, conflibert/, polnear-dev/, t17-syria-bbc/) is --data, else
+    $DIURNA_DATA, else ../shared/data beside the source checkout."""
+
+
+def _eval_options(f):
+    """--data and --output, which every `diurna eval` command has."""
+    f = click.option("--output", "-o", default="docs/benchmarks.md", show_default=True,
+                     help="The file whose section is written.")(f)
+    return click.option("--data", default=None, help="Data root (default $DIURNA_DATA, else ../shared/data).")(f)
+
+
+def _run_eval(name: str, data: str | None, output: str, splits=(), **options) -> None:
+    """`diurna eval NAME` through the one runner: score each split (``options`` go
+    to the evaluator), write the section, print it."""
+    from .evaluation import runner
+
+    click.echo(runner.run(name, data=data, splits=splits, output=output, **options))
 
 
 @eval_group.command("timex")
-@click.option("--data", default=None, help="TempEval-3 folder (default ../shared/data/tempeval3).")
-@click.option("--split", "splits", multiple=True, default=["TimeBank", "AQUAINT"], show_default=True)
+@click.option("--split", "splits", multiple=True, help="TimeBank, AQUAINT (repeat; default both).")
 @click.option("--no-parse", is_flag=True, help="Without spaCy tense (lexical fallback only).")
-@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+@_eval_options
 def eval_timex(data, splits, no_parse, output):
     """Strict/relaxed span F1, value and type accuracy on TempEval-3 (TimeBank: tuning split; AQUAINT: held out)."""
-    from . import bench as b
-    from .time import evaluate as ev
-
-    repo = Path(__file__).resolve().parents[2]
-    root = Path(data) if data else repo.parent / "shared" / "data" / "tempeval3"
-    if not root.is_dir():
-        raise click.UsageError(f"no TempEval-3 data at {root}")
-    nlp = None
-    if not no_parse:
-        from .nlp import load
-
-        nlp = load()
-    results = {split: ev.evaluate(root, split, nlp=nlp) for split in splits}
-    md = ev.markdown_section(results)
-    b.write_section(Path(output), "timex", md)
-    click.echo(md)
+    _run_eval("timex", data, output, splits, parse=not no_parse)
 
 
 @eval_group.command("pubdate")
-@click.option("--data", default=None, help="Shared data folder (default ../shared/data).")
-@click.option("--collection", "collections", multiple=True, default=["TimeBank", "t17", "AQUAINT"], show_default=True)
+@click.option("--collection", "collections", multiple=True, help="TimeBank, t17, AQUAINT (repeat; default all).")
 @click.option("--no-parse", is_flag=True, help="Without spaCy (no tense, no PERSON entities).")
-@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+@_eval_options
 def eval_pubdate(data, collections, no_parse, output):
     """Publication dates inferred from text, true day hidden (TimeBank, t17: studied; AQUAINT: held out)."""
-    from .nlp import load
-    from .time import pubdate_eval as ev
-
-    _run_eval(ev, "pubdate", data, "", collections, output, nlp=None if no_parse else load())
+    _run_eval("pubdate", data, output, collections, parse=not no_parse)
 
 
 @eval_group.command("events")
-@click.option("--data", default=None, help="ConfliBERT folder (default ../shared/data/conflibert).")
-@click.option("--split", "splits", multiple=True, default=["dev", "test"], show_default=True)
-@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+@click.option("--split", "splits", multiple=True, help="dev, test or all (repeat; default dev and test).")
+@_eval_options
 def eval_events(data, splits, output):
     """Five-class CAMEO macro-F1 and source/target span F1 on labelled news sentences (test split held out)."""
-    from .events import evaluate as ev
-
-    _run_eval(ev, "events", data, "conflibert", splits, output)
+    _run_eval("events", data, output, splits)
 
 
 @eval_group.command("quotes")
-@click.option("--data", default=None, help="PolNeAR folder (default ../shared/data/polnear-dev).")
-@click.option("--split", "splits", multiple=True, default=["dev", "test"], show_default=True)
-@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+@click.option("--split", "splits", multiple=True, help="dev, test or all (repeat; default dev and test).")
+@_eval_options
 def eval_quotes(data, splits, output):
     """Speaker, cue and content span F1 on PolNeAR attributions (test split held out)."""
-    from . import quotes_eval as ev
-
-    _run_eval(ev, "quotes", data, "polnear-dev", splits, output)
-
-
-def _run_eval(module, section: str, data: str | None, folder: str, splits, output: str, **kw) -> None:
-    """Evaluate on each split of ../shared/data/FOLDER (``kw`` go to
-    ``module.evaluate``), write the section, print it."""
-    from . import bench as b
-
-    repo = Path(__file__).resolve().parents[2]
-    root = Path(data) if data else repo.parent / "shared" / "data" / folder
-    if not root.is_dir():
-        raise click.UsageError(f"no evaluation data at {root}")
-    md = module.markdown_section([module.evaluate(root, split, **kw) for split in splits])
-    b.write_section(Path(output), section, md)
-    click.echo(md)
+    _run_eval("quotes", data, output, splits)
 
 
 @main.command()
@@ -658,40 +650,19 @@ def quotes(input, db, speaker, text_, fmt, output, limit, pipeline):
 
 
 @eval_group.command("places")
-@click.option("--data", default=None, help="t17 InputDocs folder (default ../shared/data/t17-syria-bbc/InputDocs).")
-@click.option("--gold", default=None, help="Gold file (default bench/places_gold.tsv).")
-@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+@click.option("--gold", default=None, help="Place-resolution gold file (default bench/places_gold.tsv).")
+@_eval_options
 def eval_places(data, gold, output):
     """Place resolution (bench/places_gold.tsv) and event-location accuracy (bench/event_locations_gold.tsv)."""
-    from . import bench as b
-    from . import places_eval as ev
-
-    repo = Path(__file__).resolve().parents[2]
-    root = Path(data) if data else repo.parent / "shared" / "data" / "t17-syria-bbc" / "InputDocs"
-    if not root.is_dir():
-        raise click.UsageError(f"no evaluation data at {root}")
-    md = ev.markdown_section(ev.evaluate(root, Path(gold) if gold else repo / "bench" / "places_gold.tsv"),
-                             ev.evaluate_all(root, repo))
-    b.write_section(Path(output), "places", md)
-    click.echo(md)
+    _run_eval("places", data, output, gold=gold)
 
 
 @eval_group.command("timeline")
-@click.option("--data", default=None, help="t17 folder (default ../shared/data/t17-syria-bbc).")
 @click.option("--workers", "-w", default=2, show_default=True)
-@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+@_eval_options
 def eval_timeline(data, workers, output):
     """Date F1 and ROUGE of diurna's timeline against a journalist's timeline (t17 Syria)."""
-    from . import bench as b
-    from . import timeline_eval as ev
-
-    repo = Path(__file__).resolve().parents[2]
-    root = Path(data) if data else repo.parent / "shared" / "data" / "t17-syria-bbc"
-    if not root.is_dir():
-        raise click.UsageError(f"no evaluation data at {root}")
-    md = ev.markdown_section(ev.evaluate(root, workers=workers))
-    b.write_section(Path(output), "timeline", md)
-    click.echo(md)
+    _run_eval("timeline", data, output, workers=workers)
 
 
 @main.command("stories")

@@ -4,8 +4,9 @@
   (TIMEX3 type and value) anchored to a date, direction from the clause's
   tense (:func:`find_timexes`);
 * :mod:`diurna.time.pubdate`: infer an article's publication date as an
-  interval with named evidence when the input gives none;
-* :mod:`diurna.time.evaluate`: TempEval-3 scoring (``diurna eval timex``).
+  interval with named evidence when the input gives none.
+
+Scored by :mod:`diurna.evaluation.timex` and :mod:`diurna.evaluation.pubdate`.
 
 The stage reads :class:`~diurna.records.Sentence` records and nothing from
 the stages after it.

@@ -1,12 +1,12 @@
 """TempEval-3 scoring of the time-expression tagger (``diurna eval timex``).
 
-Reads TimeML files (``*.tml``): the plain text of ``<TEXT>`` with the gold
-``TIMEX3`` spans, types and values, and the document creation time of
-``<DCT>`` (the anchor; the DCT's own TIMEX3 is not scored).  Metrics as in
-TempEval-3 task A: strict span P/R/F1 (same offsets), relaxed span P/R/F1
-(any overlap, one-to-one), and over relaxed matches the accuracy of the type
-and of the value; *value F1* = relaxed F1 × value accuracy (TempEval-3's
-"value" score), likewise *type F1*.
+Reads TimeML files (``tempeval3/SPLIT/*.tml`` under the data root): the plain
+text of ``<TEXT>`` with the gold ``TIMEX3`` spans, types and values, and the
+document creation time of ``<DCT>`` (the anchor; the DCT's own TIMEX3 is not
+scored).  Metrics as in TempEval-3 task A: strict span P/R/F1 (same
+offsets), relaxed span P/R/F1 (any overlap, one-to-one), and over relaxed
+matches the accuracy of the type and of the value; *value F1* = relaxed F1
+× value accuracy (TempEval-3's "value" score), likewise *type F1*.
 
 TimeBank is the split the tagger was tuned on; AQUAINT is held out.
 """
@@ -19,8 +19,13 @@ import time as _time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .expressions import find_timexes
+from ..time.expressions import find_timexes
+from .metrics import prf, share
+from .sections import pct
 
+FOLDER = "tempeval3"
+DATA = (FOLDER,)
+SPLITS = ("TimeBank", "AQUAINT")
 PUBLISHED = {"HeidelTime (TempEval-3, task A)": {"value_f1": 77.6, "relaxed_f1": 90.3}}
 
 
@@ -81,17 +86,15 @@ def _match(pred, gold):
     return pairs, strict
 
 
-def _prf(tp, n_pred, n_gold):
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def evaluate(root: Path, split: str, parse: bool = True, limit: int | None = None,
+             errors: list | None = None) -> dict:
+    """Scores of the tagger on ``root/tempeval3/split/*.tml`` (the first
+    ``limit`` files); ``parse``: with spaCy's clause tense, else the lexical
+    fallback only; wrong values are appended to ``errors`` when given."""
+    from ..nlp import flatten, load
 
-
-def evaluate(root: Path, split: str, nlp=None, limit: int | None = None, errors: list | None = None) -> dict:
-    """Scores of the tagger on ``root/split/*.tml``."""
-    from ..nlp import flatten
-
-    files = sorted((Path(root) / split).glob("*.tml"))[:limit]
+    nlp = load() if parse else None
+    files = sorted((Path(root) / FOLDER / split).glob("*.tml"))[:limit]
     t0 = _time.perf_counter()
     docs = [read_tml(f) for f in files]
     parsed = [flatten(d) for d in nlp.pipe([t for t, _, _ in docs], batch_size=16)] if nlp is not None else [None] * len(docs)
@@ -110,29 +113,27 @@ def evaluate(root: Path, split: str, nlp=None, limit: int | None = None, errors:
             if errors is not None and not v:
                 errors.append((f.name, p.text, g.text, p.value, g.value, p.tense))
     secs = _time.perf_counter() - t0
-    sp, sr, sf = _prf(strict, n_pred, n_gold)
-    rp, rr, rf = _prf(tp, n_pred, n_gold)
-    va = val_ok / tp if tp else 0.0
-    ta = type_ok / tp if tp else 0.0
+    sp, sr, sf = prf(strict, n_pred, n_gold)
+    rp, rr, rf = prf(tp, n_pred, n_gold)
+    va, ta = share(val_ok, tp), share(type_ok, tp)
     return {"split": split, "files": len(files), "gold": n_gold, "predicted": n_pred,
             "strict_p": sp, "strict_r": sr, "strict_f1": sf, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
             "value_acc": va, "type_acc": ta, "value_f1": rf * va, "type_f1": rf * ta, "seconds": secs,
             "parsed": nlp is not None}
 
 
-def markdown_section(results: dict[str, dict], command: str = "diurna eval timex") -> str:
-    pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
+def markdown(results: list[dict]) -> str:
     lines = [
         "## Time expressions (TempEval-3)",
         "",
-        f"Command: `{command}`; data `../shared/data/tempeval3` (TBAQ-cleaned TimeML; anchor = each file's DCT). "
-        "TimeBank is the split the tagger was developed on; **AQUAINT is held out** (not looked at while tuning).",
+        "Command: `diurna eval timex`; data `../shared/data/tempeval3` (TBAQ-cleaned TimeML; anchor = each file's "
+        "DCT). TimeBank is the split the tagger was developed on; **AQUAINT is held out** (not looked at while tuning).",
         "",
         "| split | files | gold | predicted | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 "
         "| type acc | value acc | **value F1** | seconds |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for r in results.values():
+    for r in results:
         lines.append(
             f"| {r['split']}{'' if r['parsed'] else ' (no parse)'} | {r['files']} | {r['gold']} | {r['predicted']} | "
             f"{pct(r['strict_p'])} | {pct(r['strict_r'])} | {pct(r['strict_f1'])} | {pct(r['relaxed_p'])} | "

@@ -1,6 +1,7 @@
 """How well publication dates are inferred from text (``diurna eval pubdate``).
 
-Documents whose publication day is known, the day hidden from the inference:
+Documents whose publication day is known, the day hidden from the inference
+(the split is the collection):
 
 * TempEval-3 TimeML (``tempeval3/TimeBank``, ``tempeval3/AQUAINT``): the text
   of ``<TEXT>`` without its tags; the truth is the ``<DCT>`` value.
@@ -27,9 +28,12 @@ import time as _time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pubdate import DateInference, infer_publication_date
+from ..time.pubdate import DateInference, infer_publication_date
+from .metrics import percentile, share
+from .sections import pct
 
-COLLECTIONS = ("TimeBank", "t17", "AQUAINT")
+COLLECTIONS = SPLITS = ("TimeBank", "t17", "AQUAINT")
+DATA = ("tempeval3", "t17-syria-bbc")
 HELD_OUT = {"AQUAINT"}
 KINDS = ("date", "stamp", "yearless", "weekday", "office", "conflict", "event", "member")
 
@@ -41,22 +45,22 @@ class Doc:
     truth: dt.date
 
 
-def read_collection(shared_data: Path, name: str) -> list[Doc]:
-    """The documents of one collection under ``shared_data`` (``../shared/data``)."""
+def read_collection(root: Path, name: str) -> list[Doc]:
+    """The documents of one collection under the data root ``root``."""
     if name == "t17":
-        from ..timeline_eval import _detok
+        from .timeline import detok
 
         out = []
-        for path in sorted((Path(shared_data) / "t17-syria-bbc" / "InputDocs").glob("*/*.txt")):
+        for path in sorted((Path(root) / "t17-syria-bbc" / "InputDocs").glob("*/*.txt")):
             lines = path.read_text("utf-8", errors="replace").splitlines()
-            text = "\n".join(_detok(ln) for ln in lines if ln.strip())
+            text = "\n".join(detok(ln) for ln in lines if ln.strip())
             if text.strip():
                 out.append(Doc(f"{path.parent.name}/{path.name}", text, dt.date.fromisoformat(path.parent.name)))
         return out
-    from .evaluate import read_tml
+    from .timex import read_tml
 
     out = []
-    for path in sorted((Path(shared_data) / "tempeval3" / name).glob("*.tml")):
+    for path in sorted((Path(root) / "tempeval3" / name).glob("*.tml")):
         text, dct, _ = read_tml(path)
         if dct and re.match(r"\d{4}-\d{2}-\d{2}", dct):
             out.append(Doc(path.name, text, dt.date.fromisoformat(dct[:10])))
@@ -78,16 +82,6 @@ def infer_all(docs: list[Doc], nlp=None, cache: dict | None = None) -> list[Date
             if cache is not None:
                 cache[docs[i].text] = sents[i]
     return [infer_publication_date(d.text, s) for d, s in zip(docs, sents)]
-
-
-def _pct(xs: list[float], q: float) -> float | None:
-    if not xs:
-        return None
-    xs = sorted(xs)
-    k = (len(xs) - 1) * q
-    lo = int(k)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
 def score(docs: list[Doc], results: list[DateInference]) -> dict:
@@ -114,30 +108,33 @@ def score(docs: list[Doc], results: list[DateInference]) -> dict:
             exact += err == 0
             for k in within:
                 within[k] += err <= k
-    share = lambda x, m=n: x / m if m else 0.0  # noqa: E731
-    return {"documents": n, "any_interval": share(any_iv), "contains": share(contains),
-            "closed": share(len(widths)), "median_width": _pct(widths, 0.5), "p90_width": _pct(widths, 0.9),
-            "with_best": share(with_best), "exact": share(exact, with_best),
+    return {"documents": n, "any_interval": share(any_iv, n), "contains": share(contains, n),
+            "closed": share(len(widths), n), "median_width": percentile(widths, 0.5),
+            "p90_width": percentile(widths, 0.9), "with_best": share(with_best, n), "exact": share(exact, with_best),
             "within": {k: share(v, with_best) for k, v in within.items()},
-            "median_error": _pct(errors, 0.5), "kinds": {k: share(kinds[k]) for k in KINDS}}
+            "median_error": percentile(errors, 0.5), "kinds": {k: share(kinds[k], n) for k in KINDS}}
 
 
-def evaluate(shared_data: Path, name: str, nlp=None, cache: dict | None = None) -> dict:
+def evaluate(root: Path, split: str, parse: bool = True, cache: dict | None = None) -> dict:
+    """The figures of the collection ``split`` under the data root ``root``
+    (``parse``: with spaCy, else without tense or PERSON entities)."""
+    from ..nlp import load
+
+    nlp = load() if parse else None
     t0 = _time.perf_counter()
-    docs = read_collection(shared_data, name)
+    docs = read_collection(root, split)
     res = score(docs, infer_all(docs, nlp, cache))
-    res.update(collection=name, seconds=_time.perf_counter() - t0, parsed=nlp is not None)
+    res.update(collection=split, seconds=_time.perf_counter() - t0, parsed=nlp is not None)
     return res
 
 
-def markdown_section(results: list[dict], command: str = "diurna eval pubdate") -> str:
-    pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
+def markdown(results: list[dict]) -> str:
     num = lambda x: "–" if x is None else f"{x:.0f}"  # noqa: E731
     lines = [
         "## Publication dates inferred from text",
         "",
-        f"Command: `{command}`; data `../shared/data/tempeval3` (TimeML text without tags; truth = the DCT) and "
-        "`../shared/data/t17-syria-bbc/InputDocs` (truth = the folder's day); the true date is hidden from "
+        "Command: `diurna eval pubdate`; data `../shared/data/tempeval3` (TimeML text without tags; truth = the DCT) "
+        "and `../shared/data/t17-syria-bbc/InputDocs` (truth = the folder's day); the true date is hidden from "
         "the inference. TimeBank and t17 are where the rules were studied; **AQUAINT is held out** "
         "(its errors are not looked at).",
         "",

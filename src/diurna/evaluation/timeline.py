@@ -1,9 +1,10 @@
 """Timeline scoring against a journalist's timeline (``diurna eval timeline``).
 
-Data: ``../shared/data/t17-syria-bbc/``: ``InputDocs/YYYY-MM-DD/*.htm.txt``
+Data: ``t17-syria-bbc/`` under the data root: ``InputDocs/YYYY-MM-DD/*.htm.txt``
 (the folder is the publication day, given to diurna as the article's
 ``published`` date; the text is tokenised, one sentence a line) and
-``timelines/tl1.txt`` (a date line, its sentences, a line of dashes).
+``timelines/SPLIT.txt``, the journalist's timeline (``tl1``: a date line, its
+sentences, a line of dashes).
 
 diurna runs on the articles into a temporary store, then builds a timeline
 of the gold's number of dates and (rounded) sentences per date.  Scores, as
@@ -37,6 +38,11 @@ import time as _time
 from collections import Counter
 from pathlib import Path
 
+from .metrics import f1, harmonic, share
+
+FOLDER = "t17-syria-bbc"
+DATA = (FOLDER,)
+SPLITS = ("tl1",)
 PUBLISHED = {"DATEWISE (Gholipour Ghalandari and Ifrim 2020)": (0.077, 0.445, 0.095),
              "days with most articles, first sentences": (0.000, 0.412, 0.088)}
 
@@ -56,7 +62,8 @@ def read_gold(path: Path) -> dict[str, list[str]]:
     return out
 
 
-def _detok(s: str) -> str:
+def detok(s: str) -> str:
+    """A line of PTB tokens as written (brackets, quotes, no space before punctuation)."""
     s = s.replace("-LRB-", "(").replace("-RRB-", ")").replace("``", "“").replace("''", "”")
     return re.sub(r"\s+([,.;:!?)%])", r"\1", re.sub(r"\(\s+", "(", s))
 
@@ -204,16 +211,10 @@ def rouge_f(pred: str, gold: str, n: int, strict: bool = False) -> tuple[int, in
     return sum((p & g).values()), sum(p.values()), sum(g.values())
 
 
-def _f(overlap, npred, ngold) -> float:
-    pr = overlap / npred if npred else 0.0
-    rc = overlap / ngold if ngold else 0.0
-    return 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-
-
 def _approx_r1(pred: list[str], gold: list[str]) -> float:
     """tilse's ROUGE-1 approximation used in the alignment costs."""
     o, a, b = rouge_f(" ".join(pred), " ".join(gold), 1)
-    return _f(o, a, b)
+    return f1(o, a, b)
 
 
 def _aligned(pred: dict[str, list[str]], gold: dict[str, list[str]], n: int, strict: bool = False) -> float:
@@ -244,9 +245,7 @@ def _aligned(pred: dict[str, list[str]], gold: dict[str, list[str]], n: int, str
 
     pn, pd_ = side(pred, gold, True)
     rn, rd = side(gold, pred, False)
-    pr = pn / pd_ if pd_ else 0.0
-    rc = rn / rd if rd else 0.0
-    return 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+    return harmonic(share(pn, pd_), share(rn, rd))
 
 
 def score(pred: dict[str, list[str]], gold: dict[str, list[str]], strict: bool = False) -> dict:
@@ -256,16 +255,16 @@ def score(pred: dict[str, list[str]], gold: dict[str, list[str]], strict: bool =
     ``agreement``); alignment-based ROUGE-n F (``align+ m:1``, news-tls's AR).
     ``strict``: tokens as ROUGE-1.5.5 ``-m -s`` (see :func:`tokens`)."""
     pd, gd = set(pred), set(gold)
-    res = {"date_f1": _f(len(pd & gd), len(pd), len(gd))}
+    res = {"date_f1": f1(len(pd & gd), len(pd), len(gd))}
     for n in (1, 2):
         o, np_, ng = rouge_f(" ".join(s for d in sorted(pred) for s in pred[d]),
                              " ".join(s for d in sorted(gold) for s in gold[d]), n, strict)
-        res[f"rouge{n}"] = _f(o, np_, ng)
+        res[f"rouge{n}"] = f1(o, np_, ng)
         o = np_ = ng = 0
         for d in pd | gd:
             a, b, c = rouge_f(" ".join(pred.get(d, [])), " ".join(gold.get(d, [])), n, strict)
             o, np_, ng = o + a, np_ + b, ng + c
-        res[f"rouge{n}_aligned"] = _f(o, np_, ng)
+        res[f"rouge{n}_aligned"] = f1(o, np_, ng)
         res[f"rouge{n}_align_m1"] = _aligned(pred, gold, n, strict)
     return res
 
@@ -286,12 +285,15 @@ def baseline(root: Path, n_dates: int, per_date: int) -> dict[str, list[str]]:
     return out
 
 
-def evaluate(root: Path, workers: int = 1) -> dict:
-    from . import timeline
-    from .pipeline import Settings, run
-    from .store import Store
+def evaluate(root: Path, split: str = "tl1", workers: int = 1) -> dict:
+    """diurna's timeline of the t17 articles under the data root ``root``
+    (run with ``workers``) scored against the gold timeline ``split``."""
+    from .. import timeline
+    from ..pipeline import Settings, run
+    from ..store import Store
 
-    gold = read_gold(root / "timelines" / "tl1.txt")
+    root = Path(root) / FOLDER
+    gold = read_gold(root / "timelines" / f"{split}.txt")
     n_dates = len(gold)
     per_date = max(1, round(sum(len(v) for v in gold.values()) / n_dates))
     t0 = _time.perf_counter()
@@ -299,7 +301,7 @@ def evaluate(root: Path, workers: int = 1) -> dict:
         src = Path(tmp) / "t17.jsonl"
         with src.open("w", encoding="utf-8") as f:
             for path in sorted((root / "InputDocs").glob("*/*.txt")):
-                text = "\n".join(_detok(ln) for ln in path.read_text("utf-8", errors="replace").splitlines() if ln.strip())
+                text = "\n".join(detok(ln) for ln in path.read_text("utf-8", errors="replace").splitlines() if ln.strip())
                 if text:
                     f.write(json.dumps({"id": f"{path.parent.name}/{path.name}", "published": path.parent.name,
                                         "text": text}) + "\n")
@@ -319,7 +321,11 @@ def evaluate(root: Path, workers: int = 1) -> dict:
     return res
 
 
-def markdown_section(r: dict, command: str = "diurna eval timeline") -> str:
+def markdown(results: list[dict]) -> str:
+    return "\n\n".join(_markdown(r) for r in results)
+
+
+def _markdown(r: dict) -> str:
     f3 = lambda x: f"{x:.3f}"  # noqa: E731
 
     def row(name: str, m: dict) -> str:
@@ -328,7 +334,7 @@ def markdown_section(r: dict, command: str = "diurna eval timeline") -> str:
 
     hits = set(r["pred_dates"]) & set(r["gold_dates"])
     lines = ["## Timeline (t17 BBC Syria, journalist's timeline)", "",
-             f"Command: `{command}`; {r['articles']} articles (publication day from the folder), {r['events']:,} events; "
+             f"Command: `diurna eval timeline`; {r['articles']} articles (publication day from the folder), {r['events']:,} events; "
              f"timeline of {r['dates']} dates × {r['sentences_per_date']} sentences (the gold's number of dates and "
              f"its mean sentences per date, rounded), built by `diurna timeline`'s own `timeline.build` "
              f"(nothing tuned to this timeline, no date range given); {r['seconds']:.0f} s in all, "

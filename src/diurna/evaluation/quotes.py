@@ -1,6 +1,6 @@
 """Scoring quote attribution on PolNeAR (``diurna eval quotes``).
 
-``../shared/data/polnear-dev/``: 84 political news articles (2016) with gold
+``polnear-dev/`` under the data root: 84 political news articles (2016) with gold
 ``Source`` (speaker), ``Cue`` and ``Content`` spans in brat standoff files,
 tied into attributions by ``Attribution`` relations (several annotators for
 some articles: the first file in name order is used).  A span in pieces
@@ -31,6 +31,12 @@ import re
 import time as _time
 from pathlib import Path
 
+from .metrics import prf
+from .sections import pct
+
+FOLDER = "polnear-dev"
+DATA = (FOLDER,)
+SPLITS = ("dev", "test")
 PUBLISHED = {"source_exact": 82.0, "source_overlap": 85.3, "content_exact": 59.3, "content_overlap": 83.3}
 
 
@@ -40,8 +46,8 @@ def split_of(name: str) -> str:
 
 def read_gold(root: Path, split: str = "all") -> list[tuple[str, str, dict]]:
     """(name, text, {"Source": [(a, b)], "Content": [...], "Cue": [...]}) of
-    the articles of ``split`` ("dev", "test" or "all"); the files of another
-    split are not opened."""
+    the articles of ``split`` ("dev", "test" or "all") in the PolNeAR folder
+    ``root``; the files of another split are not opened."""
     anns = {}
     for f in sorted((root / "attributions").glob("*.ann")):
         base = re.sub(r"_[0-9a-f]{4}\.ann$", "", f.name)
@@ -68,12 +74,6 @@ def read_gold(root: Path, split: str = "all") -> list[tuple[str, str, dict]]:
                                  for r in rels if r.get("Content") in ents]
         out.append((base, tf.read_text("utf-8"), spans))
     return out
-
-
-def _prf(tp, npred, ngold):
-    p = tp / npred if npred else 0.0
-    r = tp / ngold if ngold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def _overlaps(x, y) -> bool:
@@ -110,15 +110,15 @@ def _score_attributions(pred, gold) -> int:
 
 
 def evaluate(root: Path, split: str = "test", nlp=None) -> dict:
-    """Scores of one split; the dev split also by halves (``halves``): A,
+    """Scores of one split of ``root/polnear-dev``; the dev split also by halves (``halves``): A,
     its articles at even places in file-name order, whose errors the rules
     are written from, and B, the others, only measured to check that a rule
     helps articles it was not written from."""
-    from .nlp import flatten, load
-    from .quotes import find_quotes
+    from ..nlp import flatten, load
+    from ..quotes import find_quotes
 
     nlp = nlp or load()
-    docs = read_gold(root, split)
+    docs = read_gold(Path(root) / FOLDER, split)
     t0 = _time.perf_counter()
     parsed = [flatten(d) for d in nlp.pipe([t for _, t, _ in docs], batch_size=8)]
     found = [find_quotes(text, sents) for (_, text, _), sents in zip(docs, parsed)]
@@ -150,17 +150,16 @@ def _scores(docs, found, split: str, t0: float | None) -> dict:
         att["gold"] += len(gold["Attributions"])
     secs = _time.perf_counter() - t0 if t0 is not None else None
     res = {"split": split, "articles": len(docs), "seconds": secs,
-           "Attribution": {"overlap": _prf(att["hits"], att["pred"], att["gold"]), **att}}
+           "Attribution": {"overlap": prf(att["hits"], att["pred"], att["gold"]), **att}}
     for k, c in counts.items():
-        res[k] = {"exact": _prf(c["exact"], c["pred"], c["gold"]), "overlap": _prf(c["overlap"], c["pred"], c["gold"]),
+        res[k] = {"exact": prf(c["exact"], c["pred"], c["gold"]), "overlap": prf(c["overlap"], c["pred"], c["gold"]),
                   "pred": c["pred"], "gold": c["gold"]}
     return res
 
 
-def markdown_section(results: list[dict], command: str = "diurna eval quotes") -> str:
-    pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
+def markdown(results: list[dict]) -> str:
     lines = ["## Quotes (PolNeAR attributions)", "",
-             f"Command: `{command}`; data `../shared/data/polnear-dev` (84 political news articles, 2016, gold "
+             "Command: `diurna eval quotes`; data `../shared/data/polnear-dev` (84 political news articles, 2016, gold "
              "source/cue/content spans). The **test** split (sha1 of the file name ends in 0-4) was not looked at "
              "while writing the rules, nor read by `scripts/learn_quote_cues.py`, which learns the cue table "
              "`data/quote_cues.tsv` from the dev split (dev figures are therefore on data learned from). *dev A* / *dev B*: the "

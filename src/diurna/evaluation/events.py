@@ -1,6 +1,6 @@
 """Scoring the event coder on labelled news sentences (``diurna eval events``).
 
-Data: ``../shared/data/conflibert/``
+Data: ``conflibert/`` under the data root
 
 * ``cameo_class_train.tsv``: ``sentence<TAB>label``, five classes.  Reading
   the sentences shows what they are (verified against the coder's CAMEO
@@ -54,8 +54,14 @@ import time as _time
 from collections import Counter
 from pathlib import Path
 
+from ..events.rules import mutual
 from ..records import Article, Event
-from .rules import mutual
+from .metrics import prf
+from .sections import pct
+
+FOLDER = "conflibert"
+DATA = (FOLDER,)
+SPLITS = ("dev", "test")
 
 CLASS_OF_ROOT = {**{r: 0 for r in ("01", "02")}, **{r: 1 for r in ("03", "04", "05")},
                  **{r: 2 for r in ("06", "07", "08")}, **{r: 3 for r in ("09", "10", "11", "12", "13", "16")},
@@ -210,18 +216,16 @@ def coordinations_as_gold(pred: list[tuple[int, int]], gold: list[tuple[int, int
     return out
 
 
-def _prf(tp, npred, ngold):
-    p = tp / npred if npred else 0.0
-    r = tp / ngold if ngold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def evaluate(root: Path, split: str = "test", nlp=None, coder=None) -> dict:
+    """Class and span scores on the sentences of ``split`` ("dev", "test" or
+    "all") of ``root/conflibert`` (the rule coder and the default pipeline
+    unless given)."""
+    from ..events import get_coder
     from ..nlp import load
-    from . import get_coder
 
     nlp = nlp or load()
     coder = coder or get_coder("rules")
+    root = Path(root) / FOLDER
     rows = [(s, lab) for s, lab in read_classes(root) if split in ("all", split_of(s))]
     _code(["France condemned the attack on the convoy."], nlp, coder)  # warm-up: one-time loads (place index)
     t0 = _time.perf_counter()
@@ -237,7 +241,7 @@ def evaluate(root: Path, split: str = "test", nlp=None, coder=None) -> dict:
         tp = conf[(c, c)]
         npred = sum(v for (g, p), v in conf.items() if p == c)
         ngold = sum(v for (g, p), v in conf.items() if g == c)
-        per[c] = _prf(tp, npred, ngold) + (ngold,)
+        per[c] = prf(tp, npred, ngold) + (ngold,)
     macro = sum(v[2] for v in per.values()) / 5
     acc = sum(conf[(c, c)] for c in range(5)) / max(1, len(rows))
 
@@ -284,18 +288,17 @@ def evaluate(root: Path, split: str = "test", nlp=None, coder=None) -> dict:
     spans = {}
     for r in ("S", "T"):
         c = counts[r]
-        spans[r] = {"exact": _prf(c["exact"], c["pred"], c["gold"]), "overlap": _prf(c["overlap"], c["pred"], c["gold"]),
-                    "strict_exact": _prf(strict[r]["exact"], strict[r]["pred"], c["gold"]),
+        spans[r] = {"exact": prf(c["exact"], c["pred"], c["gold"]), "overlap": prf(c["overlap"], c["pred"], c["gold"]),
+                    "strict_exact": prf(strict[r]["exact"], strict[r]["pred"], c["gold"]),
                     "gold": c["gold"], "pred": c["pred"]}
     return {"split": split, "sentences": len(rows), "per_class": per, "macro_f1": macro, "accuracy": acc,
             "confusion": conf, "spans": spans, "span_sentences": len(span_rows), "seconds": secs,
             "sentences_per_second": len(rows) / secs if secs else 0.0}
 
 
-def markdown_section(results: list[dict], command: str = "diurna eval events") -> str:
-    pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
+def markdown(results: list[dict]) -> str:
     lines = ["## Event coding (ConfliBERT CAMEO sentences)", "",
-             f"Command: `{command}`; data `../shared/data/conflibert` (real news sentences). Classes read from the "
+             "Command: `diurna eval events`; data `../shared/data/conflibert` (real news sentences). Classes read from the "
              "data: " + "; ".join(f"{k} = {v}" for k, v in CLASS_NAMES.items()) + ". The **test** split (sha1 of the "
              "sentence ends in 0-4) was never used to write rules or lexicon entries; dev is what the rules were "
              "checked on. A sentence's prediction is its main event (no event: class 0). Spans: the main event's source "
@@ -303,7 +306,7 @@ def markdown_section(results: list[dict], command: str = "diurna eval events") -
              "rebuilt as written before parsing, the parties of a mutual act (meeting, negotiation, agreement, "
              "coordinated parties acting together) count in both roles as the gold's R does, and coordinated "
              "parties are joined only where the gold has the coordination as one span (details in "
-             "`diurna/events/evaluate.py`).", ""]
+             "`diurna/evaluation/events.py`).", ""]
     lines += ["| split | sentences | " + " | ".join(f"F1 {c}" for c in range(5)) + " | **macro-F1** | accuracy "
               "| source F1 (exact / overlap) | target F1 (exact / overlap) | coding sent/s |",
               "|---|---:|" + "---:|" * 5 + "---:|---:|---:|---:|---:|"]

@@ -19,8 +19,13 @@ lines were chosen).
   events without a stated place were left without one.
 * **Event locations, wide**, ``bench/event_locations_wide_gold.tsv``: the
   same measures on 180 events drawn by a fixed rule (:func:`draw_wide`) from
-  t17, TempEval-3 and PolNeAR (files relative to ``../shared/data``); a gold
-  region (note ``region``) is right within 250 km of its point."""
+  t17, TempEval-3 and PolNeAR (files relative to the data root); a gold
+  region (note ``region``) is right within 250 km of its point.
+
+The splits: ``resolution`` (place resolution), then the sets of the event
+location gold files: ``dev`` and ``held-out``, ``wide-dev`` and
+``wide-held-out``.  The gold files are in ``bench/`` of the repository
+(:func:`diurna.evaluation.data.repo_file`)."""
 
 from __future__ import annotations
 
@@ -28,6 +33,16 @@ import csv
 import math
 import re
 from pathlib import Path
+
+from .data import repo_file
+from .metrics import share
+from .sections import pct
+
+T17 = "t17-syria-bbc/InputDocs"
+DATA = (T17, "tempeval3", "polnear-dev")
+SPLITS = ("resolution", "dev", "held-out", "wide-dev", "wide-held-out")
+GOLD = {"resolution": "places_gold.tsv", "dev": "event_locations_gold.tsv", "held-out": "event_locations_gold.tsv",
+        "wide-dev": "event_locations_wide_gold.tsv", "wide-held-out": "event_locations_wide_gold.tsv"}
 
 
 def _km(a, b, c, d) -> float:
@@ -42,9 +57,24 @@ def _gold_rows(gold_file: Path) -> list[dict]:
                                delimiter="\t"))
 
 
-def evaluate(root: Path, gold_file: Path) -> dict:
-    from .nlp import flatten, load
-    from .places import find_places
+def evaluate(root: Path, split: str, gold: str | Path | None = None, nlp=None) -> dict:
+    """The scores of one split (see the module docstring) under the data root
+    ``root``; ``gold``: another gold file for place resolution."""
+    if split not in GOLD:
+        raise ValueError(f"no places split {split!r} (splits: {', '.join(SPLITS)})")
+    root = Path(root)
+    gold_file = Path(gold) if gold and split == "resolution" else repo_file(f"bench/{GOLD[split]}")
+    if split == "resolution":
+        return {"split": split, **evaluate_resolution(root / T17, gold_file)}
+    # the wide gold's files are relative to the data root, the other's to t17's articles
+    base = root if split.startswith("wide-") else root / T17
+    return {"split": split, **evaluate_events(base, gold_file, nlp, split)}
+
+
+def evaluate_resolution(root: Path, gold_file: Path) -> dict:
+    """Place resolution on the lines of the t17 articles (``root``: their folder)."""
+    from ..nlp import flatten, load
+    from ..places import find_places
 
     rows = _gold_rows(gold_file)
     nlp = load()
@@ -70,9 +100,8 @@ def evaluate(root: Path, gold_file: Path) -> dict:
         ok += good
         if not good:
             misses.append((r["surface"], f"{hit.name} {hit.country}"))
-    n = len(rows)
-    return {"gold": n, "found": found, "correct": ok, "accuracy": ok / n if n else 0.0,
-            "precision": ok / found if found else 0.0, "misses": misses,
+    return {"gold": len(rows), "found": found, "correct": ok, "accuracy": share(ok, len(rows)),
+            "precision": share(ok, found), "misses": misses,
             "small": sum(1 for r in rows if r["note"] == "small")}
 
 
@@ -97,7 +126,7 @@ def _article_text(root: Path, file: str) -> tuple[str, str | None]:
     (the day in its name)."""
     path = root / file
     if file.endswith(".tml"):
-        from .time.evaluate import read_tml
+        from .timex import read_tml
 
         text, dct = read_tml(path)[:2]
         return text, (dct or "")[:10] or None
@@ -172,11 +201,11 @@ def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = 
     ``cache`` keeps parsed articles between calls."""
     from dataclasses import asdict
 
-    from .syntax import children
-    from .events import get_coder
-    from .nlp import flatten, load
-    from .places import find_places, place_at
-    from .records import Article
+    from ..events import get_coder
+    from ..nlp import flatten, load
+    from ..places import find_places, place_at
+    from ..records import Article
+    from ..syntax import children
 
     rows = _gold_rows(gold_file)
     items: dict[tuple, list[dict]] = {}
@@ -220,29 +249,18 @@ def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = 
     with_place = sum(1 for g in items.values() if any(x["surface"] for x in g))
     out = {"set": subset or "all", "events": len(items), "with_place": with_place, "n_coded": coded, "misses": misses}
     for k, c in counts.items():
-        out[k] = {**c, "precision": c["right"] / c["given"] if c["given"] else 0.0,
-                  "recall": c["right"] / with_place if with_place else 0.0,
-                  "none_accuracy": c["none_ok"] / (len(items) - with_place) if len(items) > with_place else 0.0}
+        out[k] = {**c, "precision": share(c["right"], c["given"]), "recall": share(c["right"], with_place),
+                  "none_accuracy": share(c["none_ok"], len(items) - with_place)}
     return out
 
 
-def evaluate_all(t17: Path, repo: Path, nlp=None) -> list[dict]:
-    """Event locations on every set of both event-location gold files (the
-    wide one's files are under ``t17``'s data folder, two levels up)."""
-    from .nlp import load
-
-    nlp = nlp or load()
-    out = [evaluate_events(t17, repo / "bench" / "event_locations_gold.tsv", nlp, s, {}) for s in ("dev", "held-out")]
-    wide, cache = repo / "bench" / "event_locations_wide_gold.tsv", {}
-    out += [evaluate_events(t17.parents[1], wide, nlp, s, cache) for s in ("wide-dev", "wide-held-out")]
-    return out
-
-
-def markdown_section(r: dict, ev: list[dict] | None = None, command: str = "diurna eval places") -> str:
+def markdown(results: list[dict]) -> str:
+    r = next(x for x in results if x["split"] == "resolution")
+    ev = [x for x in results if x["split"] != "resolution"]
     miss = "; ".join(f"{s} ({why})" for s, why in r["misses"]) or "none"
     return "\n".join([
         "## Places (gold written for diurna on t17 BBC Syria lines)", "",
-        f"Command: `{command}`; gold `bench/places_gold.tsv` ({r['gold']} places in 21 lines; how chosen: see the "
+        f"Command: `diurna eval places`; gold `bench/places_gold.tsv` ({r['gold']} places in 21 lines; how chosen: see the "
         "file). Correct = same country and, for towns and cities, within 50 km.", "",
         "| gold places | found | correct | accuracy | precision of found | villages in gold (not in GeoNames 15k) |",
         "|---:|---:|---:|---:|---:|---:|",
@@ -251,7 +269,6 @@ def markdown_section(r: dict, ev: list[dict] | None = None, command: str = "diur
 
 
 def _events_section(evs: list[dict]) -> list[str]:
-    pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
     lines = ["", "### Event locations", "",
              "Gold `bench/event_locations_gold.tsv`: the main event of lines chosen by a fixed rule (see the file), "
              "with the place it happened or none. Set `dev`: the locative rules were revised after reading it; "

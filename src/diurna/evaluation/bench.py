@@ -1,16 +1,15 @@
-"""Benchmarks that write their figures into ``docs/benchmarks.md``.
-
-Each benchmark owns one section of that file, between
-``<!-- bench:NAME -->`` and ``<!-- /bench:NAME -->``; running it replaces
-its section and leaves the others alone.  Figures are never typed by hand.
+"""Benchmarks of speed and memory (``diurna bench ...``), each writing its
+section of ``docs/benchmarks.md`` (:mod:`.sections`).
 
 ``throughput``: spaCy alone (``nlp.pipe`` with the same pipeline and batch
 size, nothing else), the stages after it alone on the same parses, and the
 full pipeline (``diurna run`` into a fresh store, in a fresh process per
 worker count so that peak memory is its own) on the same clean texts.  The
-corpus is ``../shared/data/t17-syria-bbc`` when present, else a generated
-corpus of 600-word articles (``--generate N`` chooses its size).
-``profile``: cProfile of one full run, the functions that take the time.
+corpus is ``t17-syria-bbc`` under the data root (:mod:`.data`) when present,
+else a generated corpus of 600-word articles (``--generate N`` chooses its
+size).  ``profile``: cProfile of one full run, the functions that take the
+time.  ``stories``: the stories update after a run on synthetic stores of
+growing size.  ``serve``: ``diurna serve`` under concurrent clients.
 """
 
 from __future__ import annotations
@@ -23,39 +22,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from .ingest import read
-from .nlp import load, pipeline_name
-from .pipeline import Settings, peak_mb, run
-from .records import Article
+from ..ingest import read
+from ..nlp import load, pipeline_name
+from ..pipeline import Settings, peak_mb, run
+from ..records import Article
+from .data import optional_data, repo_file
 
 
-def remove_section(path: Path, name: str) -> None:
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
-        start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
-        text = re.sub(r"\n*" + re.escape(start) + r".*?" + re.escape(end) + r"\n?", "\n", text, flags=re.S)
-        path.write_text(text, encoding="utf-8")
-
-
-def write_section(path: Path, name: str, body: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = path.read_text(encoding="utf-8") if path.exists() else (
-        "# Benchmarks\n\nWritten by the benchmark commands (`make bench`, `diurna bench ...`); "
-        "do not edit figures by hand.\n")
-    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
-    block = f"{start}\n{body.strip()}\n{end}"
-    if start in text and end in text:
-        text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _m: block, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
-def default_corpus(repo: Path) -> list[str]:
-    t17 = repo.parent / "shared" / "data" / "t17-syria-bbc" / "InputDocs"
-    if t17.is_dir():
-        return [str(t17)]
-    return []  # no shared data: a generated corpus (see generated_corpus)
+def default_corpus() -> list[str]:
+    """The t17 articles of the data root, or none (then a generated corpus: see :func:`generated_corpus`)."""
+    t17 = optional_data("t17-syria-bbc/InputDocs")
+    return [str(t17)] if t17 is not None and t17.is_dir() else []
 
 
 def generated_corpus(n: int, words: int = 600, seed: int = 7) -> list[str]:
@@ -65,9 +42,8 @@ def generated_corpus(n: int, words: int = 600, seed: int = 7) -> list[str]:
     shared data is absent.  Draws differ enough not to be near copies."""
     import random
 
-    repo = Path(__file__).resolve().parents[2]
     pool: list[str] = []
-    for a in read([str(repo / "examples")]):
+    for a in read([str(repo_file("examples"))]):
         if isinstance(a, Article):
             pool += [s.strip() for s in re.split(r"(?<=[.!?])\s+", a.text) if len(s.split()) >= 6]
     pool = sorted(set(pool))
@@ -111,7 +87,7 @@ def actor_candidates(docs) -> dict:
     """How much text could not hold an event because its sentence has no
     actor candidate (no named entity of an actor kind, no gazetteer or sector
     phrase, no personal pronoun): the most a skip-the-parse pass could save."""
-    from .actors import default_gazetteer
+    from ..actors import default_gazetteer
 
     gaz = default_gazetteer()
     n_sent = n_tok = skip_sent = skip_tok = 0
@@ -132,7 +108,7 @@ def actor_candidates(docs) -> dict:
 
 def _full_run(src: str, db: str, workers: int, batch_size: int) -> dict:
     """One ``diurna run`` in this (fresh) process: seconds, counts, peak memory."""
-    from .pipeline import tune_malloc
+    from ..pipeline import tune_malloc
 
     tune_malloc()  # as ``diurna run`` does
     load_s = 0.0
@@ -184,10 +160,10 @@ def throughput(paths: list[str], workers=(1,), batch_size: int = 32, limit: int 
     spacy_s = time.perf_counter() - t0
     cands = actor_candidates(docs)
     # the stages after spaCy, alone, on the same parses: dating, coding, quotes
-    from .events import get_coder
-    from .nlp import flatten
-    from .quotes import find_quotes
-    from .time.pubdate import date_article
+    from ..events import get_coder
+    from ..nlp import flatten
+    from ..quotes import find_quotes
+    from ..time.pubdate import date_article
 
     parsed = [flatten(d) for d in docs]
     del docs
@@ -220,7 +196,7 @@ def throughput(paths: list[str], workers=(1,), batch_size: int = 32, limit: int 
                 spacy_s = min(spacy_s, time.perf_counter() - t0)
             for w in workers:
                 db = Path(tmp) / f"w{w}-{rnd}.duckdb"
-                out = subprocess.run([sys.executable, "-m", "diurna.bench", str(src), str(db), str(w), str(batch_size)],
+                out = subprocess.run([sys.executable, "-m", "diurna.evaluation.bench", str(src), str(db), str(w), str(batch_size)],
                                      capture_output=True, text=True, check=True)
                 x = {"workers": w, **json.loads(out.stdout.strip().splitlines()[-1])}
                 if w in best:
@@ -411,13 +387,6 @@ def serve_markdown(r: dict, db: str) -> str:
         "|---|---:|---:|---:|---:|---:|---:|", *rows])
 
 
-if __name__ == "__main__":  # one full run in a fresh process: python -m diurna.bench SRC DB WORKERS BATCH
-    import json
-    import sys
-
-    print(json.dumps(_full_run(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))))
-
-
 # -- stories: the update after a run, on archives of growing size ------------------------------
 
 def synthetic_store(db: str, template: str, n: int, new: int = 50, seed: int = 0) -> dict:
@@ -426,8 +395,8 @@ def synthetic_store(db: str, template: str, n: int, new: int = 50, seed: int = 0
     new ids, dates shifted over ten years and most entity names and many
     actors varied per copy (directly in SQL, nothing parsed); then one update
     fills the stories index, as after an upgrade.  Returns the counts."""
-    from . import stories
-    from .store import Store
+    from .. import stories
+    from ..store import Store
 
     with Store(db) as st:
         con = st.con
@@ -477,8 +446,8 @@ def synthetic_store(db: str, template: str, n: int, new: int = 50, seed: int = 0
 
 def _stories_update(db: str) -> dict:
     """One ``stories.update`` in this (fresh) process: seconds, what it placed, peak memory."""
-    from . import stories
-    from .store import Store
+    from .. import stories
+    from ..store import Store
 
     with Store(db) as st:
         before = peak_mb()
@@ -500,7 +469,7 @@ def stories_bench(template: str, sizes=(2_000, 20_000, 100_000), new: int = 50) 
             t0 = time.perf_counter()
             counts = synthetic_store(db, template, n, new)
             built = time.perf_counter() - t0
-            proc = subprocess.run([sys.executable, "-c", "import json, sys; from diurna.bench import _stories_update; "
+            proc = subprocess.run([sys.executable, "-c", "import json, sys; from diurna.evaluation.bench import _stories_update; "
                                    "print(json.dumps(_stories_update(sys.argv[1])))", db],
                                   capture_output=True, text=True, check=True)
             out.append({**counts, "build_s": built, **json.loads(proc.stdout.strip().splitlines()[-1])})
@@ -521,3 +490,10 @@ def stories_markdown(rows: list[dict], command: str) -> str:
     lines += [f"| {r['articles']:,} | {r['articles_placed']} | {r['events_placed']} | {r['seconds']:.2f} "
               f"| {r['peak_mb']:.0f} | {r['before_mb']:.0f} |" for r in rows]
     return "\n".join(lines)
+
+
+if __name__ == "__main__":  # one full run in a fresh process: python -m diurna.evaluation.bench SRC DB WORKERS BATCH
+    import json
+    import sys
+
+    print(json.dumps(_full_run(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))))
