@@ -22,11 +22,12 @@ from pathlib import Path
 import click
 
 from . import __version__, query, timeline
+from .export import ROW_FORMATS
 from .ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 from .records import Article, to_dict
 from .store import Store, StoreError, dumps
 
-FORMATS = ["table", "jsonl", "csv", "parquet"]
+FORMATS = ["table", *ROW_FORMATS]
 
 
 def _err(msg: str) -> None:
@@ -187,49 +188,11 @@ def _emit(rows: list[dict], fmt: str, output: str | None, columns: list[str] | N
             write_rows(rows, fmt, sys.stdout.buffer, columns)
             sys.stdout.buffer.flush()
     else:
-        from rich.console import Console
-        from rich.table import Table
+        from .terminal import print_rows
 
-        console = Console()
-        table = Table(title=title, show_lines=False, box=None, header_style="bold")
-        cols = columns or (list(rows[0]) if rows else [])
-        # a column empty in every row only takes room
-        cols = [c for c in cols if any(r.get(c) not in (None, "", []) for r in rows)] or cols
-        cells = [[_cell(r.get(c)) for c in cols] for r in rows]
-        cols = [SHORT_NAMES.get(c, c) for c in cols]
-        # one line per row: narrow columns as wide as their content (at most
-        # 16), text columns share what is left, cut with an ellipsis
-        widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
-        narrow = sum(min(w, 16) + 2 for w, c in zip(widths, cols) if c not in WIDE_COLUMNS)
-        n_wide = sum(1 for c in cols if c in WIDE_COLUMNS) or 1
-        wide_w = max(20, (console.width - narrow - 2) // n_wide - 2)
-        for c, w in zip(cols, widths):
-            table.add_column(c, overflow="ellipsis", no_wrap=True,
-                             width=min(w, wide_w) if c in WIDE_COLUMNS else min(w, 16))
-        for row in cells:
-            table.add_row(*row)
-        console.print(table)
+        print_rows(rows, columns, title)
         if rows:
             _err(f"{len(rows)} rows; --format jsonl|csv|parquet for full fields")
-
-
-WIDE_COLUMNS = frozenset({"title", "sentence", "text", "content"})
-SHORT_NAMES = {"published": "date", "published_source": "dated by", "n_mentions": "mentions", "n_articles": "arts", "duplicate_of": "dup_of", "n_sentences": "sents", "n_events": "events",
-               "source_code": "source", "target_code": "target", "trigger_text": "trigger",
-               "sentence_text": "sentence"}
-
-
-def _cell(v) -> str:
-    from rich.markup import escape
-
-    if v is None:
-        return ""
-    if isinstance(v, list):
-        v = ", ".join(x.get("code", "") if isinstance(x, dict) else str(x) for x in v)
-    if isinstance(v, str) and len(v) == 16 and all(ch in "0123456789abcdef" for ch in v):
-        v = v[:8]  # article ids: the first 8 hex digits are enough to read
-    s = _safe(" ".join(str(v).split()))  # one line per row, no terminal control from article text
-    return escape(s if len(s) < 160 else s[:157] + "...")
 
 
 fmt_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
@@ -321,7 +284,9 @@ def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, sin
     elif fmt == "html":
         text = timeline.render_html(tl, st, weeks=weeks, places=where)
     else:
-        _print_timeline(tl)
+        from .terminal import print_timeline
+
+        print_timeline(tl)
     if text is not None:
         if output:
             Path(output).write_text(text, encoding="utf-8")
@@ -336,21 +301,6 @@ def timeline_cmd(db, fmt, output, html_path, dates, sentences, actor, cameo, sin
 
 
 main.add_command(timeline_cmd, name="timeline")
-
-
-def _print_timeline(tl: list[dict]) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-
-    con = Console()
-    for entry in tl:
-        con.print(f"[bold cyan]{entry['date'] or 'undated'}[/]  "
-                  f"[dim]{len(entry['events'])} events, {len(entry['articles'])} articles[/]")
-        for s in entry["sentences"]:
-            con.print(f"  - {escape(s)}", soft_wrap=False)
-        shown = {(e["source"], e["cameo"], e["target"]) for e in entry["events"]}
-        codes = "; ".join(f"{s or '?'} {c} {t or ''}".strip() for s, c, t in sorted(shown, key=str)[:6])
-        con.print(f"    [dim]{escape(codes)}[/]")
 
 
 @main.command()
