@@ -401,3 +401,65 @@ class Quote:
                   "actor": dataclasses.asdict(self.actor) if self.actor else None}
         return {"speaker": sp, "cue": dataclasses.asdict(self.cue), "content": dataclasses.asdict(self.content),
                 "direct": self.direct, "sentence": self.sentence}
+
+
+# --------------------------------------------------------------------------
+# time
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Timex:
+    """A time expression (:func:`diurna.time.find_timexes`).
+
+    start, end  character offsets into the text
+    text        the expression as written
+    type        DATE, TIME, DURATION or SET
+    value       TIMEX3 value (``2013-09-16``, ``P5Y``, ``PAST_REF``...), or
+                None when it cannot be resolved without an anchor
+    mod         TIMEX3 mod (``START``, ``MID``, ``END``, ``APPROX``...) or None
+    tense       the clause tense used to resolve direction: past, present,
+                future or None
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    mod: str | None = None
+    tense: str | None = None
+
+    def to_json(self) -> dict:
+        d = dataclasses.asdict(self)
+        if d["mod"] is None:
+            d.pop("mod")
+        return d
+
+
+@dataclass
+class DateInference:
+    """An article's publication date inferred from its text
+    (:func:`diurna.time.pubdate.infer_publication_date`).
+
+    earliest, latest  ISO dates of the interval the date lies in (either may
+                      be None: open on that side)
+    best              the single most likely day, or None when no day is
+                      better than another
+    evidence          the clues (:class:`diurna.time.pubdate.Evidence`), used
+                      or rejected
+    """
+
+    earliest: str | None
+    latest: str | None
+    best: str | None
+    evidence: list = field(default_factory=list)
+
+    @property
+    def width_days(self) -> int | None:
+        """Days from ``earliest`` to ``latest``, when both are known."""
+        import datetime as _dt
+
+        if self.earliest and self.latest:
+            return (_dt.date.fromisoformat(self.latest) - _dt.date.fromisoformat(self.earliest)).days
+        return None

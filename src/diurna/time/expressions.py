@@ -56,10 +56,9 @@ import functools
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
 
 from ..syntax import children
-from ..records import Sentence
+from ..records import Sentence, Timex
 
 __all__ = ["Timex", "find_timexes", "timexes_jsonl", "tense_at"]
 
@@ -207,35 +206,6 @@ _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred
                           r"|\b(?!(?:was|has|his|its|this|thus|plus|less|across|perhaps|always|sometimes|as|is|us|yes|news|does|goes)\b)[a-z]{3,}s)\s+$", I)
 _NOT_MONTH_AFTER = re.compile(r"\s+(?:be|have|not|also|well|the|a|we|i|you|he|she|it|they)\b", I)
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|through|throughout|during|from|to|of|before|after|early|late|mid|last|this|next|between|and|or)\s+|[-(])$", I)
-
-
-@dataclass
-class Timex:
-    """A time expression.
-
-    start, end  character offsets into the text
-    text        the expression as written
-    type        DATE, TIME, DURATION or SET
-    value       TIMEX3 value (``2013-09-16``, ``P5Y``, ``PAST_REF``...), or
-                None when it cannot be resolved without an anchor
-    mod         TIMEX3 mod (``START``, ``MID``, ``END``, ``APPROX``...) or None
-    tense       the clause tense used to resolve direction: past, present,
-                future or None
-    """
-
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str | None
-    mod: str | None = None
-    tense: str | None = None
-
-    def to_json(self) -> dict:
-        d = asdict(self)
-        if d["mod"] is None:
-            d.pop("mod")
-        return d
 
 
 # --------------------------------------------------------------------------

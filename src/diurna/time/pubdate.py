@@ -83,10 +83,10 @@ import collections
 import functools
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..kb import conflicts, dated_events, memberships, offices_by_name
-from ..records import Sentence
+from ..records import DateInference, Sentence
 from .expressions import _lexical_tense, find_timexes, tense_at
 
 __all__ = ["DateInference", "Evidence", "infer_publication_date"]
@@ -200,20 +200,6 @@ class Evidence:
     group: int | None = None  # alternatives of one clue share a group (one of them can hold)
     until: str | None = None  # a past date: the last day of the period it names ("March 2012": 2012-03-31)
     weight: int | None = None  # how much the clue counts when clues disagree (None: by its kind)
-
-
-@dataclass
-class DateInference:
-    earliest: str | None
-    latest: str | None
-    best: str | None
-    evidence: list[Evidence] = field(default_factory=list)
-
-    @property
-    def width_days(self) -> int | None:
-        if self.earliest and self.latest:
-            return (dt.date.fromisoformat(self.latest) - dt.date.fromisoformat(self.earliest)).days
-        return None
 
 
 def _period(value: str, mod: str | None = None) -> tuple[dt.date, dt.date] | None:
