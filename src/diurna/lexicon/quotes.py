@@ -30,7 +30,8 @@ STANCE = frozenset({
     "determine", "judge", "reason", "calculate", "suppose", "guess", "reckon", "presume", "perceive", "suspect",
     "forecast", "project", "anticipate", "foresee", "desire",
     "promote", "detail", "paint", "frame", "depict", "downplay", "embrace", "justify", "link",
-    "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "chide", "scold",
+    "know", "understand", "laud", "back", "implore", "rate", "react", "outline", "retweet", "bemoan", "decide", "chide",
+    "scold",
     "lambaste", "berate", "denounce", "fault", "assail", "knock", "insult", "taunt", "joke",
     # praise, blame and persuasion
     "compliment", "commend", "congratulate", "thank", "extol", "admire", "despise", "exhort", "persuade", "convince",
