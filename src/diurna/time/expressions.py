@@ -57,54 +57,15 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 
+from ..lexicon.time import (AHEAD_HEADS as _AHEAD_HEADS, ANCHORING_PRECISIONS as _ANCHORS, CENTURY_WORDS as _CENTURY_WORDS,
+                            FIXED_HOLIDAYS as _FIXED_HOLIDAYS, FLOATING_HOLIDAYS as _FLOATING_HOLIDAYS,
+                            FUTURE_AUX as _FUTURE_AUX, HALF_UNITS as _HALF, MODS as _MODS, MONTHS, NUMBERS, ORDINALS,
+                            PARTS, PAST_UNITS as _PAST_UNIT, REFS, SEASON_END as _SEASON_END, SEASONS, SETS,
+                            UNIT_GRAIN as _UNIT_GRAIN, UNITS, VAGUE, WEEKDAYS)
 from ..syntax import children
 from ..records import Sentence, Timex
 
 __all__ = ["Timex", "find_timexes", "timexes_jsonl", "tense_at"]
-
-# --------------------------------------------------------------------------
-# vocabularies
-# --------------------------------------------------------------------------
-
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "a half": 0.5,
-    "twenty-four": 24, "twenty four": 24, "forty-eight": 48, "forty eight": 48,
-}
-VAGUE = {"several", "a few", "few", "many", "some", "recent", "the coming", "coming", "numerous"}
-UNITS = {
-    "second": ("PT", "S"), "minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"),
-    "night": ("P", "D"), "week": ("P", "W"), "weekend": ("P", "WE"), "fortnight": ("P", "W"),
-    "month": ("P", "M"), "quarter": ("P", "Q"), "year": ("P", "Y"), "decade": ("P", "DE"),
-    "century": ("P", "CE"),
-}
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI"}
-REFS = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
-    "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "previously": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF", "once": None,
-    "in recent years": "PAST_REF", "recent years": "PAST_REF", "recent months": "PAST_REF",
-    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "future": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "eventually": None,
-}
-SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-        "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}
 
 _MON = r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:mon|tues?|wed|thur?s?|fri|sat|sun)\.)"
@@ -187,7 +148,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # over a text that has none of them (case-folded substrings; single words,
 # as the patterns allow any whitespace between words, and every alternative
 # of a pattern must contain one of them)
-_PARTS_W = ("morning", "afternoon", "evening", "night", "midday")
+_PARTS_W = tuple(PARTS)
 GATES: dict[str, tuple[str, ...]] = {
     "spelled": ("nineteen", "twenty", "thousand"), "clockwd": ("a.m.", "p.m.", "noon", "midnight"),
     "sameper": ("same", "corresponding", "comparable"), "vagueago": ("ago", "earlier", "later", "after", "before"),
@@ -321,11 +282,6 @@ def _resolve_month(anchor: dt.date, m: int, tense: str | None, near: bool = Fals
     if diff < -6:
         return anchor.year + 1, m
     return anchor.year, m
-
-
-_MODS = {"early": "START", "the start of": "START", "the beginning of": "START", "mid": "MID",
-         "mid-": "MID", "the middle of": "MID", "late": "END", "the end of": "END", "end": "END",
-         "end-": "END", "earlier": None, "later": None}
 
 
 # --------------------------------------------------------------------------
@@ -808,16 +764,6 @@ def _normalise(kind: str, m: re.Match, anchor: dt.date | None, tense: str | None
     return None
 
 
-_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year s": (1, 1),
-                   "new year s day": (1, 1), "new year s eve": (12, 31), "halloween": (10, 31), "valentine s day": (2, 14),
-                   "fourth of july": (7, 4), "july fourth": (7, 4), "veterans day": (11, 11),
-                   "boxing day": (12, 26)}
-# (month, weekday, n): the n-th such weekday of the month (-1: the last)
-_FLOATING_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "memorial day": (5, 0, -1),
-                      "labor day": (9, 0, 1), "mother s day": (5, 6, 2), "father s day": (6, 6, 3),
-                      "presidents day": (2, 0, 3), "mlk day": (1, 0, 3)}
-
-
 def _holiday(key: str, year: int) -> dt.date | None:
     """The day of a holiday (US calendar for the floating ones) in ``year``."""
     if key in _FIXED_HOLIDAYS:
@@ -865,8 +811,6 @@ def _clock_of(g: dict) -> str | None:
     return f"{hh:02d}:{mi:02d}"
 
 
-_CENTURY_WORDS = {"first": 1, "twenty-first": 21, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                  "nineteenth": 19, "twentieth": 20}
 _SPORTS = re.compile(r"\b(?:scor(?:ed|es|ing)|touchdowns?|field goals?|goals?|points|halftime|half-time|innings?|rebounds|"
                      r"yards|quarterback|game|match|basket|penalty|overtime|lead|led|trailed|coach|team)\b", I)
 _BUSINESS = re.compile(r"\b(?:profits?|earnings|sales|revenues?|net|loss(?:es)?|income|growth|econom(?:y|ic)|gdp|shares?|"
@@ -878,7 +822,6 @@ _NUMBER_BEFORE = re.compile(r"\b(?:flight|room|route|highway|no\.|number|resolut
                             r"pages?|model|version|windows|boeing|airbus|interstate|channel|box|unit)\s+$", I)
 _SCHEDULED = re.compile(r"\s+(?:\w+\s+)?(?:meeting|vote|deadline|election|summit|game|talks|session|hearing|ceremony|match|rally|"
                         r"visit|trip|debate|race|launch|opening|trial|auction|sale|conference|funeral|parade|celebrations?)\b", I)
-_PAST_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE"}
 
 
 def _unit_key(u: str) -> str:
@@ -911,9 +854,6 @@ def _duration(n: float | None, unit: str) -> str | None:
     return f"{prefix}{_fmt_n(n)}{code}"
 
 
-_HALF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
-
-
 def _offset(A: dt.date, k: float, unit: str) -> str:
     k = int(k) if float(k).is_integer() else k
     if unit in ("D",):
@@ -939,19 +879,10 @@ def _offset(A: dt.date, k: float, unit: str) -> str:
 # tense of the clause around an expression
 # --------------------------------------------------------------------------
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PAST_WORDS = re.compile(r"\b(said|told|was|were|had|did|announced|added|met|held|began|signed|agreed|"
                          r"called|came|went|took|killed|vetoed|rejected|\w+ed)\b", I)
 _FUTURE_WORDS = re.compile(r"\b(will|'ll|shall|going to|is to|are to|plans? to|expected to|scheduled|"
                            r"due to|set to|next|upcoming|would)\b", I)
-
-
-# verbs whose infinitive looks ahead of them ("expected to", "agreed to", "is to")
-_AHEAD_HEADS = frozenset({
-    "expect", "schedule", "due", "plan", "hope", "intend", "aim", "want", "agree", "promise", "vow", "threaten",
-    "prepare", "set", "decide", "pledge", "seek", "propose", "invite", "urge", "ask", "call", "order", "tell",
-    "offer", "refuse", "arrange", "slate", "be", "need", "have", "go", "get", "likely", "wish", "vote", "ready",
-    "demand", "warn", "request", "encourage", "force", "persuade", "instruct", "authorize", "commit"})
 
 
 def tense_at(sent: Sentence, start: int) -> str | None:
@@ -1147,9 +1078,6 @@ def _candidates(text: str) -> tuple[tuple[int, int, int, str, re.Match], ...]:
     return tuple(out)
 
 
-_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}  # last month of the season (winter spans two years)
-
-
 def _last_season_year(A: dt.date, season: str) -> int:
     """The year of the last ``season`` before ``A``: "last spring" said in
     October is this year's spring, over by now (winter spans two years:
@@ -1313,13 +1241,6 @@ def _year_ago_quarters(text: str, out: list[Timex], anchor: dt.date) -> None:
 # --------------------------------------------------------------------------
 
 _VALUE = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])|H([12])))?")
-# the precisions of a mentioned value that can anchor a unit
-_ANCHORS = {"day": ("day",), "week": ("day", "week"), "month": ("day", "week", "month"),
-            "quarter": ("day", "week", "month", "quarter"), "half": ("day", "week", "month", "quarter", "half")}
-_UNIT_GRAIN = {"night": "day", "morning": "day", "afternoon": "day", "evening": "day", "weekend": "week",
-               "decade": "year", "century": "year", **{s: "quarter" for s in SEASONS}}
-
-
 def _value_date(value: str | None, unit: str) -> dt.date | None:
     """A day standing for a TIMEX3 value, if the value is precise enough to
     anchor ``unit`` ("1995-05-22" anchors a day, "1995" only a year)."""

@@ -86,6 +86,7 @@ import re
 from dataclasses import dataclass
 
 from ..kb import conflicts, dated_events, memberships, offices_by_name
+from ..lexicon.time import CONFLICT_NUMBERS, CONFLICT_ORDINALS, LEADER_ROLES, WEEKDAYS
 from ..records import DateInference, Sentence
 from .expressions import _lexical_tense, find_timexes, tense_at
 
@@ -133,7 +134,6 @@ ROLE_WORDS = [(re.compile(rf"\b({words})(?!\w)", re.I), role) for words, role in
 # "Syrian leader Bashar al-Assad", "Soviet leader Mikhail Gorbachev": a
 # country's leader holds one of these offices ("opposition leader" none)
 LEADER = re.compile(r"\b([\w.'’-]+)\s+(?:leader|ruler|strongman|dictator)\b", re.I)
-LEADER_ROLES = ("head_of_state", "head_of_government", "party_leader", "supreme_leader")
 # a deputy's or a shadow's title is not the office ("Deputy Prime Minister", "Assistant Secretary of State")
 DEPUTY = re.compile(r"\b(deputy|vice|assistant|under|junior|shadow)[- ]+$", re.I)
 # "President-elect Bill Clinton", "Defense Secretary-designate": before the term, within these days
@@ -161,11 +161,6 @@ _CONFLICT_NOUN = r"(?:civil war|war|conflict|uprising|revolt|crisis|revolution|i
 CONFLICT_AGE = re.compile(rf"\b(?P<n>[\w-]+?)[- ](?P<unit>year|month)[- ](?:old\s+)?(?:(?:civil|armed|popular|bloody|brutal|deadly)\s+)?(?:[a-z][\w-]*\s+)?(?P<noun>{_CONFLICT_NOUN})\b"
                           rf"|\b(?P<ord>\w+)\s+(?P<unit2>year|month)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?P<noun2>{_CONFLICT_NOUN})\b"
                           rf"|\b(?P<ann>\w+)\s+anniversary\s+of\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?(?:\w+\s+)?(?P<noun3>{_CONFLICT_NOUN})\b", re.I)
-ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-       "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
-NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-       "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-       "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 LENGTH_SLACK = 365  # "the eight-year war" of a war that lasted about that long (within a year; a month for months) is its length
 ANNIVERSARY_DAYS = 45  # an anniversary is written about in the weeks around the day
 AGO = re.compile(r"\b(?:(?P<q>nearly|almost|about|around|some|roughly|more than|over|less than|just over|just under)\s+)?"
@@ -437,7 +432,7 @@ def _conflict_evidence(text: str, sentences: list[Sentence] | None = None) -> li
         unit = (m.group("unit") or m.group("unit2") or "year").lower()
         slack = dt.timedelta(0)
         if m.group("ord") or m.group("ann"):
-            n = ORD.get(n_word)
+            n = CONFLICT_ORDINALS.get(n_word)
             span = None if not n else ((n, n) if m.group("ann") else (n - 1, n))
             slack = dt.timedelta(days=ANNIVERSARY_DAYS)  # "the first year of the uprising" on its anniversary
         else:
@@ -473,8 +468,9 @@ def _number(word: str) -> int | None:
         return int(word)
     if "-" in word:  # "twenty-two"
         a, _, b = word.partition("-")
-        return NUM[a] + NUM[b] if a in NUM and b in NUM and NUM[a] >= 20 and NUM[b] < 10 else None
-    return NUM.get(word)
+        nums = CONFLICT_NUMBERS
+        return nums[a] + nums[b] if a in nums and b in nums and nums[a] >= 20 and nums[b] < 10 else None
+    return CONFLICT_NUMBERS.get(word)
 
 
 def _add_months(d: dt.date, n: int) -> dt.date:
@@ -758,7 +754,7 @@ def infer_publication_date(text: str, sentences: list[Sentence] | None = None,
             continue
         if v.startswith("XXXX-"):
             wd = re.match(r"(mon|tue|wed|thu|fri|sat|sun)", t.text.lower())
-            own = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(wd.group(1)) if wd else None  # "Monday, Sept. 16"
+            own = WEEKDAYS[wd.group(1)] if wd else None  # "Monday, Sept. 16"
             parts = v.split("-")
             if len(parts) >= 2 and parts[1].isdigit():
                 when = "future" if t.tense == "future" or _deadline(full, t.start) else (
