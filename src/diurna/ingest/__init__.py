@@ -12,6 +12,7 @@ what it yields is valid UTF-8.  Origins name files as text
 (:func:`origin_of`, :func:`path_of`); print them with :func:`display_origin`.
 
 See :mod:`diurna.ingest.readers` (formats, bad input, origins),
+:mod:`.archives` (gzip, bzip2, xz, ZIP, tar and WARC files, member by member),
 :mod:`.boilerplate` (line classifier, title detection) and :mod:`.dedup`
 (exact and near copies).
 """
@@ -30,7 +31,8 @@ __all__ = ["read", "expand", "read_source", "Deduplicator", "Source", "DEFAULT_M
 def read(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
          skip: Callable[[Source], bool] | None = None,
          seen: Callable[[Source, int], None] | None = None, *,
-         max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Rejection]:
+         max_chars: int = DEFAULT_MAX_CHARS,
+         on_skip: Callable[[str, str], None] | None = None) -> Iterator[Article | Rejection]:
     """Every article (and rejection) the given paths hold, in order.
 
     A file over ``max_bytes`` bytes, or an article whose clean text is over
@@ -39,7 +41,9 @@ def read(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
 
     ``skip(source)`` True leaves a source unread (the pipeline's manifest of
     unchanged files); ``seen(source, n_articles)`` hears of each source read
-    to its end that was not rejected as a whole.
+    to its end that was not rejected as a whole.  ``on_skip(origin, reason)``
+    hears of each WARC record left out because it is not an HTML page (a
+    request, an image, a redirect...): neither an article nor a rejection.
     """
     for src in expand(paths, stdin=stdin):
         if isinstance(src, Rejection):
@@ -48,7 +52,7 @@ def read(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
         if skip is not None and skip(src):
             continue
         n, whole_rejected = 0, False
-        for item in read_source(src, max_bytes=max_bytes, max_chars=max_chars):
+        for item in read_source(src, max_bytes=max_bytes, max_chars=max_chars, on_skip=on_skip):
             if isinstance(item, Article):
                 n += 1
             elif item.origin == src.origin:

@@ -10,6 +10,9 @@ Small pure functions, one decision each:
 * :func:`sniff_format` picks ``txt``, ``html`` or ``jsonl`` from the
   extension, else from the first characters.
 * :func:`read_txt`, :func:`read_html`, :func:`read_jsonl` make articles.
+* :func:`read_bytes` does all of that for one input's bytes; compressed
+  files, ZIP and tar archives and WARC files are read member by member
+  through it (:mod:`.archives`).
 
 Every failure becomes a :class:`~diurna.records.Rejection` naming the file
 (and the line, for JSONL) and the reason; nothing raises past
@@ -283,11 +286,12 @@ def check_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
     return None
 
 
-def decode(data: bytes) -> tuple[str | None, str | None]:
+def decode(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
     """(text, encoding) for these bytes; (None, reason) when undecodable.
 
-    UTF-8 is tried first; otherwise charset-normalizer's best guess is used
-    if it is confident enough that the result is text.
+    UTF-8 is tried first, then the ``declared`` encoding (an HTTP or
+    ``<meta>`` charset) if any; otherwise charset-normalizer's best guess is
+    used if it is confident enough that the result is text.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -295,6 +299,11 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -599,16 +608,25 @@ def _door(item: Article | Rejection) -> Article | Rejection:
 
 
 def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES, *,
-                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Rejection]:
+                max_chars: int = DEFAULT_MAX_CHARS, on_skip=None) -> Iterator[Article | Rejection]:
     """Everything one source yields; never raises for bad input.
 
     A source over ``max_bytes`` bytes, or an article whose clean text is
-    over ``max_chars`` characters, is a rejection."""
-    for item in _read_source(source, max_bytes, max_chars):
+    over ``max_chars`` characters, is a rejection.  Compressed files and
+    archives (gzip, bzip2, xz, ZIP, tar, WARC) are read member by member
+    (:mod:`.archives`): each member obeys ``max_bytes``, the archive does
+    not; ``on_skip(origin, reason)`` hears of each WARC record that is not
+    an HTML page (neither an article nor a rejection)."""
+    for item in _read_source(source, max_bytes, max_chars, on_skip):
         yield _door(item)
 
 
-def _read_source(source: Source, max_bytes: int, max_chars: int) -> Iterator[Article | Rejection]:
+def _read_source(source: Source, max_bytes: int, max_chars: int, on_skip=None) -> Iterator[Article | Rejection]:
+    from .archives import is_archive, read_archive
+
+    if is_archive(source):
+        yield from read_archive(source, max_bytes, max_chars, on_skip)
+        return
     try:
         size = source.size()
         if size > max_bytes:
@@ -621,9 +639,19 @@ def _read_source(source: Source, max_bytes: int, max_chars: int) -> Iterator[Art
     if len(data) > max_bytes:  # a pipe or a device: no size known before reading
         yield Rejection(source.origin, f"too large (more than {max_bytes:,} bytes, see --max-bytes)")
         return
+    yield from read_bytes(source.origin, data, source.origin if source.path else "", max_bytes, max_chars)
+
+
+def read_bytes(origin: str, data: bytes, name: str = "", max_bytes: int = DEFAULT_MAX_BYTES,
+               max_chars: int = DEFAULT_MAX_CHARS, *, fmt: str | None = None, charset: str | None = None,
+               **given) -> Iterator[Article | Rejection]:
+    """The articles of one input's bytes (a file, an archive member, a web
+    page): the format is ``fmt``, else ``name``'s extension, else sniffed;
+    ``charset`` is a declared encoding (:func:`decode`); ``given`` metadata
+    goes to :func:`read_html`."""
     reason = check_bytes(data, max_bytes)
     if reason:
-        yield Rejection(source.origin, reason)
+        yield Rejection(origin, reason)
         return
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -631,17 +659,17 @@ def _read_source(source: Source, max_bytes: int, max_chars: int) -> Iterator[Art
         except UnicodeDecodeError:
             text, enc = None, "invalid UTF-16"
     else:
-        text, enc = decode(data)
+        text, enc = decode(data, charset)
     if text is None:
-        yield Rejection(source.origin, enc or "undecodable")
+        yield Rejection(origin, enc or "undecodable")
         return
     if _control_ratio(text) > 0.05:
-        yield Rejection(source.origin, "binary file (control characters)")
+        yield Rejection(origin, "binary file (control characters)")
         return
-    fmt = sniff_format(source.origin if source.path else "", text)
+    fmt = fmt or sniff_format(name, text)
     readers = {"html": read_html, "jsonl": read_jsonl, "txt": read_txt}
     try:
-        for item in readers[fmt](source.origin, text):
+        for item in readers[fmt](origin, text, **given):
             if isinstance(item, Article):
                 if len(item.text) > max_chars:
                     item = Rejection(item.origin, f"too long ({len(item.text):,} characters; limit "
@@ -650,4 +678,4 @@ def _read_source(source: Source, max_bytes: int, max_chars: int) -> Iterator[Art
                     item.encoding = enc
             yield item
     except Exception as exc:  # a reader bug must not stop the run
-        yield Rejection(source.origin, f"could not be read ({type(exc).__name__}: {exc})")
+        yield Rejection(origin, f"could not be read ({type(exc).__name__}: {exc})")
