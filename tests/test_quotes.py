@@ -231,6 +231,33 @@ def test_learned_cue_table_is_read():
     assert "say" in verbs and clause <= verbs and 0 < LEARNED_PRECISION < 1
 
 
+def test_the_package_keeps_the_names_it_is_read_by():
+    import diurna.quotes
+    from diurna import records
+
+    # the record is the one of diurna.records; the rest is what the pipeline, the CLI, the evaluation
+    # and scripts/learn_quote_cues.py import from diurna.quotes
+    assert diurna.quotes.Quote is records.Quote
+    for name in ("find_quotes", "quotes_jsonl", "learned_cues", "_lemma"):
+        assert callable(getattr(diurna.quotes, name)), name
+    assert 0 < diurna.quotes.LEARNED_PRECISION < 1
+
+
+def test_a_quote_as_json():
+    from diurna.records import Actor, Quote, Span
+
+    actor = Actor("Ayrault", 0, 7, "FRAGOV", country="FRA", sector="GOV", name="Jean-Marc Ayrault")
+    q = Quote(Span("Ayrault", 0, 7), Span("said", 8, 12), Span("that it failed", 13, 27), False, 0, actor)
+    assert q.to_json() == {
+        "speaker": {"start": 0, "end": 7, "text": "Ayrault",
+                    "actor": {"text": "Ayrault", "start": 0, "end": 7, "code": "FRAGOV", "country": "FRA",
+                              "sector": "GOV", "name": "Jean-Marc Ayrault"}},
+        "cue": {"text": "said", "start": 8, "end": 12},
+        "content": {"text": "that it failed", "start": 13, "end": 27},
+        "direct": False, "sentence": 0}
+    assert Quote(None, q.cue, q.content, True, 2).to_json()["speaker"] is None
+
+
 def test_span_conventions_of_the_second_pass(nlp):
     """What a noun of feeling is about, the writer's words after a dash, a
     stance adjective with an infinitive, an adjunct right after the cue and
