@@ -260,6 +260,9 @@ def _write_warc(path, make, gz=True) -> list[int]:
     return offsets
 
 
+SKIPPED_IN_NEWS = 2  # the request record and the image
+
+
 def _news(w):
     return [
         _response(w, "https://news.example/2019/envoy", _html(ARTICLE_A, DATED)),
@@ -396,6 +399,10 @@ def test_run_stores_the_pages_of_a_broken_warc(tmp_path):
     summary = run([str(f), str(other)], Settings(db=str(tmp_path / "d.duckdb")))
     assert (summary.stored, summary.rejected) == (3, 1)
     assert summary.rejections[0].origin == f"{f.resolve()}#offset={offsets[2]}"
+    assert summary.skipped_records == SKIPPED_IN_NEWS
+    from diurna.pipeline import report_line
+
+    assert f"{SKIPPED_IN_NEWS} archive records skipped (not HTML pages)" in report_line(summary)
 
 
 def test_an_archive_with_nothing_to_read_says_so(tmp_path):

@@ -81,6 +81,7 @@ class RunSummary:
     skipped: int = 0
     rejected: int = 0
     failed: int = 0               # of the rejected: articles a stage failed on (read again by the next run)
+    skipped_records: int = 0      # records of web archives that are no page (requests, images, redirects...)
     sentences: int = 0
     events: int = 0
     unchanged_files: int = 0      # files not read again: unchanged since a finished run read them
@@ -447,6 +448,10 @@ class Run:
         if self.on_notice:
             self.on_notice(msg)
 
+    def skip_record(self, origin: str, reason: str) -> None:
+        """A web archive's record that is no page (a request, an image, a redirect)."""
+        self.summary.skipped_records += 1
+
     def lose(self, r: Rejection) -> None:
         """An article a stage failed on (already rejected)."""
         self.summary.failed += 1
@@ -459,7 +464,7 @@ class Run:
         settings, summary = self.settings, self.summary
         todo: list[Article] = []
         items = read(self.paths, settings.max_bytes, self.stdin, skip=self.manifest.skip, seen=self.manifest.seen,
-                     max_chars=settings.max_chars)
+                     max_chars=settings.max_chars, on_skip=self.skip_record)
         for chunk in _chunks(items, settings.batch_size):
             arts = [a for a in chunk if isinstance(a, Article)]
             for r in chunk:
@@ -607,8 +612,9 @@ def run(
 def report_line(summary: RunSummary) -> str:
     unchanged = f" ({summary.unchanged_files} unchanged files not read again)" if summary.unchanged_files else ""
     failed = f" ({summary.failed} failed in a stage, tried again next run)" if summary.failed else ""
+    records = f", {summary.skipped_records} archive records skipped (not HTML pages)" if summary.skipped_records else ""
     return (f"{summary.stored} stored, {summary.duplicates} duplicate, {summary.skipped} already stored{unchanged}, "
-            f"{summary.rejected} rejected{failed}; {summary.sentences} sentences, {summary.events} events")
+            f"{summary.rejected} rejected{failed}{records}; {summary.sentences} sentences, {summary.events} events")
 
 
 def eprint(*args) -> None:
