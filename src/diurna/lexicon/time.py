@@ -3,7 +3,8 @@
 (:mod:`diurna.time.pubdate`).
 
 The regular expressions of the tagger spell some of these words again as
-patterns; the tables here say what a matched word means.
+patterns (``diurna.time.expressions.fragments``); the tables here say what a
+matched word means.
 """
 
 # --------------------------------------------------------------------------
@@ -17,12 +18,20 @@ MONTHS = {
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 
+# months that are also common words or that are abbreviated ("may", "march",
+# "Jan"): without a day they are a month only after a time preposition
+AMBIGUOUS_MONTHS = ("may", "march", "mar", "jan", "dec", "sep", "jun", "jul", "oct", "nov", "aug", "feb", "apr")
+
 # weekday names and their abbreviations -> weekday (Monday 0, as datetime counts)
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
     "sunday": 6, "sun": 6,
 }
+
+# weekday abbreviations that are also words ("sun", "sat", "wed", "mon"):
+# written in lower case they are not a day
+WORDLIKE_WEEKDAYS = ("sun", "sat", "wed", "mon")
 
 # seasons -> TIMEX3 season code
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -34,6 +43,15 @@ SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 # parts of the day -> TIMEX3 part code; the order is the order a phrase is
 # searched in ("tomorrow morning")
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI"}
+
+# days named by a word -> days from the anchor
+DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+# "the first week of August": a day inside the n-th week of a month
+WEEK_OF_MONTH = {"first": 4, "second": 11, "third": 18, "fourth": 25, "last": 25, "final": 25}
+
+# "the nineties" -> the decade's second digit
+DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 
 # ordinal century words -> the century's number ("the twentieth century": 20)
 CENTURY_WORDS = {"first": 1, "twenty-first": 21, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
@@ -55,6 +73,9 @@ FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas e
 FLOATING_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "memorial day": (5, 0, -1),
                      "labor day": (9, 0, 1), "mother s day": (5, 6, 2), "father s day": (6, 6, 3),
                      "presidents day": (2, 0, 3), "mlk day": (1, 0, 3)}
+
+# days counted from Easter Sunday
+EASTER_DAYS = {"good friday": -2, "easter monday": 1}
 
 # --------------------------------------------------------------------------
 # numbers, units and quantities
@@ -106,6 +127,10 @@ ANCHORING_PRECISIONS = {"day": ("day",), "week": ("day", "week"), "month": ("day
 # relative words
 # --------------------------------------------------------------------------
 
+# words that count a unit from the anchor ("last week": -1, "the following year": +1)
+RELATIVE_STEPS = {"the": 0, "this": 0, "current": 0, "same": 0, "last": -1, "past": -1, "previous": -1,
+                  "next": 1, "coming": 1, "following": 1}
+
 # words that name a part of a period -> TIMEX3 mod ("mid-2014": MID;
 # "earlier this week" has none)
 MODS = {"early": "START", "the start of": "START", "the beginning of": "START", "mid": "MID",
@@ -119,6 +144,7 @@ REFS = {
     "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
     "previously": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF", "once": None,
     "in recent years": "PAST_REF", "recent years": "PAST_REF", "recent months": "PAST_REF",
+    "recent weeks": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "eventually": None,
 }
@@ -133,6 +159,16 @@ SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "y
 
 # auxiliaries of the future ("wo" of "won't")
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+# auxiliaries of the perfect: the clause is past
+PERFECT_AUX = frozenset({"had", "has", "have"})
+
+# present forms of "be" before a gerund: the clause is present ("is meeting")
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+
+# verbs whose passive participle puts its time ahead ("the vote is expected
+# Wednesday", "was scheduled for Nov. 6")
+SCHEDULING_VERBS = frozenset({"expect", "schedule", "slate"})
 
 # verbs whose infinitive looks ahead of them ("expected to", "agreed to", "is to")
 AHEAD_HEADS = frozenset({

@@ -88,7 +88,8 @@ from dataclasses import dataclass
 from ..kb import conflicts, dated_events, memberships, offices_by_name
 from ..lexicon.time import CONFLICT_NUMBERS, CONFLICT_ORDINALS, LEADER_ROLES, WEEKDAYS
 from ..records import DateInference, Sentence
-from .expressions import _lexical_tense, find_timexes, tense_at
+from .expressions import find_timexes
+from .expressions.tense import lexical_tense, tense_at
 
 __all__ = ["DateInference", "Evidence", "infer_publication_date"]
 
@@ -488,7 +489,7 @@ def _sentence_spans(text: str, sentences: list[Sentence] | None) -> list[tuple[i
 
 def _tense(text: str, sent: Sentence | None, pos: int) -> str | None:
     t = tense_at(sent, pos) if sent is not None else None
-    return t or _lexical_tense(text, pos, pos + 1)
+    return t or lexical_tense(text, pos, pos + 1)
 
 
 def _ago_years(sentence: str) -> tuple[int, int] | None:
