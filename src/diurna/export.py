@@ -19,6 +19,7 @@ The run that wrote them writes the embedded store from the same results.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from pathlib import Path
@@ -101,7 +102,7 @@ def write_parquet_batch(coded: list[CodedArticle], out_dir: str | Path) -> list[
                 "source_code": next((x.code for x in e.source if x.code), None),
                 "target_code": next((x.code for x in e.target if x.code), None),
                 "trigger": e.trigger.text, "confidence": e.confidence,
-                "location": json.dumps(e.location) if e.location else None,
+                "location": json.dumps(dataclasses.asdict(e.location)) if e.location else None,
                 "sentence_text": c.sentences[e.sentence].text if e.sentence < len(c.sentences) else None})
     for table, groups in (("articles", arts), ("events", evs)):
         for month, rows in groups.items():

@@ -119,8 +119,7 @@ def code_articles(articles: list[Article], pipeline: str | None = None, coder: s
             stage = "event coding"
             events = code_article(c, parsed.article, parsed.sentences)
             stage = "quotes"
-            quotes = [q.to_json() for q in find_quotes(parsed.article.text, parsed.sentences,
-                                                       parsed.article.published)]
+            quotes = list(find_quotes(parsed.article.text, parsed.sentences, parsed.article.published))
         except Exception as exc:  # noqa: BLE001 (reported, not swallowed)
             if failures is None:
                 raise

@@ -159,7 +159,7 @@ class ParsedArticle:
 
 
 # --------------------------------------------------------------------------
-# actors and events
+# actors, places, events and quotes
 # --------------------------------------------------------------------------
 
 
@@ -192,6 +192,29 @@ class Span:
 
 
 @dataclass
+class Place:
+    """A place named in the text.
+
+    text, start, end  the words as written (offsets into the article text)
+    name              the GeoNames name (or the country's name)
+    country           ISO 3166-1 alpha-3
+    feature           ``city``, ``admin1`` or ``country``
+    lat, lon          coordinates (None for a country)
+    geonameid         GeoNames id (None for a country)
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str
+    feature: str
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+
+@dataclass
 class Event:
     """A coded event found in one sentence.
 
@@ -211,10 +234,8 @@ class Event:
     date_source   ``text`` (a time expression of the clause: ``date_text``),
                   ``article`` (the article's given date) or ``inferred``
                   (the article's inferred date).
-    location      the place the trigger's clause names ("talks in Geneva"):
-                  ``{"text", "start", "end", "name", "country", "feature",
-                  "lat", "lon", "geonameid"}``, or None (never guessed from
-                  the dateline).
+    location      the :class:`Place` the trigger's clause names ("talks in
+                  Geneva"), or None (never guessed from the dateline).
     confidence    0..1, how sure the coder is.
     """
 
@@ -236,9 +257,42 @@ class Event:
     confidence: float = 0.5
     date_source: str | None = None
     date_text: str | None = None
-    location: dict | None = None
+    location: Place | None = None
 
-    __nested__ = {"source": Actor, "target": Actor, "trigger": Span, "attributed_to": Actor}
+    __nested__ = {"source": Actor, "target": Actor, "trigger": Span, "attributed_to": Actor, "location": Place}
+
+
+@dataclass
+class Quote:
+    """One attribution: who said what (``diurna.quotes.find_quotes``).
+
+    speaker   the speaker's words, or None (a passive naming no one).
+    cue       the reporting words ("said", "has learned", "according to").
+    content   what was said (offsets into the article text); a quotation
+              split around its cue runs from its first mark to its last.
+    direct    True for a quotation in quotation marks.
+    sentence  index of the sentence holding the cue.
+    actor     the speaker resolved to an actor (its code may be empty: a
+              person named with no country or role known), or None.
+
+    ``to_json`` is the form stored and streamed: ``{"speaker": {"start",
+    "end", "text", "actor"} or None, "cue", "content", "direct", "sentence"}``.
+    """
+
+    speaker: Span | None
+    cue: Span
+    content: Span
+    direct: bool
+    sentence: int
+    actor: Actor | None = None
+
+    def to_json(self) -> dict:
+        sp = None
+        if self.speaker is not None:
+            sp = {"start": self.speaker.start, "end": self.speaker.end, "text": self.speaker.text,
+                  "actor": dataclasses.asdict(self.actor) if self.actor else None}
+        return {"speaker": sp, "cue": dataclasses.asdict(self.cue), "content": dataclasses.asdict(self.content),
+                "direct": self.direct, "sentence": self.sentence}
 
 
 @dataclass
@@ -248,9 +302,9 @@ class CodedArticle:
     article: Article
     sentences: list[Sentence]
     events: list[Event]
-    quotes: list = field(default_factory=list)  # dicts of diurna.quotes.Quote.to_json()
+    quotes: list[Quote] = field(default_factory=list)
 
-    __nested__ = {"article": Article, "sentences": Sentence, "events": Event}
+    __nested__ = {"article": Article, "sentences": Sentence, "events": Event, "quotes": Quote}
 
 
 EARLIEST_DATE, LATEST_DATE = "1800-01-01", "2100-12-31"
@@ -335,72 +389,6 @@ def text_records(lines):
                 yield n, rid, f'"date" {why}'
                 continue
         yield n, rec, None
-
-
-# --------------------------------------------------------------------------
-# places
-# --------------------------------------------------------------------------
-
-
-@dataclass
-class Place:
-    """A place named in the text.
-
-    text, start, end  the words as written (offsets into the article text)
-    name              the GeoNames name (or the country's name)
-    country           ISO 3166-1 alpha-3
-    feature           ``city``, ``admin1`` or ``country``
-    lat, lon          coordinates (None for a country)
-    geonameid         GeoNames id (None for a country)
-    """
-
-    text: str
-    start: int
-    end: int
-    name: str
-    country: str
-    feature: str
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: int | None = None
-
-
-# --------------------------------------------------------------------------
-# quotes
-# --------------------------------------------------------------------------
-
-
-@dataclass
-class Quote:
-    """One attribution: who said what (``diurna.quotes.find_quotes``).
-
-    speaker   the speaker's words, or None (a passive naming no one).
-    cue       the reporting words ("said", "has learned", "according to").
-    content   what was said (offsets into the article text); a quotation
-              split around its cue runs from its first mark to its last.
-    direct    True for a quotation in quotation marks.
-    sentence  index of the sentence holding the cue.
-    actor     the speaker resolved to an actor (its code may be empty: a
-              person named with no country or role known), or None.
-
-    ``to_json`` is the form stored and streamed: ``{"speaker": {"start",
-    "end", "text", "actor"} or None, "cue", "content", "direct", "sentence"}``.
-    """
-
-    speaker: Span | None
-    cue: Span
-    content: Span
-    direct: bool
-    sentence: int
-    actor: Actor | None = None
-
-    def to_json(self) -> dict:
-        sp = None
-        if self.speaker is not None:
-            sp = {"start": self.speaker.start, "end": self.speaker.end, "text": self.speaker.text,
-                  "actor": dataclasses.asdict(self.actor) if self.actor else None}
-        return {"speaker": sp, "cue": dataclasses.asdict(self.cue), "content": dataclasses.asdict(self.content),
-                "direct": self.direct, "sentence": self.sentence}
 
 
 # --------------------------------------------------------------------------

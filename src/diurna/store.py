@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from dataclasses import asdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -382,24 +383,24 @@ class Store:
                     "source": [_actor(x) for x in e.source], "target": [_actor(x) for x in e.target],
                     "attributed_to": _actor(e.attributed_to) if e.attributed_to else None,
                     "date_source": e.date_source, "date_text": e.date_text,
-                    "location": json.dumps(e.location, ensure_ascii=False) if e.location else None,
-                    "location_name": (e.location or {}).get("name"),
-                    "location_country": (e.location or {}).get("country"),
+                    "location": json.dumps(asdict(e.location), ensure_ascii=False) if e.location else None,
+                    "location_name": e.location.name if e.location else None,
+                    "location_country": e.location.country if e.location else None,
                 })
         q_rows = []
         for c in coded:
             if c.article.id not in seen:
                 continue
             for q in c.quotes:
-                sp = q.get("speaker") or {}
-                act = sp.get("actor")
+                sp = q.speaker
+                act = _actor(q.actor) if sp and q.actor else None
                 q_rows.append({
-                    "article_id": c.article.id, "sentence": q["sentence"], "direct": q["direct"],
-                    "speaker_text": sp.get("text"), "speaker_start": sp.get("start"), "speaker_end": sp.get("end"),
+                    "article_id": c.article.id, "sentence": q.sentence, "direct": q.direct,
+                    "speaker_text": sp.text if sp else None, "speaker_start": sp.start if sp else None,
+                    "speaker_end": sp.end if sp else None,
                     "speaker_actor": act, "speaker_code": (act or {}).get("code") or None,
-                    "cue_text": q["cue"]["text"], "cue_start": q["cue"]["start"], "cue_end": q["cue"]["end"],
-                    "content_text": q["content"]["text"], "content_start": q["content"]["start"],
-                    "content_end": q["content"]["end"]})
+                    "cue_text": q.cue.text, "cue_start": q.cue.start, "cue_end": q.cue.end,
+                    "content_text": q.content.text, "content_start": q.content.start, "content_end": q.content.end})
         rej_rows = [{"origin": _text(r.origin), "reason": _text(r.reason), "seen_at": now} for r in rejections]
         con = self.con
         con.execute("BEGIN TRANSACTION")

@@ -234,7 +234,7 @@ def evaluate_events(root: Path, gold_file: Path, nlp=None, subset: str | None = 
         s = next(x for x in sents if x.start <= off < x.end)
         t = next(i for i, o in enumerate(s.offsets) if o == off)
         p = place_at(s, t, children(s), places, ev.cameo if ev else "", nouns.keys())
-        answers = {"coded": ev.location if ev else None, "clause": asdict(p) if p else None}
+        answers = {"coded": asdict(ev.location) if ev and ev.location else None, "clause": asdict(p) if p else None}
         has_gold = any(g["surface"] for g in golds)
         for k, loc in answers.items():
             c = counts[k]

@@ -369,7 +369,7 @@ class RuleCoder:
         """The place the trigger's clause names, if any ("air raids on Aleppo")."""
         p = place_at(s, t, kids, getattr(self, "_places", []), ev.cameo, self.nouns.keys())
         if p is not None:
-            ev.location = asdict(p)
+            ev.location = p
 
     def _date(self, ev: Event, article: Article, s: Sentence, t: int, timexes) -> None:
         """The date of the time expression attached to the trigger's clause,
