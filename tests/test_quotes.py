@@ -348,3 +348,19 @@ def test_jsonl_streams_and_parses_a_long_text_in_pieces(nlp, monkeypatch):
         for part in ("cue", "content", "speaker"):
             assert text[q[part]["start"]:q[part]["end"]] == q[part]["text"]
     assert len(list(stream)) == 3 and read == [0, 1, 2, 3]
+
+
+def test_events_and_quotes_resolve_he_to_the_same_person(nlp):
+    """One resolver (actors.People.pronoun) for the coder and the quote finder."""
+    from diurna.events import code_article, get_coder
+    from diurna.nlp import parse
+    from diurna.records import Article
+
+    text = ("French Foreign Minister Jean-Marc Ayrault met the pollster Pat Caddell in Paris on Monday. "
+            "He said that Russia had condemned the plan.")
+    art = Article(id="he", origin="he", text=text, published="2016-10-10")
+    pa = next(parse([art], nlp=nlp))
+    quote = next(q for q in find_quotes(text, pa.sentences, art.published) if q.speaker and q.speaker.text == "He")
+    reported = [e for e in code_article(get_coder(), pa.article, pa.sentences) if e.attributed_to is not None]
+    assert reported, "the condemnation is reported by 'He'"
+    assert quote.actor.name == reported[0].attributed_to.name == "Pat Caddell"

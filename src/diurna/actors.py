@@ -150,20 +150,46 @@ class People:
     ("French Foreign Minister Jean-Marc Ayrault"), under the full name and
     the surname, so "Ayrault" later is the same actor; ``lookup`` falls back
     on the office-holders knowledge base at the article's date ("Kerry" in
-    2014 is USA GOV, in 2005 USA LEG).  ``last`` is the most recent person
-    named, for "he" and "she".
+    2014 is USA GOV, in 2005 USA LEG).  ``meet`` is each sentence's pass
+    over the people it names; :meth:`pronoun` answers "he"/"she" with the
+    last person named before it: the one resolver of the event coder and
+    the quote finder.
     """
 
     def __init__(self, date: str | None = None):
         self.date = _date(date)
         self.known: dict[str, Actor] = {}
-        self.last: Actor | None = None
+        self.persons: list = []  # PERSON entities met, in text order
+
+    def meet(self, sent: Sentence, kids: list[list[int]], mentions: list[Mention]) -> None:
+        """The people a sentence names: kept for "he said", and their actors
+        for later mentions of the same names (once per sentence, in order)."""
+        for e in sent.entities:
+            if e.label == "PERSON":
+                self.persons.append(e)
+                last = next((i for i in range(len(sent.words) - 1, -1, -1) if sent.offsets[i] < e.end), None)
+                if last is not None:
+                    resolve_phrase(sent, noun_phrase(sent, last, kids), mentions, self)
+
+    def pronoun(self, sent: Sentence, t: int) -> Actor | None:
+        """"he"/"she" at token ``t``: the last person named before it, with
+        their actor when the article or the knowledge base says who they are
+        (else the bare name, code empty); None when no one was named yet."""
+        off = sent.offsets[t]
+        last = next((e for e in reversed(self.persons) if e.end <= off), None)
+        if last is None:
+            return None
+        name = re.sub(r"[’']s$", "", last.text).strip()
+        known = self.lookup(name)
+        country, sector, full = known if known else (None, None, name)
+        word = sent.words[t]
+        return Actor(text=word, start=off, end=off + len(word), code=(country or "") + (sector or ""),
+                     country=country, sector=sector, name=full)
 
     def remember(self, a: Actor) -> None:
         if a.name and a.code:
             for key in _name_keys(a.name):
                 self.known.setdefault(key, a)
-            self.last = a
 
     def lookup(self, name: str) -> tuple[str | None, str | None, str] | None:
         """(country, sector, full name) of a person named ``name``."""
@@ -284,11 +310,8 @@ def actors_for(sent: Sentence, head: int, kids: list[list[int]] | None = None,
     for h in heads:
         toks = noun_phrase(sent, h, kids)
         a = resolve_phrase(sent, toks, mentions, people)
-        if a is None and people is not None and people.last is not None and sent.words[h].lower() in PERSONAL:
-            # "he said": the last person named
-            p = people.last
-            a = Actor(text=sent.words[h], start=sent.offsets[h], end=sent.offsets[h] + len(sent.words[h]),
-                      code=p.code, country=p.country, sector=p.sector, name=p.name)
+        if a is None and people is not None and sent.words[h].lower() in PERSONAL:
+            a = people.pronoun(sent, h)  # "he said": the last person named
         if a is None and not (uncoded and sent.pos[h] in UNCODED_POS):
             continue
         # the actor's span: the whole phrase (coordinated heads share their

@@ -50,7 +50,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..actors import Gazetteer, People, actors_for, default_gazetteer, resolve_phrase
+from ..actors import Gazetteer, People, actors_for, default_gazetteer
 from ..lexicon.events import (TARGET_PREPS, DECLARING, AMOUNTS, WHERE_PREPS, GROUP_NOUNS, WEAK_PREPS,
                               ACTOR_PRONOUNS, FUTURE_HEADS, HYPOTHETICAL_AUX, RELATIVE, PRONOUNS,
                               NEGATING_HEADS, UNREALISED_UNDER)
@@ -280,12 +280,7 @@ class RuleCoder:
         kids = children(s)
         mentions = self._mentions = self.gazetteer.mentions(s.words)
         self._people = people if people is not None else People(article.published)
-        # who the people of this sentence are, before coding what they do
-        for e in s.entities:
-            if e.label == "PERSON":
-                last = next((i for i in range(len(s.words) - 1, -1, -1) if s.offsets[i] < e.end), None)
-                if last is not None:
-                    resolve_phrase(s, noun_phrase(s, last, kids), mentions, self._people)
+        self._people.meet(s, kids, mentions)  # who the people of this sentence are, before coding what they do
         # a root with a subject is a verb even when tagged a noun ("EU and UN hand over supplies")
         verbs = [t for t, (p, lem) in enumerate(zip(s.pos, s.lemmas)) if lem.lower() in lex and (
             p == "VERB" or (p == "NOUN" and s.deps[t] == "ROOT" and any(s.deps[c] == "nsubj" for c in kids[t])))]

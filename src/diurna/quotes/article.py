@@ -20,7 +20,6 @@ from ..syntax import children
 from .context import ArticleContext, SentenceContext
 from .frames import noun_of_saying
 from .sources import according_to, colon_headline, poll_source, title_case_headline
-from .speakers import remember_people
 from .verbs import verb_quote
 
 
@@ -56,7 +55,7 @@ def attributions(text: str, sentences: list[Sentence], people: People) -> list[Q
     out: list[Quote] = []
     for s in sentences:
         c = SentenceContext(s, children(s), gaz.mentions(s.words))
-        remember_people(art, c)
+        art.people.meet(c.s, c.kids, c.mentions)
         q = colon_headline(text, s, art.names)
         if q is not None and not art.quoted(q.cue.start):
             out.append(q)

@@ -33,7 +33,6 @@ class ArticleContext:
     sent_starts: list[int] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     used: set[int] = field(default_factory=set)
-    persons: list = field(default_factory=list)
 
     def __post_init__(self):
         self.quotes = quote_spans(self.text)

@@ -11,7 +11,8 @@ subject is :mod:`.subjects`' choice.
 Speakers are resolved to actors with the machinery of events
 (:mod:`diurna.actors`: roles, the office-holders knowledge base at the
 article's date); "he"/"she" is the last person named
-(:func:`pronoun_actor`), a relative pronoun the noun its clause hangs on.
+(``actors.People.pronoun``, the event coder's resolver too), a relative
+pronoun the noun its clause hangs on.
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..actors import People, actors_for, resolve_phrase
+from ..actors import actors_for
 from ..lexicon.quotes import DASHES, LIKENESS_PREPS, RELATIVE, SPEAKER_PRONOUNS
 from ..records import Actor, Sentence, Span
-from ..syntax import noun_phrase
 from .context import ArticleContext, SentenceContext
 from .spans import DATELINE, subtree, token_end, trimmed_span, with_bracket_closed
 
@@ -81,18 +81,6 @@ def speaker_span(text: str, s: Sentence, subj: int, v: int, kids) -> Span:
     return with_bracket_closed(text, sp)
 
 
-def remember_people(art: ArticleContext, c: SentenceContext) -> None:
-    """The people a sentence names: kept for "he said", and their actors for
-    later mentions of the same names."""
-    s = c.s
-    for e in s.entities:
-        if e.label == "PERSON":
-            art.persons.append(e)
-            last = next((i for i in range(len(s.words) - 1, -1, -1) if s.offsets[i] < e.end), None)
-            if last is not None:
-                resolve_phrase(s, noun_phrase(s, last, c.kids), c.mentions, art.people)
-
-
 def speaker_and_actor(art: ArticleContext, c: SentenceContext, subj: int | None,
                       v: int) -> tuple[Span | None, Actor | None]:
     """The speaker's span and actor: "he"/"she" the last person named, a
@@ -104,7 +92,8 @@ def speaker_and_actor(art: ArticleContext, c: SentenceContext, subj: int | None,
     if subj < v:
         speaker = speaker_after_quote(art, s, speaker)
     if s.words[subj].lower() in SPEAKER_PRONOUNS:
-        return speaker, pronoun_actor(s, subj, art.persons, art.people)
+        word, off = s.words[subj], s.offsets[subj]
+        return speaker, art.people.pronoun(s, subj) or Actor(text=word, start=off, end=off + len(word), code="")
     ref = s.heads[v] if s.words[subj].lower() in RELATIVE and s.deps[v] == "relcl" else subj
     acts = actors_for(s, ref, c.kids, c.mentions, uncoded=True, people=art.people)
     return speaker, acts[0] if acts else None
@@ -124,23 +113,3 @@ def speaker_after_quote(art: ArticleContext, s: Sentence, speaker: Span) -> Span
             re.fullmatch(r" [A-Z][\w.’'-]*(?: [\w.’'-]+)* ", gap) and re.search(r"[,?!]", text[b - 3:b]):
         return Span(text[b + 1:speaker.end], b + 1, speaker.end)
     return speaker
-
-
-def pronoun_actor(s: Sentence, t: int, persons, people: People) -> Actor:
-    """"he"/"she" as the last person named before it (its actor when the
-    article or the knowledge base says who they are, else the bare name).
-
-    Not ``People.last`` (what :func:`~diurna.actors.actors_for` uses for
-    "he"): that one only holds people whose country or role is known, while
-    a speaker with no code ("the pollster Pat Caddell ... He added") is still
-    named; the coding itself is ``People.lookup``."""
-    off = s.offsets[t]
-    word = s.words[t]
-    last = next((e for e in reversed(persons) if e.end <= off), None)
-    if last is None:
-        return Actor(text=word, start=off, end=off + len(word), code="")
-    name = re.sub(r"[’']s$", "", last.text).strip()
-    known = people.lookup(name)
-    country, sector, full = known if known else (None, None, name)
-    return Actor(text=word, start=off, end=off + len(word), code=(country or "") + (sector or ""),
-                 country=country, sector=sector, name=full)
