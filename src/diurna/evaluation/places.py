@@ -40,9 +40,9 @@ from .sections import pct
 
 T17 = "t17-syria-bbc/InputDocs"
 DATA = (T17, "tempeval3", "polnear-dev")
-SPLITS = ("resolution", "dev", "held-out", "wide-dev", "wide-held-out")
 GOLD = {"resolution": "places_gold.tsv", "dev": "event_locations_gold.tsv", "held-out": "event_locations_gold.tsv",
         "wide-dev": "event_locations_wide_gold.tsv", "wide-held-out": "event_locations_wide_gold.tsv"}
+SPLITS = tuple(GOLD)
 
 
 def _km(a, b, c, d) -> float:
