@@ -33,6 +33,7 @@ from collections import defaultdict
 
 import pyarrow as pa
 
+from .lexicon.stories import STOP_ENTITIES
 from .store import Store
 
 STORY_DAYS = 3
@@ -46,7 +47,6 @@ LINE_SIM = 0.2
 BORROW_MARGIN = 0.15
 BORROW_SIM = 0.7
 TOLERANCE = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366, None: 1}
-_STOP_ENTITIES = frozenset({"today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _norm(s: str) -> str:
@@ -170,7 +170,7 @@ def _features(con, ids: list[str]) -> dict[str, set]:
                 f"SELECT m.article_id, m.text FROM mentions m JOIN _fids f ON f.id = m.article_id "
                 f"WHERE m.label IN {_LABELS}").fetchall():
             n = _norm(text)
-            if n and n not in _STOP_ENTITIES:
+            if n and n not in STOP_ENTITIES:
                 feats[aid].add(n)
         for aid, code in con.execute(
                 "SELECT e.article_id, e.source_code FROM events e JOIN _fids f ON f.id = e.article_id "
