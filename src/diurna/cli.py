@@ -632,6 +632,37 @@ def stories_cmd(db, fmt, output, update):
     _emit(rows, fmt, output, None, title="stories")
 
 
+def _event_filters(f):
+    """The event filters of ``diurna events`` (and more) as options of ``f``."""
+    for name, kw in reversed((
+            ("--actor", {"help": "Actor code or country (FRA, RUSGOV)."}),
+            ("--cameo", {"help": "CAMEO code prefix (e.g. 11, 1312)."}),
+            ("--article", {"help": "Article id."}),
+            ("--since", {"help": "From this date (YYYY-MM-DD)."}), ("--until", {"help": "To this date (YYYY-MM-DD)."}),
+            ("--place", {"help": "Where the event happened: a place name (Aleppo, Geneva)."}),
+            ("--quad", {"type": click.IntRange(1, 4), "help": "Quad class (1-4)."}),
+            ("--story", {"type": int, "help": "A story id (diurna stories)."}),
+            ("--storyline", {"type": int, "help": "A storyline id (diurna stories)."}),
+            ("--query", {"help": "Words in the sentence."}), ("--limit", {"type": int, "default": None}))):
+        f = click.option(name, **kw)(f)
+    return f
+
+
+@main.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["icews", "gdelt", "phoenix", "plover", "jsonl", "parquet"]),
+              required=True, help="Layout: ICEWS, GDELT 2.0 (+ mentions file), Phoenix, PLOVER JSONL, diurna's own rows.")
+@click.option("--output", "-o", required=True, help="File to write (gdelt also writes its mentions table next to it).")
+@_event_filters
+def export_cmd(db, fmt, output, query, **filters):
+    """Write events in the layout of ICEWS, GDELT, Phoenix or PLOVER (docs/formats.md)."""
+    from .layouts import export as export_layout
+
+    with _open(db) as store:
+        res = export_layout(store, fmt, output, text=query, **filters)
+    _err(f"wrote {res['events']} events as {fmt} to {', '.join(res['files'])}")
+
+
 @main.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Loopback by default; 0.0.0.0 to share.")
