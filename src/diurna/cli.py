@@ -632,6 +632,62 @@ def stories_cmd(db, fmt, output, update):
     _emit(rows, fmt, output, None, title="stories")
 
 
+@main.command("counts")
+@db_option
+@fmt_option
+@out_option
+@click.option("--by", "by", multiple=True, default=("dyad",), show_default=True,
+              type=click.Choice(["source", "target", "dyad", "actor", "country", "sector", "cameo", "quad", "five",
+                                 "plover", "place", "story"]),
+              help="Group by (repeat: --by dyad --by quad).")
+@click.option("--every", type=click.Choice(["day", "week", "month", "quarter", "year", "none"]), default="month",
+              show_default=True, help="Period of the series (weeks from Monday); none: one row per group.")
+@click.option("--dedup", type=click.Choice(["daily", "merged", "mentions"]), default="daily", show_default=True,
+              help="daily: one per source, target, CAMEO code and day (ICEWS/Phoenix); merged: one per merged "
+                   "event; mentions: every coded mention.")
+@click.option("--classes", type=click.Choice(["quad", "phoenix", "icews"]), default="quad", show_default=True,
+              help="Class columns: quad classes or a five-class grouping (docs/counts.md).")
+@click.option("--undirected", is_flag=True, help="A dyad is the sorted pair: A->B and B->A together.")
+@click.option("--wide", is_flag=True, help="One row per group and period, one column per class.")
+@click.option("--actor", help="Actor code or country (FRA, RUSGOV).")
+@click.option("--cameo", help="CAMEO code prefix (e.g. 11, 1312).")
+@click.option("--article", help="Article id.")
+@click.option("--since", help="From this date (YYYY-MM-DD); the series starts here.")
+@click.option("--until", help="To this date (YYYY-MM-DD); the series ends here.")
+@click.option("--place", help="Where the event happened: a place name (Aleppo, Geneva).")
+@click.option("--quad", type=click.IntRange(0, 4), help="Quad class (0 neutral, 1-4).")
+@click.option("--plover", help="PLOVER type (ASSAULT, AGREE...).")
+@click.option("--source", "source_key", help="Who acts: country or actor code.")
+@click.option("--target", "target_key", help="Acted on: country or actor code.")
+@click.option("--story", type=int, help="A story id (diurna stories).")
+@click.option("--storyline", type=int, help="A storyline id (diurna stories).")
+@click.option("--query", "text_query", help="Words in the sentence.")
+def counts_cmd(db, fmt, output, by, every, dedup, classes, undirected, wide, actor, cameo, article, since, until,
+               place, quad, plover, source_key, target_key, story, storyline, text_query):
+    """Event counts per group and period, zero-filled, with duplicate control (docs/counts.md)."""
+    from . import aggregate
+
+    with _open(db) as store:
+        try:
+            rows = aggregate.counts(store, by=list(by), every=every, dedup=dedup, undirected=undirected, wide=wide,
+                                    classes=classes, since=since, until=until, actor=actor, cameo=cameo,
+                                    article=article, place=place, quad=quad, plover=plover, source=source_key,
+                                    target=target_key, story=story, storyline=storyline, text=text_query)
+        except ValueError as exc:  # a bad date or group: a usage error, not a trace
+            raise click.UsageError(f"counts: {exc}") from None
+    header = rows.header()
+    _err(header)
+    cols = None
+    if fmt == "table":  # what fits a terminal line; the other formats have every column
+        keys = [c for c in (rows[0] if rows else {}) if c not in aggregate.MEASURES]
+        cols = keys + (["events", *aggregate.class_names(classes).values(), "net_cooperation"] if wide else
+                       ["class_name", "events", "mentions", "articles", "goldstein_mean"])
+        short = aggregate.TABLE_NAMES
+        rows = [{short.get(c, c): r.get(c) for c in cols} for r in rows]
+        cols = [short.get(c, c) for c in cols]
+    _emit(list(rows), fmt, output, cols, title=f"counts (dedup={dedup}, every={every})")
+
+
 def _event_filters(f):
     """The event filters of ``diurna events`` (and more) as options of ``f``."""
     for name, kw in reversed((

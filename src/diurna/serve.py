@@ -502,10 +502,38 @@ def create_app(db: str | Path, cache_size: int | None = None):
 
     @app.get("/api/counts")
     def counts(filters: dict = Filters,
-               unit: str = Query("week", pattern="^(day|week|month|year)$", description="day, week, month or year")):
-        """Events per period (weeks start on Monday) by quad class, in date order."""
+               unit: str | None = Query(None, pattern="^(day|week|month|year)$",
+                                        description="the chart's series: events per day, week, month or year by "
+                                                    "quad class ({unit, periods, undated}); without it, the counts "
+                                                    "of `diurna counts` below"),
+               by: list[str] = Query(["dyad"], description="group by (repeat): source, target, dyad, actor, "
+                                                           "country, sector, cameo, quad, five, plover, place, story"),
+               every: str = Query("month", pattern="^(day|week|month|quarter|year|none)$"),
+               dedup: str = Query("daily", pattern="^(daily|merged|mentions)$",
+                                  description="daily (one per source, target, CAMEO code and day), merged, mentions"),
+               classes: str = Query("quad", pattern="^(quad|phoenix|icews)$"),
+               undirected: bool = False, wide: bool = False, format: str = Fmt):
+        """Event counts per group and period, zero-filled, with duplicate control (docs/counts.md):
+        ``{dedup, every, classes, by, items}``; ``format=csv|parquet`` for the rows alone.  With ``unit``:
+        the chart's weekly (daily, monthly, yearly) series by quad class."""
+        from . import aggregate
+
+        if unit is not None:
+            with store() as st:
+                return json_response(query.event_counts(st, unit=unit, **filters))
+        bad = [b for b in by if b not in aggregate.GROUPS]
+        if bad or len(by) > 4:
+            raise HTTPException(status_code=422, detail=f"by must be at most 4 of {', '.join(aggregate.GROUPS)}; "
+                                                        f"got {', '.join(by)}")
         with store() as st:
-            return json_response(query.event_counts(st, unit=unit, **filters))
+            try:
+                rows = aggregate.counts(st, by=by, every=every, dedup=dedup, undirected=undirected, wide=wide,
+                                        classes=classes, **filters)
+            except ValueError as exc:
+                raise HTTPException(status_code=422, detail=str(exc)) from None
+        if format in ("csv", "parquet"):
+            return export(list(rows), format, 0)
+        return json_response({**rows.meta(), "count": len(rows), "items": list(rows)})
 
     @app.get("/api/places")
     def places(filters: dict = Filters):
