@@ -137,13 +137,12 @@ def _class_sql(classes: str) -> str:
 
 
 def _unit_sql(dedup: str) -> str:
-    """What one counted event is, per row of ``events``."""
+    """What one counted event is, per row of ``events`` (a 64-bit hash of its key)."""
     if dedup == "mentions":
-        return "e.id"
+        return "hash(e.id)"
     if dedup == "merged":
-        return "coalesce('g' || CAST(e.group_id AS VARCHAR), e.id)"
-    return (f"concat_ws('|', coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.cameo, "
-            f"CAST({EVENT_DATE} AS VARCHAR))")
+        return "CASE WHEN e.group_id IS NULL THEN hash(e.id) ELSE hash(e.group_id) END"
+    return f"hash(e.source_code, e.target_code, e.cameo, {EVENT_DATE})"
 
 
 def check(by, every, dedup, classes) -> None:
@@ -230,23 +229,22 @@ def counts(store: Store, by=("dyad",), every: str | None = "month", dedup: str =
         base = f"{base} UNION ALL {side(1)}"
         base_params += params
     qk = [f'"{c}"' for c in cols]
-    part = ", ".join([*qk, "period"])
-    # each counted event's Goldstein once: a row's share of its unit (mentions: the row itself)
-    gw = "g" if dedup == "mentions" else f"g / count(*) OVER (PARTITION BY {part}, cls, unit)"
+    key_sel = "".join(f"{c}, " for c in qk)
     cls_list = ", ".join(f"({c}, '{n}')" for c, n in names.items())
+    cls_key = "" if wide else "cls, "
     sql = [f"WITH raw AS ({base}),",
            f"dated AS (SELECT * FROM raw{' WHERE period IS NOT NULL' if periodic else ''}),",
-           f"w AS (SELECT *, {gw} AS gw FROM dated),"]
-    key_sel = "".join(f"{c}, " for c in qk)
-    measures = ("count(DISTINCT unit) AS events, count(*) AS mentions, count(DISTINCT art) AS articles, "
-                "count(DISTINCT outlet) AS outlets, sum(gw) AS goldstein_sum")
+           # one row per counted event: its mentions and its Goldstein score (once)
+           f"u AS (SELECT {key_sel}period, cls, unit, count(*) AS n, avg(g) AS g FROM dated GROUP BY ALL),",
+           f"ua AS (SELECT {key_sel}period, {cls_key}count(DISTINCT art) AS articles, "
+           f"count(DISTINCT outlet) AS outlets FROM dated GROUP BY ALL),"]
+    measures = "count(*) AS events, sum(n) AS mentions, sum(g) AS goldstein_sum"
     if wide:
-        per_class = "".join(f", count(DISTINCT unit) FILTER (WHERE cls = {c}) AS \"{n}\"" for c, n in names.items())
-        net = ("count(DISTINCT unit) FILTER (WHERE cls IN (1, 2)) - count(DISTINCT unit) FILTER (WHERE cls IN (3, 4)) "
-               "AS net_cooperation")
-        sql.append(f"agg AS (SELECT {key_sel}period, {measures}{per_class}, {net} FROM w GROUP BY ALL),")
+        per_class = "".join(f", count(*) FILTER (WHERE cls = {c}) AS \"{n}\"" for c, n in names.items())
+        net = "count(*) FILTER (WHERE cls IN (1, 2)) - count(*) FILTER (WHERE cls IN (3, 4)) AS net_cooperation"
+        sql.append(f"agg AS (SELECT {key_sel}period, {measures}{per_class}, {net} FROM u GROUP BY ALL),")
     else:
-        sql.append(f"agg AS (SELECT {key_sel}period, cls, {measures} FROM w GROUP BY ALL),")
+        sql.append(f"agg AS (SELECT {key_sel}period, cls, {measures} FROM u GROUP BY ALL),")
     sql.append(f"grp AS (SELECT DISTINCT {', '.join(qk) if qk else '1 AS _one'} FROM dated),")
     if periodic:
         lo = f"date_trunc('{every}', CAST(? AS DATE))" if since else "(SELECT min(period) FROM dated)"
@@ -258,31 +256,38 @@ def counts(store: Store, by=("dyad",), every: str | None = "month", dedup: str =
     cal_params = ([since] if periodic and since else []) + ([until] if periodic and until else [])
     frame_cls = "" if wide else f" CROSS JOIN (VALUES {cls_list}) AS c(cls, class_name)"
     sql.append(f"frame AS (SELECT * FROM grp CROSS JOIN cal{frame_cls})")
-    on = [f"f.{c} IS NOT DISTINCT FROM agg.{c}" for c in qk] + ["f.period IS NOT DISTINCT FROM agg.period"]
-    if not wide:
-        on.append("f.cls = agg.cls")
-    z = lambda c: f"coalesce(agg.{c}, 0) AS {c}"  # noqa: E731
+
+    def on(t: str) -> str:
+        conds = [f"f.{c} IS NOT DISTINCT FROM {t}.{c}" for c in qk] + [f"f.period IS NOT DISTINCT FROM {t}.period"]
+        return " AND ".join(conds + ([] if wide else [f"f.cls = {t}.cls"]))
+
+    def z(c: str, t: str = "agg") -> str:
+        return f"coalesce({t}.{c}, 0) AS {c}"
+
     out_keys = "".join(f"f.{c}, " for c in qk)
     period_col = "f.period, " if periodic else ""
     gmean = "CASE WHEN coalesce(agg.events, 0) > 0 THEN agg.goldstein_sum / agg.events END AS goldstein_mean"
+    common_cols = f"{z('events')}, {z('mentions')}, {z('articles', 'ua')}, {z('outlets', 'ua')}"
     if wide:
         cls_cols = "".join(f", {z(chr(34) + n + chr(34))}" for n in names.values())
-        select = (f"SELECT {out_keys}{period_col}{z('events')}, {z('mentions')}, {z('articles')}, {z('outlets')}"
-                  f"{cls_cols}, {z('goldstein_sum')}, {gmean}, {z('net_cooperation')}, "
-                  f"coalesce(agg.goldstein_sum, 0) AS net_goldstein")
+        select = (f"SELECT {out_keys}{period_col}{common_cols}{cls_cols}, {z('goldstein_sum')}, {gmean}, "
+                  f"{z('net_cooperation')}, coalesce(agg.goldstein_sum, 0) AS net_goldstein")
         order = ", ".join([*(f"f.{c} NULLS LAST" for c in qk), "f.period"])
     else:
+        window = f"OVER (PARTITION BY {', '.join([*(f'f.{c}' for c in qk), 'f.period'])})"
         net = (f"sum(CASE WHEN f.cls IN (1, 2) THEN coalesce(agg.events, 0) WHEN f.cls IN (3, 4) "
-               f"THEN -coalesce(agg.events, 0) ELSE 0 END) OVER (PARTITION BY {', '.join([*(f'f.{c}' for c in qk), 'f.period'])})"
-               " AS net_cooperation")
-        netg = (f"sum(coalesce(agg.goldstein_sum, 0)) OVER (PARTITION BY {', '.join([*(f'f.{c}' for c in qk), 'f.period'])})"
-                " AS net_goldstein")
-        select = (f"SELECT {out_keys}{period_col}f.cls AS class, f.class_name, {z('events')}, {z('mentions')}, "
-                  f"{z('articles')}, {z('outlets')}, {z('goldstein_sum')}, {gmean}, {net}, {netg}")
+               f"THEN -coalesce(agg.events, 0) ELSE 0 END) {window} AS net_cooperation")
+        netg = f"sum(coalesce(agg.goldstein_sum, 0)) {window} AS net_goldstein"
+        select = (f"SELECT {out_keys}{period_col}f.cls AS class, f.class_name, {common_cols}, {z('goldstein_sum')}, "
+                  f"{gmean}, {net}, {netg}")
         order = ", ".join([*(f"f.{c} NULLS LAST" for c in qk), "f.period", "f.cls"])
-    sql.append(f"{select} FROM frame f LEFT JOIN agg ON {' AND '.join(on)} ORDER BY {order}")
+    sql.append(f"{select} FROM frame f LEFT JOIN agg ON {on('agg')} LEFT JOIN ua ON {on('ua')} ORDER BY {order}")
     text = "\n".join(sql)
-    rows = store.query(text, base_params + cal_params)
+    cur = store.con.cursor()  # its own result: the store's connection may hold an unfinished one
+    try:
+        rows = cur.sql(text, params=base_params + cal_params).to_arrow_table().to_pylist()
+    finally:
+        cur.close()
     for r in rows:
         r.pop("_one", None)
         for k in ("goldstein_sum", "goldstein_mean", "net_goldstein"):
@@ -292,6 +297,6 @@ def counts(store: Store, by=("dyad",), every: str | None = "month", dedup: str =
     if periodic:
         undated = store.con.execute(
             f"SELECT count(DISTINCT {_unit_sql(dedup)}){frm}{' AND ' if where else ' WHERE '}{EVENT_DATE} IS NULL",
-            params).fetchone()[0]
+            params).fetchall()[0][0]
     return Counts(rows, dedup=dedup, every=every, classes=classes, by=by, wide=wide, undirected=undirected,
                   undated=undated)

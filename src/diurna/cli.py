@@ -478,6 +478,23 @@ def bench_stories(sizes, new, output):
     click.echo(md)
 
 
+@bench.command("counts")
+@click.option("--events", "n", default=1_000_000, show_default=True, help="Events in the synthetic store.")
+@click.option("--repeat", type=int, default=3, show_default=True, help="Runs of each query; the fastest is reported.")
+@click.option("--output", "-o", default="docs/benchmarks.md", show_default=True)
+def bench_counts(n, repeat, output):
+    """`diurna counts` queries on a synthetic store made by DuckDB (1,000,000 events over ten years)."""
+    from .evaluation import bench as b
+    from .evaluation.sections import write_section
+
+    r = b.counts_bench(n=n, repeat=repeat)
+    command = "diurna bench counts" + (f" --events {n}" if n != 1_000_000 else "") + (
+        f" --repeat {repeat}" if repeat != 3 else "")
+    md = b.counts_markdown(r, command)
+    write_section(Path(output), "counts", md)
+    click.echo(md)
+
+
 @bench.command("serve")
 @click.option("--db", default=None, help="Store to serve (default: the demo corpus, run into a temporary store).")
 @click.option("--clients", default=200, show_default=True)
