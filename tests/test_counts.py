@@ -138,6 +138,9 @@ def test_phoenix_and_icews_differ_on_16(small):
 
 def test_bad_arguments(small):
     with Store(small, read_only=True) as st:
+        assert len(counts(st, every="day", wide=True, max_rows=200)) == 2 * 66  # two dyads, 2024-01-05..03-10
+        with pytest.raises(ValueError, match="more than"):
+            counts(st, every="day", max_rows=200)
         for kw in ({"by": ["nope"]}, {"every": "hour"}, {"dedup": "x"}, {"classes": "x"}, {"since": "2024-13-01"},
                    {"since": "2024-05-01", "until": "2024-01-01"}):
             with pytest.raises(ValueError):
@@ -216,6 +219,8 @@ def test_api_counts(demo, small):
         r = client.get("/api/counts", params=params)
         assert r.status_code == 422, params
         assert r.json()["detail"]
+    r = client.get("/api/counts", params={"every": "day", "since": "1900-01-01", "until": "2024-12-31"})
+    assert r.status_code == 422 and "more than" in r.json()["detail"]
     # the chart's series stays as it was
     legacy = TestClient(create_app(demo, cache_size=0)).get("/api/counts", params={"unit": "week"}).json()
     assert "periods" in legacy and "undated" in legacy

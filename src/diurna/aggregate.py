@@ -170,7 +170,7 @@ def _day(name: str, value: str | None) -> str | None:
 
 def counts(store: Store, by=("dyad",), every: str | None = "month", dedup: str = DEFAULT_DEDUP,
            undirected: bool = False, wide: bool = False, classes: str = "quad", since: str | None = None,
-           until: str | None = None, **filters) -> Counts:
+           until: str | None = None, max_rows: int | None = None, **filters) -> Counts:
     """Event counts per group (``by``: names of :data:`GROUPS`, in order) and
     period (``every``: day, week from Monday, month, quarter, year, or
     None/"none" for one row per group), zero-filled, with duplicate control
@@ -179,6 +179,8 @@ def counts(store: Store, by=("dyad",), every: str | None = "month", dedup: str =
     (``quad``; ``phoenix`` or ``icews`` five classes).  ``undirected``: a
     dyad is the sorted pair (A->B and B->A together, columns ``actor_a``,
     ``actor_b``).  ``filters``: those of :func:`diurna.query.event_where`.
+    ``max_rows``: refuse (ValueError) a zero-filled result of more rows
+    (the web API's bound), counted before the rows are made.
     Returns a :class:`Counts` (a list of dicts with ``.dedup`` etc.)."""
     by = list(by or [])
     every = every or "none"
@@ -285,6 +287,14 @@ def counts(store: Store, by=("dyad",), every: str | None = "month", dedup: str =
     text = "\n".join(sql)
     cur = store.con.cursor()  # its own result: the store's connection may hold an unfinished one
     try:
+        if max_rows is not None:
+            head = "\n".join(sql[:-1]).rstrip().removesuffix(",")  # the CTEs up to the calendar
+            head = head[:head.rindex("frame AS")].rstrip().removesuffix(",")
+            n_rows = cur.execute(f"{head} SELECT (SELECT count(*) FROM grp) * (SELECT count(*) FROM cal) * "
+                                 f"{1 if wide else len(names)}", base_params + cal_params).fetchall()[0][0]
+            if n_rows > max_rows:
+                raise ValueError(f"{n_rows:,} rows (every group x period{'' if wide else ' x class'}) is more than "
+                                 f"{max_rows:,}: filter (actor, since, until), choose a longer period or wide")
         rows = cur.sql(text, params=base_params + cal_params).to_arrow_table().to_pylist()
     finally:
         cur.close()

@@ -528,7 +528,7 @@ def create_app(db: str | Path, cache_size: int | None = None):
         with store() as st:
             try:
                 rows = aggregate.counts(st, by=by, every=every, dedup=dedup, undirected=undirected, wide=wide,
-                                        classes=classes, **filters)
+                                        classes=classes, max_rows=200_000, **filters)
             except ValueError as exc:
                 raise HTTPException(status_code=422, detail=str(exc)) from None
         if format in ("csv", "parquet"):
