@@ -182,6 +182,11 @@ def test_cli_formats_and_header(small, tmp_path):
     assert r.exit_code == 0, r.output
     lines = [json.loads(x) for x in r.stdout.splitlines()]
     assert "dedup=merged" in r.stderr and sum(x["events"] for x in lines) == 5
+    assert all(type(x[k]) is int for x in lines for k in ("events", "mentions", "articles", "outlets"))
+    r = CliRunner().invoke(main, ["counts", "--db", small, "--format", "jsonl", "--every", "year"])
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert lines and all(type(x[k]) is int for x in lines for k in ("events", "mentions", "net_cooperation"))
+    assert all(type(x["goldstein_sum"]) is float for x in lines)
     out = tmp_path / "c.parquet"
     r = CliRunner().invoke(main, ["counts", "--db", small, "--format", "parquet", "-o", str(out), "--every", "week",
                                   "--classes", "phoenix", "--since", "2024-01-01", "--until", "2024-01-31"])

@@ -240,7 +240,7 @@ def counts(store: Store, by=("dyad",), every: str | None = "month", dedup: str =
            f"u AS (SELECT {key_sel}period, cls, unit, count(*) AS n, avg(g) AS g FROM dated GROUP BY ALL),",
            f"ua AS (SELECT {key_sel}period, {cls_key}count(DISTINCT art) AS articles, "
            f"count(DISTINCT outlet) AS outlets FROM dated GROUP BY ALL),"]
-    measures = "count(*) AS events, sum(n) AS mentions, sum(g) AS goldstein_sum"
+    measures = "count(*) AS events, CAST(sum(n) AS BIGINT) AS mentions, sum(g) AS goldstein_sum"
     if wide:
         per_class = "".join(f", count(*) FILTER (WHERE cls = {c}) AS \"{n}\"" for c, n in names.items())
         net = "count(*) FILTER (WHERE cls IN (1, 2)) - count(*) FILTER (WHERE cls IN (3, 4)) AS net_cooperation"
@@ -277,8 +277,8 @@ def counts(store: Store, by=("dyad",), every: str | None = "month", dedup: str =
         order = ", ".join([*(f"f.{c} NULLS LAST" for c in qk), "f.period"])
     else:
         window = f"OVER (PARTITION BY {', '.join([*(f'f.{c}' for c in qk), 'f.period'])})"
-        net = (f"sum(CASE WHEN f.cls IN (1, 2) THEN coalesce(agg.events, 0) WHEN f.cls IN (3, 4) "
-               f"THEN -coalesce(agg.events, 0) ELSE 0 END) {window} AS net_cooperation")
+        net = (f"CAST(sum(CASE WHEN f.cls IN (1, 2) THEN coalesce(agg.events, 0) WHEN f.cls IN (3, 4) "
+               f"THEN -coalesce(agg.events, 0) ELSE 0 END) {window} AS BIGINT) AS net_cooperation")
         netg = f"sum(coalesce(agg.goldstein_sum, 0)) {window} AS net_goldstein"
         select = (f"SELECT {out_keys}{period_col}f.cls AS class, f.class_name, {common_cols}, {z('goldstein_sum')}, "
                   f"{gmean}, {net}, {netg}")
