@@ -44,12 +44,13 @@ one column per class (named by :data:`CLASS_NAMES`).
 
 from __future__ import annotations
 
+from .records import PRECISIONS
 from .query import EVENT_DATE, SOURCE_KEY, TARGET_KEY, event_where
 from .store import Store
 
 DEDUP = ("daily", "merged", "mentions")
 DEFAULT_DEDUP = "daily"
-EVERY = ("day", "week", "month", "quarter", "year", "none")
+EVERY = (*PRECISIONS, "none")
 STEP = {"day": "INTERVAL 1 DAY", "week": "INTERVAL 7 DAY", "month": "INTERVAL 1 MONTH",
         "quarter": "INTERVAL 3 MONTH", "year": "INTERVAL 1 YEAR"}
 CLASSES = ("quad", "phoenix", "icews")

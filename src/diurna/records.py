@@ -214,6 +214,10 @@ class Place:
     geonameid: int | None = None
 
 
+# the precisions of a date, finest first (Event.date_precision; the periods of counts)
+PRECISIONS = ("day", "week", "month", "quarter", "year")
+
+
 @dataclass
 class Event:
     """A coded event found in one sentence.

@@ -56,7 +56,7 @@ from ..lexicon.events import (TARGET_PREPS, DECLARING, AMOUNTS, WHERE_PREPS, GRO
                               NEGATING_HEADS, UNREALISED_UNDER)
 from ..lexicon.reporting import REPORTING_CLAUSE
 from ..syntax import ARGUMENT_PREPS, children, noun_phrase
-from ..records import Actor, Article, Event, Sentence, Span
+from ..records import PRECISIONS, Actor, Article, Event, Sentence, Span
 from ..places import find_places, place_at
 from ..time import find_timexes
 from . import cameo_info, register
@@ -110,7 +110,6 @@ def _precision(value: str) -> str:
     return "year"
 
 
-PRECISIONS = ("day", "week", "month", "quarter", "year")
 
 
 @lru_cache(maxsize=4096)
