@@ -22,10 +22,12 @@ from pathlib import Path
 import click
 
 from . import __version__, query, timeline
+from .aggregate import CLASSES, DEDUP, DEFAULT_DEDUP, EVERY, GROUPS as GROUP_NAMES
 from .export import ROW_FORMATS
+from .layouts import FORMATS as LAYOUTS
 from .ingest.readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS
 from .records import Article, to_dict
-from .store import Store, StoreError, dumps
+from .store import Store, StoreError
 
 FORMATS = ["table", *ROW_FORMATS]
 
@@ -58,6 +60,34 @@ def main() -> None:
 
 db_option = click.option("--db", default="diurna.duckdb", show_default=True, envvar="DIURNA_DB",
                          help="DuckDB store file.")
+
+# the filters of the commands that read events (``diurna.query.event_where``), by option name
+EVENT_FILTERS = {
+    "actor": {"help": "Actor code or country (FRA, RUSGOV)."},
+    "cameo": {"help": "CAMEO code prefix (e.g. 11, 1312)."},
+    "article": {"help": "Article id."},
+    "since": {"help": "From this date (YYYY-MM-DD)."},
+    "until": {"help": "To this date (YYYY-MM-DD)."},
+    "place": {"help": "Where the event happened: a place name (Aleppo, Geneva)."},
+    "quad": {"type": click.IntRange(0, 4), "help": "Quad class (0 neutral, 1-4)."},
+    "plover": {"help": "PLOVER type (ASSAULT, AGREE...)."},
+    "source": {"help": "Who acts: country or actor code."},
+    "target": {"help": "Acted on: country or actor code."},
+    "story": {"type": int, "help": "A story id (diurna stories)."},
+    "storyline": {"type": int, "help": "A storyline id (diurna stories)."},
+    "query": {"help": "Words in the sentence."},
+    "limit": {"type": int, "default": None},
+}
+
+
+def event_filters(*names: str):
+    """The options of these :data:`EVENT_FILTERS`, in this order."""
+    def deco(f):
+        for name in reversed(names):
+            f = click.option(f"--{name}", **EVENT_FILTERS[name])(f)
+        return f
+
+    return deco
 
 
 # --------------------------------------------------------------------------
@@ -218,13 +248,7 @@ def articles(db, fmt, output, limit, no_duplicates):
 @db_option
 @fmt_option
 @out_option
-@click.option("--actor", help="Actor code or country (FRA, RUSGOV).")
-@click.option("--cameo", help="CAMEO code prefix (e.g. 11, 1312).")
-@click.option("--article", help="Article id.")
-@click.option("--since", help="From this date (YYYY-MM-DD).")
-@click.option("--until", help="To this date (YYYY-MM-DD).")
-@click.option("--place", help="Where the event happened: a place name (Aleppo, Geneva).")
-@click.option("--limit", type=int, default=None)
+@event_filters("actor", "cameo", "article", "since", "until", "place", "limit")
 @click.option("--merged", is_flag=True, help="One row per event merged from its mentions, with their counts.")
 def events(db, fmt, output, actor, cameo, article, since, until, place, limit, merged):
     """List coded events with their sentence and article."""
@@ -653,43 +677,27 @@ def stories_cmd(db, fmt, output, update):
 @db_option
 @fmt_option
 @out_option
-@click.option("--by", "by", multiple=True, default=("dyad",), show_default=True,
-              type=click.Choice(["source", "target", "dyad", "actor", "country", "sector", "cameo", "quad", "five",
-                                 "plover", "place", "story"]),
+@click.option("--by", "by", multiple=True, default=("dyad",), show_default=True, type=click.Choice(list(GROUP_NAMES)),
               help="Group by (repeat: --by dyad --by quad).")
-@click.option("--every", type=click.Choice(["day", "week", "month", "quarter", "year", "none"]), default="month",
+@click.option("--every", type=click.Choice(list(EVERY)), default="month",
               show_default=True, help="Period of the series (weeks from Monday); none: one row per group.")
-@click.option("--dedup", type=click.Choice(["daily", "merged", "mentions"]), default="daily", show_default=True,
+@click.option("--dedup", type=click.Choice(list(DEDUP)), default=DEFAULT_DEDUP, show_default=True,
               help="daily: one per source, target, CAMEO code and day (ICEWS/Phoenix); merged: one per merged "
                    "event; mentions: every coded mention.")
-@click.option("--classes", type=click.Choice(["quad", "phoenix", "icews"]), default="quad", show_default=True,
+@click.option("--classes", type=click.Choice(list(CLASSES)), default="quad", show_default=True,
               help="Class columns: quad classes or a five-class grouping (docs/counts.md).")
 @click.option("--undirected", is_flag=True, help="A dyad is the sorted pair: A->B and B->A together.")
 @click.option("--wide", is_flag=True, help="One row per group and period, one column per class.")
-@click.option("--actor", help="Actor code or country (FRA, RUSGOV).")
-@click.option("--cameo", help="CAMEO code prefix (e.g. 11, 1312).")
-@click.option("--article", help="Article id.")
-@click.option("--since", help="From this date (YYYY-MM-DD); the series starts here.")
-@click.option("--until", help="To this date (YYYY-MM-DD); the series ends here.")
-@click.option("--place", help="Where the event happened: a place name (Aleppo, Geneva).")
-@click.option("--quad", type=click.IntRange(0, 4), help="Quad class (0 neutral, 1-4).")
-@click.option("--plover", help="PLOVER type (ASSAULT, AGREE...).")
-@click.option("--source", "source_key", help="Who acts: country or actor code.")
-@click.option("--target", "target_key", help="Acted on: country or actor code.")
-@click.option("--story", type=int, help="A story id (diurna stories).")
-@click.option("--storyline", type=int, help="A storyline id (diurna stories).")
-@click.option("--query", "text_query", help="Words in the sentence.")
-def counts_cmd(db, fmt, output, by, every, dedup, classes, undirected, wide, actor, cameo, article, since, until,
-               place, quad, plover, source_key, target_key, story, storyline, text_query):
+@event_filters("actor", "cameo", "article", "since", "until", "place", "quad", "plover", "source", "target", "story",
+               "storyline", "query")
+def counts_cmd(db, fmt, output, by, every, dedup, classes, undirected, wide, since, until, query, **filters):
     """Event counts per group and period, zero-filled, with duplicate control (docs/counts.md)."""
     from . import aggregate
 
     with _open(db) as store:
         try:
             rows = aggregate.counts(store, by=list(by), every=every, dedup=dedup, undirected=undirected, wide=wide,
-                                    classes=classes, since=since, until=until, actor=actor, cameo=cameo,
-                                    article=article, place=place, quad=quad, plover=plover, source=source_key,
-                                    target=target_key, story=story, storyline=storyline, text=text_query)
+                                    classes=classes, since=since, until=until, text=query, **filters)
         except ValueError as exc:  # a bad date or group: a usage error, not a trace
             raise click.UsageError(f"counts: {exc}") from None
     header = rows.header()
@@ -705,28 +713,12 @@ def counts_cmd(db, fmt, output, by, every, dedup, classes, undirected, wide, act
     _emit(list(rows), fmt, output, cols, title=f"counts (dedup={dedup}, every={every})")
 
 
-def _event_filters(f):
-    """The event filters of ``diurna events`` (and more) as options of ``f``."""
-    for name, kw in reversed((
-            ("--actor", {"help": "Actor code or country (FRA, RUSGOV)."}),
-            ("--cameo", {"help": "CAMEO code prefix (e.g. 11, 1312)."}),
-            ("--article", {"help": "Article id."}),
-            ("--since", {"help": "From this date (YYYY-MM-DD)."}), ("--until", {"help": "To this date (YYYY-MM-DD)."}),
-            ("--place", {"help": "Where the event happened: a place name (Aleppo, Geneva)."}),
-            ("--quad", {"type": click.IntRange(1, 4), "help": "Quad class (1-4)."}),
-            ("--story", {"type": int, "help": "A story id (diurna stories)."}),
-            ("--storyline", {"type": int, "help": "A storyline id (diurna stories)."}),
-            ("--query", {"help": "Words in the sentence."}), ("--limit", {"type": int, "default": None}))):
-        f = click.option(name, **kw)(f)
-    return f
-
-
 @main.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["icews", "gdelt", "phoenix", "plover", "jsonl", "parquet"]),
+@click.option("--format", "fmt", type=click.Choice(list(LAYOUTS)),
               required=True, help="Layout: ICEWS, GDELT 2.0 (+ mentions file), Phoenix, PLOVER JSONL, diurna's own rows.")
 @click.option("--output", "-o", required=True, help="File to write (gdelt also writes its mentions table next to it).")
-@_event_filters
+@event_filters("actor", "cameo", "article", "since", "until", "place", "quad", "story", "storyline", "query", "limit")
 def export_cmd(db, fmt, output, query, **filters):
     """Write events in the layout of ICEWS, GDELT, Phoenix or PLOVER (docs/formats.md)."""
     from .layouts import export as export_layout

@@ -25,16 +25,13 @@ import json
 from pathlib import Path
 
 from .records import CodedArticle
+from .store import dumps
 
 ROW_FORMATS = ("csv", "jsonl", "parquet")
 
 
-def _json(value) -> str:
-    return json.dumps(value, default=str, ensure_ascii=False)
-
-
 def _flat(v):
-    return _json(v) if isinstance(v, (list, dict)) else v
+    return dumps(v) if isinstance(v, (list, dict)) else v
 
 
 def rows_table(rows: list[dict]):
@@ -54,7 +51,7 @@ def write_rows(rows: list[dict], fmt: str, out, columns: list[str] | None = None
     ``parquet``."""
     if fmt == "jsonl":
         for r in rows:
-            out.write((_json(r) + "\n").encode("utf-8"))
+            out.write((dumps(r) + "\n").encode("utf-8"))
     elif fmt == "csv":
         import csv
         import io

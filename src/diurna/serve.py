@@ -50,12 +50,13 @@ import functools
 import hashlib
 import html
 import io
-import json
 import os
 import re
 import string
 import threading
 from pathlib import Path
+
+from .store import dumps
 
 MAX_PAGE = 500
 HERE = Path(__file__).resolve().parent
@@ -129,10 +130,6 @@ def report_csp(page: str) -> str:
     head = page.split("<body", 1)[0]
     hashes = sorted({_sha256(x) for x in _STYLE_ELEMENT.findall(head)})
     return csp(script_src="'none'", style_src=" ".join(["'self'", *hashes]))
-
-
-def dumps(value) -> str:
-    return json.dumps(value, default=str, ensure_ascii=False)
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,12 +20,22 @@ See :mod:`diurna.ingest.readers` (formats, bad input, origins),
 from collections.abc import Callable, Iterable, Iterator
 
 from ..records import Article, Rejection
-from .dedup import Deduplicator
 from .readers import (DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Source, display_origin, expand, origin_of,
                       path_of, read_source)
 
 __all__ = ["read", "expand", "read_source", "Deduplicator", "Source", "DEFAULT_MAX_BYTES",
            "DEFAULT_MAX_CHARS", "display_origin", "origin_of", "path_of"]
+
+
+def __getattr__(name: str):
+    """``Deduplicator`` on first use: MinHash (datasketch, numpy) costs a
+    quarter of a second to import, which a command that only reads the
+    store (or only needs the readers' limits) should not pay."""
+    if name == "Deduplicator":
+        from .dedup import Deduplicator
+
+        return Deduplicator
+    raise AttributeError(name)
 
 
 def read(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,

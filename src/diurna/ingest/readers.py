@@ -38,13 +38,12 @@ makes an origin safe to print on one terminal line.
 
 At the door every string that enters an :class:`~diurna.records.Article` or
 a :class:`~diurna.records.Rejection` has its lone surrogates (a JSON
-``"\\udfff"``, a lenient decoder) replaced by U+FFFD (:func:`valid_text`), so
+``"\\udfff"``, a lenient decoder) replaced by U+FFFD (:func:`clean_text`), so
 that nothing later fails to encode it.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import glob
 import hashlib
 import json
@@ -89,9 +88,6 @@ _MAGIC = {
 # --------------------------------------------------------------------------
 
 _URI = "file://"
-
-
-valid_text = clean_text  # every lone surrogate replaced by U+FFFD (valid UTF-8)
 
 
 def origin_of(path: str | os.PathLike) -> str:
@@ -186,7 +182,7 @@ def expand(args: Iterable[str], stdin=None) -> Iterator[Source | Rejection]:
         try:
             yield from _expand_one(arg, stdin, seen)
         except Exception as exc:  # noqa: BLE001 (a path the system refuses is a rejection)
-            yield Rejection(origin_of(arg), valid_text(_unreadable(exc)))
+            yield Rejection(origin_of(arg), clean_text(_unreadable(exc)))
 
 
 def _expand_one(arg: str, stdin, seen: dict) -> Iterator[Source | Rejection]:
@@ -214,7 +210,7 @@ def _walk(top: Path) -> list[Path | Rejection]:
     found: list[tuple[Path, Path | Rejection]] = []
 
     def refused(where: Path, exc: BaseException) -> None:
-        found.append((where, Rejection(origin_of(where.absolute()), valid_text(_unreadable(exc)))))
+        found.append((where, Rejection(origin_of(where.absolute()), clean_text(_unreadable(exc)))))
 
     def unlistable(exc: OSError) -> None:
         refused(Path(exc.filename) if exc.filename else top, exc)
@@ -382,11 +378,11 @@ def _iso_date(value) -> str | None:
 def make_article(origin: str, raw_text: str, fmt: str, *, title=None, external_id=None,
                  source=None, url=None, published=None, published_source=None) -> Article | Rejection:
     """The article of one text and its metadata; every string is made valid
-    UTF-8 here (:func:`valid_text`), the one door all readers go through."""
-    origin = valid_text(origin)
-    title, external_id, source, url = (valid_text(v) if isinstance(v, str) else v
+    UTF-8 here (:func:`clean_text`), the one door all readers go through."""
+    origin = clean_text(origin)
+    title, external_id, source, url = (clean_text(v) if isinstance(v, str) else v
                                        for v in (title, external_id, source, url))
-    cleaned = clean_plain_text(valid_text(raw_text), title=title)
+    cleaned = clean_plain_text(clean_text(raw_text), title=title)
     text = cleaned.text.strip()
     if not text:
         return Rejection(origin, "no article text left after removing boilerplate")
@@ -473,7 +469,7 @@ def _fragment_text(html: str) -> str:
 
 
 def read_html(origin: str, html: str, **given) -> Iterator[Article | Rejection]:
-    parts = html_to_parts(valid_text(html))
+    parts = html_to_parts(clean_text(html))
     if parts is None:
         yield Rejection(origin, "malformed HTML or no article text found in it")
         return
@@ -603,7 +599,7 @@ def _door(item: Article | Rejection) -> Article | Rejection:
     """A rejection's origin and reason as valid UTF-8 (articles are mended
     in :func:`make_article`)."""
     if isinstance(item, Rejection):
-        item.origin, item.reason = valid_text(item.origin), valid_text(item.reason)
+        item.origin, item.reason = clean_text(item.origin), clean_text(item.reason)
     return item
 
 
