@@ -338,7 +338,7 @@ def check_date(value) -> tuple[str | None, str | None]:
     import datetime as _dt
 
     if not isinstance(value, str):
-        return None, f"is a {_json_type(value)}, expected a date string YYYY-MM-DD"
+        return None, f"is {json_type(value)}, expected a date string YYYY-MM-DD"
     m = _ISO_DATE.match(value)
     if not m:
         return None, f"{json.dumps(value[:40], ensure_ascii=False)} is not an ISO date (YYYY-MM-DD)"
@@ -352,9 +352,24 @@ def check_date(value) -> tuple[str | None, str | None]:
         return None, f"{iso} is not a real date"
 
 
-def _json_type(value) -> str:
-    return {dict: "object", list: "list", bool: "boolean", int: "number", float: "number",
-            str: "string", type(None): "null"}.get(type(value), type(value).__name__)
+# JSON's names for the types json.loads gives, with their article
+_JSON_TYPES = {str: "a string", int: "a number", float: "a number", bool: "a boolean", list: "a list",
+               dict: "an object", type(None): "null"}
+
+
+def json_type(value) -> str:
+    """What a JSON value is, in words: "a list", "an object", "a number"..."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def check_id(value) -> tuple[str | None, str | None]:
+    """``(id, None)`` for a record id that is a string or an integer (as its
+    digits), else ``(None, "is a list")``-style reason; a boolean is no id."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value), None
+    if isinstance(value, str):
+        return value, None
+    return None, f"is {json_type(value)}"
 
 
 def text_records(lines):
@@ -376,13 +391,13 @@ def text_records(lines):
             yield n, None, f"invalid JSON ({exc.msg} at column {exc.colno})"
             continue
         if not isinstance(rec, dict):
-            yield n, None, f"the line is a JSON {_json_type(rec)}, not an object"
+            yield n, None, f"the line is {json_type(rec)} in JSON, not an object"
             continue
-        rid = rec.get("id", n)
-        if isinstance(rid, bool) or not isinstance(rid, (str, int)):
-            yield n, None, f'"id" is a {_json_type(rid)}, expected a string'
+        rid, why = check_id(rec.get("id", n))
+        if why:
+            yield n, None, f'"id" {why}, expected a string'
             continue
-        rid = clean_text(str(rid))
+        rid = clean_text(rid)
         if not isinstance(rec.get("text"), str):
             yield n, rid, 'no "text" string'
             continue

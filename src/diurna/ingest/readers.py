@@ -57,7 +57,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..records import SURROGATES, Article, Rejection, check_date, clean_text
+from ..records import SURROGATES, Article, Rejection, check_date, check_id, clean_text, json_type
 from .boilerplate import clean_plain_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -489,11 +489,6 @@ def read_html(origin: str, html: str, **given) -> Iterator[Article | Rejection]:
 
 JSONL_FIELDS = ("id", "url", "source", "title", "published", "text", "html")
 
-# JSON's names for the types json.loads gives
-_JSON_TYPE = {str: "a string", int: "a number", float: "a number", bool: "a boolean",
-              list: "a list", dict: "an object"}
-
-
 def jsonl_lines(text: str) -> list[str]:
     """The lines of a JSONL text: split at ``\\n`` only (a ``\\r`` before it
     dropped), or at ``\\r`` in a file whose lines end with CR alone.  U+2028,
@@ -509,15 +504,15 @@ def _record_meta(rec: dict) -> tuple[dict, list[str]]:
     """The metadata of a JSONL record and what is wrong with its fields."""
     wrong = []
     ext_id = rec.get("id")
-    if isinstance(ext_id, int) and not isinstance(ext_id, bool):
-        ext_id = str(ext_id)
-    elif ext_id is not None and not isinstance(ext_id, str):
-        wrong.append(f'field "id" is {_JSON_TYPE.get(type(ext_id))}, expected a string or an integer')
+    if ext_id is not None:
+        ext_id, why = check_id(ext_id)
+        if why:
+            wrong.append(f'field "id" {why}, expected a string or an integer')
     meta = {"external_id": ext_id}
     for name in ("title", "url", "source"):
         value = rec.get(name)
         if value is not None and not isinstance(value, str):
-            wrong.append(f'field "{name}" is {_JSON_TYPE.get(type(value))}, expected a string')
+            wrong.append(f'field "{name}" is {json_type(value)}, expected a string')
         meta[name] = value if isinstance(value, str) and value.strip() else None
     published = rec.get("published")
     meta["published"] = None
@@ -525,7 +520,7 @@ def _record_meta(rec: dict) -> tuple[dict, list[str]]:
         meta["published"], why = _checked_date(published)
         wrong += [why] if why else []
     elif published is not None and not isinstance(published, str):
-        wrong.append(f'field "published" is {_JSON_TYPE.get(type(published))}, expected a string')
+        wrong.append(f'field "published" is {json_type(published)}, expected a string')
     return meta, wrong
 
 
